@@ -1,0 +1,63 @@
+import type { Complexity, Role, Station, StationMinutes } from './types.js';
+
+/** Check-in and final check take the same minutes for every case type unless an event says otherwise. */
+export const DEFAULT_DESK_MINUTES = { check_in: 5, final_check: 10 } as const;
+
+function minutes(screening: number, preparation: number, review: number): StationMinutes {
+  return { ...DEFAULT_DESK_MINUTES, screening, preparation, review };
+}
+
+/** The default case-type catalog: minutes per station for a straightforward, uninterpreted case. */
+export const DEFAULT_CASE_TYPES: Readonly<Record<string, Readonly<StationMinutes>>> = Object.freeze({
+  daca_renewal: minutes(15, 45, 20),
+  daca_initial: minutes(20, 75, 30),
+  n400: minutes(20, 90, 30),
+  labor_deferred_action: minutes(20, 60, 30),
+  tps: minutes(15, 45, 20),
+  ead_renewal: minutes(10, 30, 15),
+  advance_parole: minutes(15, 45, 20),
+  i90: minutes(10, 30, 15),
+  family_petition: minutes(20, 60, 25),
+  consultation: minutes(15, 0, 30),
+});
+
+/** Plain-language names of the default case types, for pages and printed sheets. */
+export const CASE_TYPE_NAMES: Readonly<Record<string, { en: string; es: string }>> = Object.freeze({
+  daca_renewal: { en: 'DACA renewal', es: 'Renovación de DACA' },
+  daca_initial: { en: 'DACA initial request', es: 'Solicitud inicial de DACA' },
+  n400: { en: 'Naturalization (N-400)', es: 'Naturalización (N-400)' },
+  labor_deferred_action: { en: 'Labor-based deferred action', es: 'Acción diferida laboral' },
+  tps: { en: 'Temporary Protected Status (TPS)', es: 'Estatus de Protección Temporal (TPS)' },
+  ead_renewal: { en: 'Work permit renewal (EAD)', es: 'Renovación del permiso de trabajo (EAD)' },
+  advance_parole: { en: 'Advance parole', es: 'Permiso adelantado (advance parole)' },
+  i90: { en: 'Green card renewal (I-90)', es: 'Renovación de la tarjeta de residente (I-90)' },
+  family_petition: { en: 'Family petition', es: 'Petición familiar' },
+  consultation: { en: 'Legal consultation', es: 'Consulta legal' },
+});
+
+/** A case type's name for people: the catalog's, or its code with underscores as spaces. */
+export function caseTypeName(code: string, lang: 'en' | 'es' = 'en'): string {
+  return CASE_TYPE_NAMES[code]?.[lang] ?? code.replace(/_/g, ' ');
+}
+
+/** How much longer a visit takes by complexity, as an exact fraction [numerator, denominator]. */
+export const COMPLEXITY_FACTOR: Readonly<Record<Complexity, readonly [number, number]>> = Object.freeze({
+  straightforward: [1, 1],
+  moderate: [5, 4],
+  complex: [3, 2],
+});
+
+/** An interpreted visit takes half again as long. */
+export const INTERPRETATION_FACTOR = [3, 2] as const;
+
+/** Which stations each role may staff: role boundaries are legal boundaries. */
+export const ROLE_STATIONS: Readonly<Record<Role, readonly Station[]>> = Object.freeze({
+  attorney: ['check_in', 'screening', 'preparation', 'review', 'final_check'],
+  accredited_rep: ['check_in', 'screening', 'preparation', 'review', 'final_check'],
+  law_student: ['check_in', 'screening', 'preparation', 'final_check'],
+  paralegal: ['check_in', 'screening', 'preparation', 'final_check'],
+  form_filler: ['check_in', 'preparation', 'final_check'],
+  screener: ['check_in', 'screening', 'final_check'],
+  interpreter: [],
+  general: ['check_in', 'final_check'],
+});

@@ -1,0 +1,144 @@
+/** The clinic world as plain data: what a bundle becomes once it is read and checked. */
+
+export const ROLES = [
+  'attorney',
+  'accredited_rep',
+  'law_student',
+  'paralegal',
+  'form_filler',
+  'screener',
+  'interpreter',
+  'general',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STATIONS = ['check_in', 'screening', 'preparation', 'review', 'final_check'] as const;
+export type Station = (typeof STATIONS)[number];
+
+export const VISIT_STATIONS = ['screening', 'preparation', 'review'] as const;
+export type VisitStation = (typeof VISIT_STATIONS)[number];
+
+export const DESK_STATIONS = ['check_in', 'final_check'] as const;
+export type DeskStation = (typeof DESK_STATIONS)[number];
+
+export const COMPLEXITIES = ['straightforward', 'moderate', 'complex'] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+export const RED_FLAGS = [
+  'criminal_history',
+  'prior_removal',
+  'prior_denial',
+  'in_proceedings',
+  'fraud_misrep',
+  'unlawful_reentry',
+] as const;
+export type RedFlag = (typeof RED_FLAGS)[number];
+
+export const ACCREDITATIONS = ['partial', 'full'] as const;
+export type Accreditation = (typeof ACCREDITATIONS)[number];
+
+export const SERVICE_TIME_MODELS = ['fixed', 'exponential', 'lognormal'] as const;
+export type ServiceTimeModel = (typeof SERVICE_TIME_MODELS)[number];
+
+export const FAIRNESS_MODES = ['none', 'proportional'] as const;
+export type FairnessMode = (typeof FAIRNESS_MODES)[number];
+
+/** Minutes per station for one case type. */
+export type StationMinutes = Record<Station, number>;
+
+/**
+ * A span of time in whole minutes since the event opens (elapsed minutes, so a day with a
+ * daylight-saving change is still measured correctly). `end` is exclusive.
+ */
+export interface Window {
+  start: number;
+  end: number;
+}
+
+export interface Site {
+  name: string;
+  address?: string;
+  county?: string;
+  setting?: string;
+}
+
+export interface WalkInMix {
+  caseType: string;
+  languages: string[];
+  complexity: Complexity;
+  share: number;
+}
+
+export interface Simulation {
+  noShowRate: number;
+  walkInsPerHour: number;
+  serviceTime: ServiceTimeModel;
+  serviceTimeCv: number;
+  walkInMix: WalkInMix[];
+}
+
+export interface Planning {
+  fairness: FairnessMode;
+  seed: number;
+}
+
+export interface ClinicEvent {
+  id: string;
+  name: string;
+  /** The local date, `YYYY-MM-DD`. */
+  date: string;
+  /** An IANA zone such as `America/Los_Angeles`. */
+  timezone: string;
+  /** Local wall-clock opening and closing times, `HH:MM`. */
+  opens: string;
+  closes: string;
+  /** Elapsed minutes from opening to closing. */
+  dayMinutes: number;
+  slotMinutes: number;
+  site: Site;
+  hostOrgs: string[];
+  desks: Record<DeskStation, number>;
+  caseTypes: Record<string, StationMinutes>;
+  simulation: Simulation;
+  planning: Planning;
+}
+
+export interface Volunteer {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  role: Role;
+  languages: string[];
+  /** Empty means every case type. */
+  caseTypes: string[];
+  accreditation?: Accreditation;
+  org?: string;
+  supervisor?: string;
+  /** Never empty: a volunteer with no windows given is available all day. */
+  available: Window[];
+  maxApplicants?: number;
+}
+
+export interface Applicant {
+  id: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  /** The first is the preferred language. */
+  languages: string[];
+  caseType: string;
+  complexity: Complexity;
+  flags: RedFlag[];
+  household?: string;
+  /** Never empty: an applicant with no windows given can come all day. */
+  available: Window[];
+  deadline?: string;
+  priority: number;
+}
+
+export interface Bundle {
+  event: ClinicEvent;
+  volunteers: Volunteer[];
+  applicants: Applicant[];
+}
