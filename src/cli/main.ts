@@ -1,0 +1,157 @@
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { readBundleDir } from '../bundle/dir.js';
+import { formatProblem, readBundle } from '../bundle/index.js';
+import type { BundleRead } from '../bundle/index.js';
+import { saveBundle } from '../db/events.js';
+import { backupDatabase, openDatabase } from '../db/index.js';
+import { createToken, revokeToken } from '../db/tokens.js';
+import { serverConfig, startServer } from '../http/server.js';
+
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit statuses: 0 done, 2 bad input (every problem on stderr), 1 anything else. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/** Bad input the user can fix: reported as a sentence, exit 2. */
+class UsageError extends Error {}
+
+const HELP = `taller — plans day-long immigration legal clinics
+
+Usage: taller <command> [options]
+
+Commands:
+  check DIR           check the bundle in DIR (event.json, volunteers.csv, applicants.csv);
+                      writes nothing; every problem on stderr as FILE:ROW:COLUMN: message
+  import DIR          check the bundle and load it into the database, all or nothing;
+                      importing an event id again updates that event in place
+  serve               run the web app (same as npm start) on http://HOST:PORT
+  backup FILE         copy the live database to FILE and check the copy's integrity
+  token               print a new API token for the JSON API (shown once; keep it safe)
+  token --revoke T    revoke the API token T
+
+Options:
+  -h, --help          show this help
+
+Environment:
+  TALLER_DB           the SQLite file (default ./data/taller.sqlite)
+  PORT, HOST          where serve listens (default 3000, localhost)
+  TALLER_DEMO=0       do not load the demo event on first start
+
+Exit status: 0 done; 2 bad input, with every problem on stderr; 1 anything else.
+`;
+
+/** Warnings first, then errors, each as `FILE:ROW:COLUMN: message` with the file's name in the bundle. */
+function reportProblems(io: Io, read: Pick<BundleRead, 'errors' | 'warnings'>): void {
+  for (const w of read.warnings) io.stderr.write(`${formatProblem(w, 'warning')}\n`);
+  for (const e of read.errors) io.stderr.write(`${formatProblem(e)}\n`);
+}
+
+async function readDir(dir: string | undefined): Promise<BundleRead> {
+  if (!dir) throw new UsageError('name the bundle folder, e.g. taller check static/samples/fresno-saturday');
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`${dir}: no such folder`);
+  return readBundle(await readBundleDir(dir));
+}
+
+function summary(read: BundleRead): string {
+  const { event, volunteers, applicants } = read.bundle!;
+  return `${event.id}: ${volunteers.length} volunteers, ${applicants.length} applicants`;
+}
+
+async function check(io: Io, args: string[]): Promise<number> {
+  const read = await readDir(args[0]);
+  reportProblems(io, read);
+  if (!read.bundle) {
+    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found\n`);
+    return EXIT.badInput;
+  }
+  io.stdout.write(`${summary(read)}: no problems${read.warnings.length ? ` (${read.warnings.length} warnings)` : ''}\n`);
+  return EXIT.ok;
+}
+
+async function importDir(io: Io, args: string[]): Promise<number> {
+  const read = await readDir(args[0]);
+  reportProblems(io, read);
+  if (!read.bundle) {
+    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was imported\n`);
+    return EXIT.badInput;
+  }
+  const store = openDatabase(io.env.TALLER_DB);
+  try {
+    const saved = saveBundle(store.db, read.bundle, 'cli');
+    io.stdout.write(`${saved.created ? 'imported' : 'updated'} ${summary(read)}\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+async function backup(io: Io, args: string[]): Promise<number> {
+  if (!args[0]) throw new UsageError('name the backup file, e.g. taller backup backups/taller-2027-05-22.sqlite');
+  const store = openDatabase(io.env.TALLER_DB);
+  try {
+    const result = await backupDatabase(store, args[0]);
+    io.stdout.write(`backed up ${store.path} to ${result.file} (${result.pages} pages); integrity check: ${result.integrity}\n`);
+    return result.integrity === 'ok' ? EXIT.ok : EXIT.failed;
+  } finally {
+    store.close();
+  }
+}
+
+async function token(io: Io, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { revoke: { type: 'string' } }, strict: true });
+  const store = openDatabase(io.env.TALLER_DB);
+  try {
+    if (values.revoke !== undefined) {
+      if (!revokeToken(store.db, values.revoke, new Date().toISOString())) throw new UsageError('no such active token');
+      io.stdout.write('revoked\n');
+      return EXIT.ok;
+    }
+    io.stdout.write(`${createToken(store.db, 'api')}\n`);
+    io.stderr.write('This API token is shown once. Send it as "Authorization: Bearer <token>".\n');
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+async function serve(io: Io): Promise<number | undefined> {
+  const app = await startServer(serverConfig(io.env));
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : '';
+  io.stdout.write(`Taller is serving on http://${io.env.HOST || 'localhost'}:${port}\n`);
+  return undefined;
+}
+
+const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
+  check, import: importDir, backup, token, serve,
+};
+
+/** Runs one command; resolves to the exit status (undefined while a server keeps running). */
+export async function main(argv: string[], io: Io): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help' || rest.includes('--help')) {
+    io.stdout.write(HELP);
+    return command ? EXIT.ok : EXIT.badInput;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr.write(`taller: unknown command "${command}"\n\n${HELP}`);
+    return EXIT.badInput;
+  }
+  try {
+    return await run(io, rest);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`taller ${command}: ${(err as Error).message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr.write(`taller ${command}: ${(err as Error).message}\n`);
+    return EXIT.failed;
+  }
+}

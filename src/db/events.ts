@@ -1,0 +1,238 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { checkWindows } from '../bundle/fields.js';
+import { clockAt, elapsedFromClock, parseClock } from '../domain/index.js';
+import type {
+  Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
+} from '../domain/index.js';
+import type { Db } from './index.js';
+import {
+  applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
+} from './schema.js';
+
+type EventSettings = Pick<ClinicEvent, 'desks' | 'caseTypes' | 'simulation' | 'planning'>;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Windows as the site's clock reads them (`09:00-12:00;13:00-16:00`); the whole day is written as empty. */
+export function windowsText(event: ClinicEvent, windows: Window[]): string {
+  const whole = windows.length === 1 && windows[0]!.start === 0 && windows[0]!.end === event.dayMinutes;
+  if (whole || windows.length === 0) return '';
+  return windows.map((w) => `${clockAt(event, w.start)}-${clockAt(event, w.end)}`).join(';');
+}
+
+function windowsFromText(event: ClinicEvent, text: string): Window[] {
+  const checked = checkWindows(text);
+  if (!checked.ok || checked.value.length === 0) return [{ start: 0, end: event.dayMinutes }];
+  return checked.value.map((w) => ({ start: elapsedFromClock(event, w.start), end: elapsedFromClock(event, w.end) }));
+}
+
+const CHUNK = 500;
+function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void): void {
+  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
+}
+
+function siteId(tx: Tx, site: ClinicEvent['site']): number | null {
+  if (!site.name) return null;
+  const address = site.address ?? null;
+  const found = tx.select({ id: sites.id }).from(sites)
+    .where(and(eq(sites.name, site.name), address === null ? undefined : eq(sites.address, address))).get();
+  if (found) {
+    tx.update(sites).set({ county: site.county ?? null, setting: site.setting ?? null }).where(eq(sites.id, found.id)).run();
+    return found.id;
+  }
+  return tx.insert(sites).values({ name: site.name, address, county: site.county ?? null, setting: site.setting ?? null })
+    .returning({ id: sites.id }).get().id;
+}
+
+function organizationId(tx: Tx, name: string): number {
+  const found = tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)).get();
+  return found?.id ?? tx.insert(organizations).values({ name }).returning({ id: organizations.id }).get().id;
+}
+
+/** Finds the person behind a roster row: the same code at this event, else the same e-mail, else someone new. */
+function volunteerPersonId(tx: Tx, eventId: number | null, volunteer: Volunteer): number {
+  if (eventId !== null) {
+    const same = tx.select({ id: rosterEntries.volunteerId }).from(rosterEntries)
+      .where(and(eq(rosterEntries.eventId, eventId), eq(rosterEntries.code, volunteer.id))).get();
+    if (same) {
+      tx.update(volunteers).set({ name: volunteer.name, email: volunteer.email ?? null, phone: volunteer.phone ?? null })
+        .where(eq(volunteers.id, same.id)).run();
+      return same.id;
+    }
+  }
+  if (volunteer.email) {
+    const byEmail = tx.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.email, volunteer.email.toLowerCase())).get();
+    if (byEmail) return byEmail.id;
+  }
+  return tx.insert(volunteers)
+    .values({ name: volunteer.name, email: volunteer.email?.toLowerCase() ?? null, phone: volunteer.phone ?? null })
+    .returning({ id: volunteers.id }).get().id;
+}
+
+export interface SaveResult {
+  eventId: number;
+  slug: string;
+  created: boolean;
+  volunteers: number;
+  applicants: number;
+}
+
+/**
+ * Stores a checked bundle in one transaction. Importing an event id that exists updates that
+ * event in place: its roster and applicant list become exactly the bundle's.
+ */
+export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
+  const { event } = bundle;
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: events.id }).from(events).where(eq(events.slug, event.id)).get();
+    const settings: EventSettings = {
+      desks: event.desks, caseTypes: event.caseTypes, simulation: event.simulation, planning: event.planning,
+    };
+    const row = {
+      slug: event.id, name: event.name, date: event.date, timezone: event.timezone, opens: event.opens,
+      closes: event.closes, slotMinutes: event.slotMinutes, siteId: siteId(tx, event.site), settings,
+      updatedAt: new Date().toISOString(),
+    };
+    const eventId = existing
+      ? (tx.update(events).set(row).where(eq(events.id, existing.id)).run(), existing.id)
+      : tx.insert(events).values(row).returning({ id: events.id }).get().id;
+
+    tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId)).run();
+    event.hostOrgs.forEach((org, position) => {
+      tx.insert(eventHosts).values({ eventId, organizationId: organizationId(tx, org), position }).onConflictDoNothing().run();
+    });
+
+    const people = bundle.volunteers.map((v) => volunteerPersonId(tx, existing ? eventId : null, v));
+    tx.delete(rosterEntries).where(eq(rosterEntries.eventId, eventId)).run();
+    insertChunked(bundle.volunteers.map((v, position) => ({
+      eventId, volunteerId: people[position]!, code: v.id, position, role: v.role, languages: v.languages,
+      caseTypes: v.caseTypes, accreditation: v.accreditation ?? null, org: v.org ?? null,
+      supervisor: v.supervisor ?? null, available: windowsText(event, v.available), maxApplicants: v.maxApplicants ?? null,
+    })), (chunk) => tx.insert(rosterEntries).values(chunk).run());
+
+    tx.delete(applicants).where(eq(applicants.eventId, eventId)).run();
+    insertChunked(bundle.applicants.map((a, position) => ({
+      eventId, code: a.id, position, name: a.name, phone: a.phone ?? null, email: a.email ?? null,
+      languages: a.languages, caseType: a.caseType, complexity: a.complexity, flags: a.flags,
+      household: a.household ?? null, available: windowsText(event, a.available), deadline: a.deadline ?? null,
+      priority: a.priority,
+    })), (chunk) => tx.insert(applicants).values(chunk).run());
+
+    tx.insert(auditLog).values({
+      actor, action: existing ? 'event.reimport' : 'event.import', eventId,
+      detail: `${bundle.volunteers.length} volunteers, ${bundle.applicants.length} applicants`,
+    }).run();
+    return {
+      eventId, slug: event.id, created: !existing, volunteers: bundle.volunteers.length, applicants: bundle.applicants.length,
+    };
+  }, { behavior: 'immediate' });
+}
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  date: string;
+  timezone: string;
+  opens: string;
+  closes: string;
+  site: string | null;
+  volunteers: number;
+  applicants: number;
+}
+
+function counts(db: Db, table: typeof rosterEntries | typeof applicants, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db.select({ eventId: table.eventId, n: count() }).from(table)
+    .where(inArray(table.eventId, ids)).groupBy(table.eventId).all();
+  return new Map(rows.map((r) => [r.eventId, r.n]));
+}
+
+/** Every event, soonest date first, with its roster and applicant counts. */
+export function listEvents(db: Db): EventSummary[] {
+  const rows = db.select({
+    key: events.id, id: events.slug, name: events.name, date: events.date, timezone: events.timezone,
+    opens: events.opens, closes: events.closes, site: sites.name,
+  }).from(events).leftJoin(sites, eq(events.siteId, sites.id)).orderBy(asc(events.date), asc(events.slug)).all();
+  const ids = rows.map((r) => r.key);
+  const roster = counts(db, rosterEntries, ids);
+  const registered = counts(db, applicants, ids);
+  return rows.map(({ key, ...r }) => ({ ...r, volunteers: roster.get(key) ?? 0, applicants: registered.get(key) ?? 0 }));
+}
+
+/** One event by its id from event.json, or undefined. */
+export function findEvent(db: Db, slug: string): EventSummary | undefined {
+  return listEvents(db).find((e) => e.id === slug);
+}
+
+function eventRow(db: Db, slug: string) {
+  return db.select().from(events).where(eq(events.slug, slug)).get();
+}
+
+/** Rebuilds the domain event as the bundle reader made it. */
+function toEvent(db: Db, row: NonNullable<ReturnType<typeof eventRow>>): ClinicEvent {
+  const settings = row.settings as EventSettings;
+  const site = row.siteId === null ? undefined : db.select().from(sites).where(eq(sites.id, row.siteId)).get();
+  const hosts = db.select({ name: organizations.name }).from(eventHosts)
+    .innerJoin(organizations, eq(eventHosts.organizationId, organizations.id))
+    .where(eq(eventHosts.eventId, row.id)).orderBy(asc(eventHosts.position)).all();
+  const clock = { date: row.date, timezone: row.timezone, opens: row.opens };
+  const siteOut: ClinicEvent['site'] = { name: site?.name ?? '' };
+  if (site?.address) siteOut.address = site.address;
+  if (site?.county) siteOut.county = site.county;
+  if (site?.setting) siteOut.setting = site.setting;
+  return {
+    id: row.slug, name: row.name, date: row.date, timezone: row.timezone, opens: row.opens, closes: row.closes,
+    dayMinutes: elapsedFromClock(clock, parseClock(row.closes)!), slotMinutes: row.slotMinutes, site: siteOut,
+    hostOrgs: hosts.map((h) => h.name), ...settings,
+  };
+}
+
+/** The roster of an event, in file order, as domain volunteers (names and contacts included). */
+export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number): Volunteer[] {
+  return db.select({ entry: rosterEntries, person: volunteers }).from(rosterEntries)
+    .innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
+    .where(eq(rosterEntries.eventId, eventKey)).orderBy(asc(rosterEntries.position)).all()
+    .map(({ entry, person }) => {
+      const v: Volunteer = {
+        id: entry.code, name: person.name, role: entry.role as Role, languages: entry.languages,
+        caseTypes: entry.caseTypes, available: windowsFromText(event, entry.available),
+      };
+      if (person.email) v.email = person.email;
+      if (person.phone) v.phone = person.phone;
+      if (entry.accreditation) v.accreditation = entry.accreditation as Accreditation;
+      if (entry.org) v.org = entry.org;
+      if (entry.supervisor) v.supervisor = entry.supervisor;
+      if (entry.maxApplicants !== null) v.maxApplicants = entry.maxApplicants;
+      return v;
+    });
+}
+
+/** The applicants of an event, in file order, as domain applicants. */
+export function loadApplicants(db: Db, event: ClinicEvent, eventKey: number): Applicant[] {
+  return db.select().from(applicants).where(eq(applicants.eventId, eventKey)).orderBy(asc(applicants.position)).all()
+    .map((row) => {
+      const a: Applicant = {
+        id: row.code, name: row.name, languages: row.languages, caseType: row.caseType,
+        complexity: row.complexity as Complexity, flags: row.flags as RedFlag[],
+        available: windowsFromText(event, row.available), priority: row.priority,
+      };
+      if (row.phone) a.phone = row.phone;
+      if (row.email) a.email = row.email;
+      if (row.household) a.household = row.household;
+      if (row.deadline) a.deadline = row.deadline;
+      return a;
+    });
+}
+
+/** The whole stored bundle of an event, or undefined when there is no such event. */
+export function loadBundle(db: Db, slug: string): (Bundle & { key: number }) | undefined {
+  const row = eventRow(db, slug);
+  if (!row) return undefined;
+  const event = toEvent(db, row);
+  return { key: row.id, event, volunteers: loadVolunteers(db, event, row.id), applicants: loadApplicants(db, event, row.id) };
+}
+
+/** Records who did what to which event; `detail` must never hold personal data. */
+export function audit(db: Db, actor: string, action: string, slug: string | null, detail?: string): void {
+  const eventId = slug === null ? null : eventRow(db, slug)?.id ?? null;
+  db.insert(auditLog).values({ actor, action, eventId, detail: detail ?? null }).run();
+}

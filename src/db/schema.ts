@@ -1,0 +1,164 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+/** A recognized organization: hosts events, holds accreditations, employs coordinators. */
+export const organizations = sqliteTable('organizations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** A place workshops happen, reused across events. */
+export const sites = sqliteTable('sites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  address: text('address'),
+  county: text('county'),
+  setting: text('setting'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('sites_name_address').on(t.name, t.address)]);
+
+/** One workshop day. `slug` is the coordinator's event id from event.json. */
+export const events = sqliteTable('events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  date: text('date').notNull(),
+  timezone: text('timezone').notNull(),
+  opens: text('opens').notNull(),
+  closes: text('closes').notNull(),
+  slotMinutes: integer('slot_minutes').notNull(),
+  siteId: integer('site_id').references(() => sites.id, { onDelete: 'set null' }),
+  /** desks, case_types, simulation and planning settings, as JSON. */
+  settings: text('settings', { mode: 'json' }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Organizations that host or co-host an event (accredited reps review only at these). */
+export const eventHosts = sqliteTable('event_hosts', {
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull(),
+}, (t) => [uniqueIndex('event_hosts_pk').on(t.eventId, t.organizationId)]);
+
+/** A person who volunteers, possibly at many events; matched across imports by e-mail. */
+export const volunteers = sqliteTable('volunteers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  createdAt: createdAt(),
+}, (t) => [index('volunteers_email').on(t.email)]);
+
+/** A volunteer's place on one event's roster: what they do that day. */
+export const rosterEntries = sqliteTable('roster_entries', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id, { onDelete: 'restrict' }),
+  /** The coordinator's id from volunteers.csv (`V012`). */
+  code: text('code').notNull(),
+  position: integer('position').notNull(),
+  role: text('role').notNull(),
+  languages: text('languages', { mode: 'json' }).notNull().$type<string[]>(),
+  caseTypes: text('case_types', { mode: 'json' }).notNull().$type<string[]>(),
+  accreditation: text('accreditation'),
+  org: text('org'),
+  supervisor: text('supervisor'),
+  /** Local wall-clock windows, `HH:MM-HH:MM;…`. */
+  available: text('available').notNull(),
+  maxApplicants: integer('max_applicants'),
+}, (t) => [uniqueIndex('roster_event_code').on(t.eventId, t.code)]);
+
+/** A pre-registered applicant of one event. Personal data: purged after the event by rule. */
+export const applicants = sqliteTable('applicants', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  /** The coordinator's id from applicants.csv (`A0042`). */
+  code: text('code').notNull(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  languages: text('languages', { mode: 'json' }).notNull().$type<string[]>(),
+  caseType: text('case_type').notNull(),
+  complexity: text('complexity').notNull(),
+  flags: text('flags', { mode: 'json' }).notNull().$type<string[]>(),
+  household: text('household'),
+  available: text('available').notNull(),
+  deadline: text('deadline'),
+  priority: integer('priority').notNull(),
+}, (t) => [uniqueIndex('applicants_event_code').on(t.eventId, t.code)]);
+
+/** A stored plan. Each planning run adds a version; earlier versions are kept to show what changed. */
+export const plans = sqliteTable('plans', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  createdAt: createdAt(),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  options: text('options', { mode: 'json' }).notNull(),
+  /** The plan JSON of FORMATS.md, exactly as `taller plan` prints it. */
+  body: text('body', { mode: 'json' }).notNull(),
+  scheduled: integer('scheduled').notNull(),
+  scheduledWeight: integer('scheduled_weight').notNull(),
+  publishedAt: text('published_at'),
+}, (t) => [uniqueIndex('plans_event_version').on(t.eventId, t.version)]);
+
+/** One visit or desk step of a plan, for queries by volunteer or applicant. */
+export const planItems = sqliteTable('plan_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  applicant: text('applicant'),
+  station: text('station').notNull(),
+  volunteer: text('volunteer'),
+  interpreter: text('interpreter'),
+  start: text('start').notNull(),
+  end: text('end').notNull(),
+}, (t) => [index('plan_items_plan_volunteer').on(t.planId, t.volunteer)]);
+
+/** People who sign in: coordinators and administrators. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role').notNull().default('coordinator'),
+  organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+  passwordHash: text('password_hash'),
+  createdAt: createdAt(),
+});
+
+/**
+ * Unguessable, revocable links: a volunteer's calendar feed, an applicant's slip, an API key.
+ * Only a hash of the token is stored, so a leaked database does not leak working links.
+ */
+export const accessTokens = sqliteTable('access_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  kind: text('kind').notNull(),
+  eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** The roster or applicant code the token opens (`V012`, `A0042`). */
+  subject: text('subject'),
+  createdAt: createdAt(),
+  expiresAt: text('expires_at'),
+  revokedAt: text('revoked_at'),
+}, (t) => [index('access_tokens_event_subject').on(t.eventId, t.subject)]);
+
+/** Who viewed, exported or changed personal data, and when. Details never hold personal data. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+  detail: text('detail'),
+}, (t) => [index('audit_log_event').on(t.eventId, t.at)]);
+
+/** Small facts about the database itself, such as whether the demo event was loaded. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

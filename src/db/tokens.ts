@@ -1,0 +1,40 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from './index.js';
+import { accessTokens } from './schema.js';
+
+export type TokenKind = 'api' | 'volunteer' | 'applicant' | 'feed';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new unguessable token (256 random bits, URL-safe). Only its hash is stored. */
+export function createToken(db: Db, kind: TokenKind, scope: { eventId?: number; subject?: string; userId?: number } = {}): string {
+  const token = randomBytes(32).toString('base64url');
+  db.insert(accessTokens).values({
+    tokenHash: hash(token), kind, eventId: scope.eventId ?? null, subject: scope.subject ?? null, userId: scope.userId ?? null,
+  }).run();
+  return token;
+}
+
+export interface TokenGrant {
+  id: number;
+  kind: TokenKind;
+  eventId: number | null;
+  subject: string | null;
+}
+
+/** The grant behind a token, or undefined when it is unknown, revoked or expired. */
+export function verifyToken(db: Db, token: string, kind: TokenKind, nowIso: string): TokenGrant | undefined {
+  if (!token) return undefined;
+  const row = db.select().from(accessTokens)
+    .where(and(eq(accessTokens.tokenHash, hash(token)), eq(accessTokens.kind, kind), isNull(accessTokens.revokedAt))).get();
+  if (!row || (row.expiresAt !== null && row.expiresAt <= nowIso)) return undefined;
+  return { id: row.id, kind: row.kind as TokenKind, eventId: row.eventId, subject: row.subject };
+}
+
+/** Revokes a token so that its link stops working at once. */
+export function revokeToken(db: Db, token: string, nowIso: string): boolean {
+  const result = db.update(accessTokens).set({ revokedAt: nowIso })
+    .where(and(eq(accessTokens.tokenHash, hash(token)), isNull(accessTokens.revokedAt))).run();
+  return result.changes > 0;
+}

@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { verifyToken } from '../db/tokens.js';
+import type { TokenGrant } from '../db/tokens.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    grant?: TokenGrant;
+  }
+}
+
+/**
+ * Personal data and changes need an API token (`Authorization: Bearer …`, made by
+ * `taller token`). Without one the answer is 401, and nothing about the event is revealed.
+ */
+export async function requireApiToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const grant = match ? verifyToken(request.server.store.db, match[1]!, 'api', new Date().toISOString()) : undefined;
+  if (!grant) {
+    await reply.code(401).header('www-authenticate', 'Bearer').send({
+      error: 'This needs an API token: send "Authorization: Bearer <token>" (create one with "taller token").',
+    });
+    return;
+  }
+  request.grant = grant;
+}
+
+/** Who did it, for the audit log: a token's number, never the token itself. */
+export const actorOf = (request: FastifyRequest): string => (request.grant ? `token:${request.grant.id}` : 'anonymous');

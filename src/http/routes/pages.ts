@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listEvents, loadBundle } from '../../db/events.js';
+import { EventParams } from '../schemas.js';
+import { eventView, homeView } from '../views.js';
+
+export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.store;
+
+  app.get('/', async (_request, reply) => reply.view('pages/home.hbs', homeView(listEvents(db))));
+
+  app.get('/events/:id', { schema: { params: EventParams } }, async (request, reply) => {
+    const bundle = loadBundle(db, request.params.id);
+    if (!bundle) return reply.callNotFound();
+    return reply.view('pages/event.hbs', eventView(bundle));
+  });
+};

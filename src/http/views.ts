@@ -1,0 +1,80 @@
+import type handlebars from 'handlebars';
+import { DateTime } from 'luxon';
+import { ROLES, caseTypeName, languageName } from '../domain/index.js';
+import type { Bundle, Role } from '../domain/index.js';
+import type { EventSummary } from '../db/events.js';
+
+/** Templates only print; the little logic they need lives in view models below. */
+export function registerHelpers(engine: typeof handlebars): void {
+  engine.registerHelper('plural', (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`);
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  attorney: 'Attorneys',
+  accredited_rep: 'DOJ-accredited representatives',
+  law_student: 'Law students',
+  paralegal: 'Paralegals',
+  form_filler: 'Form fillers',
+  screener: 'Screeners',
+  interpreter: 'Interpreters',
+  general: 'Greeters and organizers',
+};
+
+/** "Saturday, May 22, 2027" for a `YYYY-MM-DD` date. */
+export function longDate(date: string, locale = 'en-US'): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale(locale).toLocaleString(DateTime.DATE_HUGE);
+}
+
+export const SAMPLES = [
+  { dir: 'fresno-saturday', name: 'DACA & Citizenship Saturday, Fresno (40 applicants)' },
+  { dir: 'mixteco-farmworker-clinic', name: 'Farmworker clinic with Mixteco and Triqui speakers, Madera (120 applicants)' },
+  { dir: 'central-valley-citizenship-day', name: 'Citizenship Day, Merced (250 applicants)' },
+];
+
+export function homeView(events: EventSummary[]) {
+  return {
+    title: 'Workshops',
+    single: events.length === 1,
+    events: events.map((e) => ({ ...e, date: longDate(e.date), hours: `${e.opens}–${e.closes}` })),
+    samples: SAMPLES,
+  };
+}
+
+function tally<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+
+/** The event page: the day's facts, the roster by role, and the demand by case type and language. No names. */
+export function eventView(bundle: Bundle) {
+  const { event, volunteers, applicants } = bundle;
+  const roles = ROLES.map((role) => {
+    const people = volunteers.filter((v) => v.role === role);
+    const languages = [...new Set(people.flatMap((v) => v.languages))].map((c) => languageName(c)).sort();
+    return { label: ROLE_LABELS[role], count: people.length, languages: languages.join(', ') };
+  }).filter((r) => r.count > 0);
+  const speakers = (code: string) => volunteers.filter((v) => v.role !== 'interpreter' && v.languages.includes(code)).length;
+  const languages = [...tally(applicants, (a) => a.languages[0]!)].sort(byCountThenName).map(([code, count]) => ({
+    label: `${languageName(code)} (${code})`, count, speakers: speakers(code), uncovered: speakers(code) === 0,
+  }));
+  const caseTypes = [...tally(applicants, (a) => a.caseType)].sort(byCountThenName)
+    .map(([code, count]) => ({ label: caseTypeName(code), count }));
+  return {
+    title: event.name,
+    name: event.name,
+    when: `${longDate(event.date)}, ${event.opens}–${event.closes}`,
+    timezone: event.timezone,
+    site: event.site.name || 'Site to be announced',
+    address: event.site.address,
+    hosts: event.hostOrgs.join('; '),
+    desks: `${event.desks.check_in} check-in, ${event.desks.final_check} final check`,
+    volunteerCount: volunteers.length,
+    applicantCount: applicants.length,
+    roles,
+    caseTypes,
+    languages,
+  };
+}
