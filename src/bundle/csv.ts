@@ -5,6 +5,8 @@ import type { ProblemList } from './problems.js';
 export interface CsvRecord {
   row: number;
   get(column: string): string;
+  /** Whether the header names this column (a missing one is reported once, at row 1). */
+  has(column: string): boolean;
 }
 
 export interface CsvTable {
@@ -36,6 +38,8 @@ function rowsOf(file: string, text: string, problems: ProblemList): string[][] |
   try {
     return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (err) {
+    // Unreachable: with fixed options, parsing a string throws only CsvErrors that count records.
+    /* c8 ignore next 2 */
     if (!(err instanceof CsvError)) throw err;
     const row = Number((err as unknown as { records?: number }).records ?? 0) + 1;
     problems.error(file, row, '-', `not readable as CSV: ${err.message.replace(/^[A-Za-z ]+: /, '')}`);
@@ -78,7 +82,7 @@ export function readCsv(file: string, bytes: Uint8Array, spec: ColumnSpec, probl
     const row = i + 2;
     if (values.every((v) => v.trim() === '')) return;
     if (values.length > header.length) {
-      problems.error(file, row, header[header.length - 1] ?? '-',
+      problems.error(file, row, header[header.length - 1] || '-',
         `this row has ${values.length} fields but the header has ${header.length}: a value with a comma must be in double quotes`);
     }
     if (invalid) {
@@ -94,6 +98,7 @@ export function readCsv(file: string, bytes: Uint8Array, spec: ColumnSpec, probl
         const at = index.get(column);
         return at === undefined ? '' : (values[at] ?? '').trim();
       },
+      has: (column: string): boolean => index.has(column),
     });
   });
   if (invalid && !problems.errors.some((p) => p.file === file && p.message.includes('UTF-8'))) {

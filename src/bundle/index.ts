@@ -21,6 +21,12 @@ export interface BundleRead {
   warnings: Problem[];
 }
 
+/** Problems as a reader meets them: file by file, row by row (checks made after a file is read included). */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const fileIndex = (p: Problem) => (BUNDLE_FILES as readonly string[]).indexOf(p.file);
+  return [...problems].sort((a, b) => fileIndex(a) - fileIndex(b) || a.row - b.row);
+}
+
 /**
  * Reads and checks a whole bundle, reporting every problem in every file at once. The CSV
  * files are checked even when event.json is broken, against the case types it still names.
@@ -36,5 +42,5 @@ export function readBundle(files: BundleFiles): BundleRead {
   const volunteers = files[VOLUNTEERS_FILE] ? readVolunteers(files[VOLUNTEERS_FILE], event, caseTypes, problems) : [];
   const applicants = files[APPLICANTS_FILE] ? readApplicants(files[APPLICANTS_FILE], event, caseTypes, problems) : [];
   const bundle = problems.errors.length === 0 && event ? { event, volunteers, applicants } : null;
-  return { bundle, errors: problems.errors, warnings: problems.warnings };
+  return { bundle, errors: inFileOrder(problems.errors), warnings: inFileOrder(problems.warnings) };
 }

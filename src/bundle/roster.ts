@@ -1,7 +1,7 @@
 import {
   ACCREDITATIONS, COMPLEXITIES, RED_FLAGS, ROLES, applicantPriority, elapsedFromClock, parseClock,
 } from '../domain/index.js';
-import type { Applicant, ClinicEvent, Volunteer, Window } from '../domain/index.js';
+import type { Applicant, ClinicEvent, Role, Volunteer, Window } from '../domain/index.js';
 import { readCsv, splitList } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import type { CaseTypeCatalog } from './event.js';
@@ -40,7 +40,7 @@ class RecordReader {
 
   required(column: string): string | undefined {
     const value = this.record.get(column);
-    if (value === '') this.error(column, `${column} is required`);
+    if (value === '' && this.record.has(column)) this.error(column, `${column} is required`);
     return value === '' ? undefined : value;
   }
 
@@ -52,7 +52,7 @@ class RecordReader {
   /** Like check, but an empty cell is a problem. */
   need<T>(column: string, checker: (cell: string) => Checked<T>): T | undefined {
     if (this.record.get(column) === '') {
-      this.error(column, `${column} is required`);
+      if (this.record.has(column)) this.error(column, `${column} is required`);
       return undefined;
     }
     return this.check(column, checker);
@@ -126,6 +126,9 @@ export function readVolunteers(
   const ids = new IdRegistry();
   const volunteers: Volunteer[] = [];
   const supervisorRows = new Map<Volunteer, RecordReader>();
+  // Every id in the file with its role (undefined when the role is itself wrong), kept even for
+  // rows with other problems, so a student's supervisor is not called missing because of them.
+  const roles = new Map<string, Role | undefined>();
   for (const record of table.records) {
     const r = new RecordReader(problems, VOLUNTEERS_FILE, record);
     const id = r.required('id');
@@ -134,6 +137,7 @@ export function readVolunteers(
     const email = r.check('email', checkEmail);
     const phone = r.optional('phone');
     const role = r.need('role', (c) => checkOneOf(c, ROLES, 'role'));
+    if (fresh) roles.set(id!, role);
     const languages = r.need('languages', checkLanguages);
     const volunteerCaseTypes = r.check('case_types', checkCaseTypes(caseTypes)) ?? [];
     let accreditation = r.check('accreditation', (c) => checkOneOf(c, ACCREDITATIONS, 'kind of accreditation'));
@@ -169,12 +173,12 @@ export function readVolunteers(
     if (maxApplicants !== undefined) volunteer.maxApplicants = maxApplicants;
     volunteers.push(volunteer);
   }
-  const byId = new Map(volunteers.map((v) => [v.id, v]));
   for (const [student, r] of supervisorRows) {
-    const supervisor = byId.get(student.supervisor!);
-    if (!supervisor) r.error('supervisor', `supervisor ${student.supervisor} is not a volunteer in this file`);
-    else if (supervisor.role !== 'attorney') {
-      r.error('supervisor', `supervisor ${supervisor.id} is a ${supervisor.role}, not an attorney`);
+    const supervisor = student.supervisor!;
+    const role = roles.get(supervisor);
+    if (!roles.has(supervisor)) r.error('supervisor', `supervisor ${supervisor} is not a volunteer in this file`);
+    else if (role !== undefined && role !== 'attorney') {
+      r.error('supervisor', `supervisor ${supervisor} is a ${role}, not an attorney`);
     }
   }
   return volunteers;

@@ -43,7 +43,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const ownsStore = typeof options.database !== 'object';
   const uploadLimit = options.uploadLimit ?? 25 * 1024 * 1024;
   const logger = options.logger === undefined || options.logger === false ? false
-    : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers };
+    : {
+      ...(typeof options.logger === 'object' ? options.logger : {}),
+      serializers,
+      // Plugins log at trace level what they were given (busboy gets the headers): never a token or a cookie.
+      redact: { paths: ['busboyOptions.headers', '*.headers.authorization', '*.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
+    };
 
   const app = Fastify({
     logger,
@@ -74,7 +79,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await app.register(multipart, { limits: { fileSize: uploadLimit, files: 3, fields: 10, parts: 13 } });
+  await app.register(multipart, { limits: { fileSize: uploadLimit, files: 6, fields: 10, parts: 16 } });
   await app.register(fastifyStatic, { root: STATIC, prefix: '/static/', index: false });
   const engine = handlebars.create();
   registerHelpers(engine);

@@ -1,7 +1,7 @@
 import type handlebars from 'handlebars';
 import { DateTime } from 'luxon';
-import { ROLES, caseTypeName, languageName } from '../domain/index.js';
-import type { Bundle, Role } from '../domain/index.js';
+import { ROLES, caseTypeName, languageName, shareLanguage } from '../domain/index.js';
+import type { Applicant, Bundle, Role } from '../domain/index.js';
 import type { EventSummary } from '../db/events.js';
 
 /** Templates only print; the little logic they need lives in view models below. */
@@ -56,10 +56,18 @@ export function eventView(bundle: Bundle) {
     const languages = [...new Set(people.flatMap((v) => v.languages))].map((c) => languageName(c)).sort();
     return { label: ROLE_LABELS[role], count: people.length, languages: languages.join(', ') };
   }).filter((r) => r.count > 0);
-  const speakers = (code: string) => volunteers.filter((v) => v.role !== 'interpreter' && v.languages.includes(code)).length;
-  const languages = [...tally(applicants, (a) => a.languages[0]!)].sort(byCountThenName).map(([code, count]) => ({
-    label: `${languageName(code)} (${code})`, count, speakers: speakers(code), uncovered: speakers(code) === 0,
-  }));
+  const staff = volunteers.filter((v) => v.role !== 'interpreter');
+  const speakers = (code: string) => staff.filter((v) => v.languages.includes(code)).length;
+  const byLanguage = new Map<string, Applicant[]>();
+  for (const a of applicants) byLanguage.set(a.languages[0]!, [...(byLanguage.get(a.languages[0]!) ?? []), a]);
+  const languages = [...byLanguage].map(([code, group]) => ({
+    code,
+    count: group.length,
+    speakers: speakers(code),
+    // Those who share no language at all with the legal volunteers: only an interpreter lets them in.
+    needInterpreter: group.filter((a) => !staff.some((v) => shareLanguage(v.languages, a.languages))).length,
+  })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .map((l) => ({ ...l, label: `${languageName(l.code)} (${l.code})` }));
   const caseTypes = [...tally(applicants, (a) => a.caseType)].sort(byCountThenName)
     .map(([code, count]) => ({ label: caseTypeName(code), count }));
   return {

@@ -1,0 +1,349 @@
+import t from 'tap';
+import { DEFAULT_CASE_TYPES } from '../../src/domain/index.js';
+import { DAY_MINUTES_0900_1600, EVENT, applicant, bundleOf, event, read, where, whereSaying } from './builders.js';
+
+const REQUIRED_FIELDS = ['id', 'name', 'date', 'timezone', 'opens', 'closes'] as const;
+const DEFAULT_DESKS = { check_in: 2, final_check: 2 };
+const NEW_CASE_TYPE = 'i912_fee_waiver';
+
+t.test('reads a minimal event.json with every default filled in', async (t) => {
+  const { event: ev } = bundleOf(read());
+  t.same(ev, {
+    ...EVENT, dayMinutes: DAY_MINUTES_0900_1600, slotMinutes: 5, site: { name: '' }, hostOrgs: [], desks: DEFAULT_DESKS,
+    caseTypes: DEFAULT_CASE_TYPES,
+    simulation: { noShowRate: 0.15, walkInsPerHour: 2, serviceTime: 'lognormal', serviceTimeCv: 0.35, walkInMix: [] },
+    planning: { fairness: 'none', seed: 1 },
+  });
+});
+
+t.test('reads every optional field of event.json', async (t) => {
+  const { event: ev } = bundleOf(read({
+    event: event({
+      slot_minutes: 10,
+      site: { name: 'St. Anthony Parish Hall', address: '5770 N Maroa Ave', county: 'Fresno', setting: 'urban' },
+      host_orgs: [' Jakara Movement '],
+      desks: { check_in: 3, final_check: 1 },
+      simulation: { no_show_rate: 0.2, walk_ins_per_hour: 4, service_time: 'fixed', service_time_cv: 0 },
+      planning: { fairness: 'proportional', seed: -7 },
+    }),
+  }));
+  t.match(ev, {
+    slotMinutes: 10,
+    site: { name: 'St. Anthony Parish Hall', address: '5770 N Maroa Ave', county: 'Fresno', setting: 'urban' },
+    hostOrgs: ['Jakara Movement'],
+    desks: { check_in: 3, final_check: 1 },
+    simulation: { noShowRate: 0.2, walkInsPerHour: 4, serviceTime: 'fixed', serviceTimeCv: 0 },
+    planning: { fairness: 'proportional', seed: -7 },
+  });
+});
+
+t.test('reads an event.json saved with a byte-order mark', async (t) => {
+  const result = read({ event: `\uFEFF${JSON.stringify(EVENT)}` });
+  t.equal(bundleOf(result).event.id, EVENT.id);
+});
+
+t.test('reports text that is not JSON at row 1', async (t) => {
+  const result = read({ event: '{ "id": "fresno", ' });
+  t.same(where(result.errors), ['event.json:1:-']);
+  t.match(result.errors[0]?.message, /not valid JSON/);
+  t.equal(result.bundle, null);
+});
+
+t.test('reports JSON that is not one object', async (t) => {
+  const result = read({ event: '[]' });
+  t.same(where(result.errors), ['event.json:1:-']);
+  t.match(result.errors[0]?.message, /must hold one JSON object/);
+});
+
+t.test('reports an event.json whose bytes are not UTF-8', async (t) => {
+  const result = read({ event: Buffer.from(JSON.stringify(event({ name: 'Clínica' })), 'latin1') });
+  t.same(where(result.errors), ['event.json:1:-']);
+  t.match(result.errors[0]?.message, /not UTF-8/);
+});
+
+for (const field of REQUIRED_FIELDS) {
+  t.test(`reports a missing required ${field} under its field name`, async (t) => {
+    const result = read({ event: event({ [field]: undefined }) });
+    t.same(where(result.errors), [`event.json:1:${field}`]);
+    t.match(result.errors[0]?.message, `"${field}" is required`);
+    t.equal(result.bundle, null);
+  });
+}
+
+t.test('reports a required field left blank as missing', async (t) => {
+  const result = read({ event: event({ name: '  ' }) });
+  t.same(where(result.errors), ['event.json:1:name']);
+  t.match(result.errors[0]?.message, /"name" is required/);
+});
+
+t.test('reports a required field that is not text', async (t) => {
+  const result = read({ event: event({ name: 42 }) });
+  t.same(where(result.errors), ['event.json:1:name']);
+  t.match(result.errors[0]?.message, /"name" must be text/);
+});
+
+t.test('reports an event id with characters that cannot go in a file name or link', async (t) => {
+  const result = read({ event: event({ id: 'fresno 2027/03/13' }) });
+  t.same(where(result.errors), ['event.json:1:id']);
+  t.match(result.errors[0]?.message, /is not an event id/);
+});
+
+t.test('reports a date that does not exist on the calendar', async (t) => {
+  const result = read({ event: event({ date: '2027-02-30' }) });
+  t.same(where(result.errors), ['event.json:1:date']);
+  t.match(result.errors[0]?.message, /"2027-02-30" is not a day on the calendar/);
+});
+
+t.test('reports a time zone that is not an IANA zone', async (t) => {
+  const result = read({ event: event({ timezone: 'Pacific Time' }) });
+  t.same(where(result.errors), ['event.json:1:timezone']);
+  t.match(result.errors[0]?.message, /"Pacific Time" is not an IANA time zone/);
+});
+
+t.test('reports an opening time that is not HH:MM', async (t) => {
+  const result = read({ event: event({ opens: '9am' }) });
+  t.same(where(result.errors), ['event.json:1:opens']);
+  t.match(result.errors[0]?.message, /"9am" is not a time/);
+});
+
+t.test('reports an event that closes before it opens under closes', async (t) => {
+  const result = read({ event: event({ opens: '16:00', closes: '09:00' }) });
+  t.same(where(result.errors), ['event.json:1:closes']);
+  t.match(result.errors[0]?.message, /closes \(09:00\) before it opens \(16:00\)/);
+});
+
+t.test('reports an event that closes the minute it opens', async (t) => {
+  const result = read({ event: event({ opens: '09:00', closes: '09:00' }) });
+  t.same(where(result.errors), ['event.json:1:closes']);
+});
+
+t.test('reads an event that closes at midnight, 24:00', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ opens: '18:00', closes: '24:00' }) }));
+  t.equal(ev.dayMinutes, 360);
+});
+
+t.test('reports a slot length of 0 minutes', async (t) => {
+  const result = read({ event: event({ slot_minutes: 0 }) });
+  t.same(where(result.errors), ['event.json:1:slot_minutes']);
+  t.match(result.errors[0]?.message, /must be at least 1, not 0/);
+});
+
+t.test('reports a slot length over an hour', async (t) => {
+  const result = read({ event: event({ slot_minutes: 90 }) });
+  t.same(where(result.errors), ['event.json:1:slot_minutes']);
+  t.match(result.errors[0]?.message, /must be at most 60, not 90/);
+});
+
+t.test('reports 0 check-in desks under desks.check_in', async (t) => {
+  const result = read({ event: event({ desks: { check_in: 0 } }) });
+  t.same(where(result.errors), ['event.json:1:desks.check_in']);
+  t.match(result.errors[0]?.message, /must be at least 1, not 0/);
+  t.equal(result.bundle, null);
+});
+
+t.test('reports 1.5 check-in desks under desks.check_in', async (t) => {
+  const result = read({ event: event({ desks: { check_in: 1.5 } }) });
+  t.same(where(result.errors), ['event.json:1:desks.check_in']);
+  t.match(result.errors[0]?.message, /"desks.check_in" must be a whole number, not 1.5/);
+});
+
+t.test('reports a desk count written as text', async (t) => {
+  const result = read({ event: event({ desks: { final_check: '3' } }) });
+  t.same(where(result.errors), ['event.json:1:desks.final_check']);
+  t.match(result.errors[0]?.message, /must be a whole number, not "3"/);
+});
+
+t.test('keeps the default 2 for a desk left out', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ desks: { check_in: 4 } }) }));
+  t.same(ev.desks, { check_in: 4, final_check: 2 });
+});
+
+t.test('reports desks that are not an object', async (t) => {
+  const result = read({ event: event({ desks: 3 }) });
+  t.same(where(result.errors), ['event.json:1:desks']);
+  t.match(result.errors[0]?.message, /"desks" must be an object/);
+});
+
+t.test('warns about an unknown top-level field and still reads the event', async (t) => {
+  const result = read({ event: event({ sponsor: 'County' }) });
+  t.same(where(result.warnings), ['event.json:1:sponsor']);
+  t.match(result.warnings[0]?.message, /unknown field "sponsor" is ignored/);
+  t.same(result.errors, []);
+  t.notOk('sponsor' in bundleOf(result).event);
+});
+
+t.test('warns about unknown nested fields under their paths', async (t) => {
+  const result = read({
+    event: event({
+      site: { name: 'Hall', parking: true },
+      desks: { intake: 1 },
+      case_types: { n400: { interview: 30 } },
+      simulation: { weather: 'rain' },
+      planning: { solver: 'fast' },
+    }),
+  });
+  t.same(where(result.warnings), [
+    'event.json:1:site.parking', 'event.json:1:desks.intake', 'event.json:1:case_types.n400.interview',
+    'event.json:1:simulation.weather', 'event.json:1:planning.solver',
+  ]);
+  t.same(result.errors, []);
+});
+
+t.test('reports a site field that is not text under its path', async (t) => {
+  const result = read({ event: event({ site: { name: 'Hall', county: 19 } }) });
+  t.same(where(result.errors), ['event.json:1:site.county']);
+});
+
+t.test('reports host organizations that are not a list', async (t) => {
+  const result = read({ event: event({ host_orgs: 'Jakara Movement' }) });
+  t.same(where(result.errors), ['event.json:1:host_orgs']);
+  t.match(result.errors[0]?.message, /must be a list of organization names/);
+});
+
+t.test('reports a blank host organization at its index', async (t) => {
+  const result = read({ event: event({ host_orgs: ['Jakara Movement', ' '] }) });
+  t.same(where(result.errors), ['event.json:1:host_orgs.1']);
+});
+
+t.test('merges a case_types override with the default catalog', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ case_types: { n400: { preparation: 100 } } }) }));
+  t.same(ev.caseTypes.n400, { check_in: 5, screening: 20, preparation: 100, review: 30, final_check: 10 });
+  t.same(ev.caseTypes.daca_renewal, DEFAULT_CASE_TYPES.daca_renewal);
+  t.same(Object.keys(ev.caseTypes), Object.keys(DEFAULT_CASE_TYPES));
+});
+
+t.test('gives a new case type 0 for the visit stations it omits and 5 and 10 for the desks', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ case_types: { [NEW_CASE_TYPE]: { screening: 10 } } }) }));
+  t.same(ev.caseTypes[NEW_CASE_TYPE], { check_in: 5, screening: 10, preparation: 0, review: 0, final_check: 10 });
+});
+
+t.test('accepts applicants of a case type the event adds', async (t) => {
+  const result = read({
+    event: event({ case_types: { [NEW_CASE_TYPE]: { screening: 10, preparation: 20, review: 10 } } }),
+    applicants: [applicant({ case_type: NEW_CASE_TYPE })],
+  });
+  t.equal(bundleOf(result).applicants[0]?.caseType, NEW_CASE_TYPE);
+});
+
+t.test('reports a case type code with capitals or dashes', async (t) => {
+  const result = read({ event: event({ case_types: { 'I-912': { screening: 10 } } }) });
+  t.same(where(result.errors), ['event.json:1:case_types.I-912']);
+  t.match(result.errors[0]?.message, /"I-912" is not a case-type code/);
+});
+
+t.test('reports a case type entry that is not an object of minutes', async (t) => {
+  const result = read({ event: event({ case_types: { n400: 100 } }) });
+  t.same(where(result.errors), ['event.json:1:case_types.n400']);
+  t.match(result.errors[0]?.message, /must be an object of minutes per station/);
+});
+
+t.test('reports a new case type with no minutes at any visit station', async (t) => {
+  const result = read({ event: event({ case_types: { [NEW_CASE_TYPE]: { check_in: 5 } } }) });
+  t.same(where(result.errors), [`event.json:1:case_types.${NEW_CASE_TYPE}`]);
+  t.match(result.errors[0]?.message, /needs minutes at one station at least/);
+});
+
+t.test('reports negative station minutes under the station path', async (t) => {
+  const result = read({ event: event({ case_types: { n400: { review: -5 } } }) });
+  t.same(where(result.errors), ['event.json:1:case_types.n400.review']);
+});
+
+t.test('reports case_types that are not an object', async (t) => {
+  const result = read({ event: event({ case_types: ['n400'] }) });
+  t.same(where(result.errors), ['event.json:1:case_types']);
+});
+
+t.test('checks the CSV files against the event\'s own case types even when event.json has another error', async (t) => {
+  const result = read({
+    event: event({ closes: '08:00', case_types: { [NEW_CASE_TYPE]: { screening: 10 } } }),
+    applicants: [applicant({ case_type: NEW_CASE_TYPE }), applicant({ id: 'A0002', case_type: 'passport' })],
+  });
+  t.same(where(result.errors), ['event.json:1:closes', 'applicants.csv:3:case_type']);
+});
+
+t.test('reports a no-show rate above 1', async (t) => {
+  const result = read({ event: event({ simulation: { no_show_rate: 1.5 } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.no_show_rate']);
+  t.match(result.errors[0]?.message, /must be between 0 and 1, not 1.5/);
+});
+
+t.test('reports a walk-in rate written as text', async (t) => {
+  const result = read({ event: event({ simulation: { walk_ins_per_hour: 'two' } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_ins_per_hour']);
+  t.match(result.errors[0]?.message, /must be a number, not "two"/);
+});
+
+t.test('reports a service-time model that is not fixed, exponential or lognormal', async (t) => {
+  const result = read({ event: event({ simulation: { service_time: 'normal' } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.service_time']);
+  t.match(result.errors[0]?.message, /must be one of fixed, exponential, lognormal, not "normal"/);
+});
+
+t.test('reports a fairness mode that is not none or proportional', async (t) => {
+  const result = read({ event: event({ planning: { fairness: 'equal' } }) });
+  t.same(where(result.errors), ['event.json:1:planning.fairness']);
+});
+
+t.test('reads walk_in_mix languages given as a ;-separated string', async (t) => {
+  const mix = [{ case_type: 'daca_renewal', languages: 'mix; ES', complexity: 'moderate', share: 0.25 }];
+  const { event: ev } = bundleOf(read({ event: event({ simulation: { walk_in_mix: mix } }) }));
+  t.same(ev.simulation.walkInMix, [{ caseType: 'daca_renewal', languages: ['mix', 'es'], complexity: 'moderate', share: 0.25 }]);
+});
+
+t.test('reads walk_in_mix languages given as an array', async (t) => {
+  const mix = [{ case_type: 'tps', languages: ['MAM', 'es'] }];
+  const { event: ev } = bundleOf(read({ event: event({ simulation: { walk_in_mix: mix } }) }));
+  t.same(ev.simulation.walkInMix, [{ caseType: 'tps', languages: ['mam', 'es'], complexity: 'straightforward', share: 1 }]);
+});
+
+t.test('reports a walk_in_mix entry of a case type the event does not offer', async (t) => {
+  const result = read({ event: event({ simulation: { walk_in_mix: [{ case_type: 'passport', languages: 'es' }] } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_in_mix.0.case_type']);
+  t.match(result.errors[0]?.message, /"passport" is not a case type of this event/);
+});
+
+t.test('reports a walk_in_mix entry without a case type', async (t) => {
+  const result = read({ event: event({ simulation: { walk_in_mix: [{ languages: 'es' }] } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_in_mix.0.case_type']);
+  t.match(result.errors[0]?.message, /is required/);
+});
+
+t.test('reports malformed walk_in_mix languages under the entry\'s languages path', async (t) => {
+  const mix = [{ case_type: 'tps', languages: 'es' }, { case_type: 'tps', languages: ['Español'] }];
+  const result = read({ event: event({ simulation: { walk_in_mix: mix } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_in_mix.1.languages']);
+  t.match(result.errors[0]?.message, /"español" is not a language code/);
+});
+
+t.test('reports a walk_in_mix entry without languages', async (t) => {
+  const result = read({ event: event({ simulation: { walk_in_mix: [{ case_type: 'tps', languages: 3 }] } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_in_mix.0.languages']);
+  t.match(result.errors[0]?.message, /at least one language code is required/);
+});
+
+t.test('warns about an uncatalogued walk_in_mix language and keeps it', async (t) => {
+  const result = read({ event: event({ simulation: { walk_in_mix: [{ case_type: 'tps', languages: 'xyz' }] } }) });
+  t.same(where(result.warnings), ['event.json:1:simulation.walk_in_mix.0.languages']);
+  t.same(bundleOf(result).event.simulation.walkInMix[0]?.languages, ['xyz']);
+});
+
+t.test('reports a walk_in_mix that is not a list', async (t) => {
+  const result = read({ event: event({ simulation: { walk_in_mix: { case_type: 'tps' } } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_in_mix']);
+});
+
+t.test('reports a walk_in_mix entry that is not an object', async (t) => {
+  const result = read({ event: event({ simulation: { walk_in_mix: ['tps'] } }) });
+  t.same(where(result.errors), ['event.json:1:simulation.walk_in_mix.0']);
+});
+
+t.test('reports every problem of event.json at once', async (t) => {
+  const result = read({ event: event({ date: '2027-13-01', timezone: 'Mars/Olympus', desks: { check_in: 0 } }) });
+  t.same(where(result.errors), ['event.json:1:date', 'event.json:1:timezone', 'event.json:1:desks.check_in']);
+  t.same(whereSaying(result.errors, /2027-13-01/), ['event.json:1:date']);
+});
+
+t.test('reads a site given without a name', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ site: { county: 'Madera', setting: 'rural' } }) }));
+  t.same(ev.site, { name: '', county: 'Madera', setting: 'rural' });
+});

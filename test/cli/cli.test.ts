@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import t from 'tap';
+import type { Test } from 'tap';
+import { main } from '../../src/cli/main.js';
+import { listEvents } from '../../src/db/events.js';
+import { openDatabase } from '../../src/db/index.js';
+import { verifyToken } from '../../src/db/tokens.js';
+import { FRESNO, MADERA, MERCED, SAMPLES_DIR, sampleFiles, tempDir } from '../support/fixtures.js';
+
+const BIN = new URL('../../src/cli/bin.js', import.meta.url).pathname;
+
+/** Runs `taller ARGS` in-process against a database in a fresh folder. */
+async function taller(t: Test, args: string[], db = join(tempDir(t), 'taller.sqlite')) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { TALLER_DB: db },
+  });
+  return { code, stdout, stderr, db };
+}
+
+/** A bundle folder: a sample with some files replaced by text. */
+function bundleDir(t: Test, sample: string, replace: Record<string, string> = {}): string {
+  const dir = join(tempDir(t), 'bundle');
+  mkdirSync(dir);
+  for (const [name, bytes] of Object.entries(sampleFiles(sample))) writeFileSync(join(dir, name), replace[name] ?? bytes!);
+  return dir;
+}
+
+const BROKEN_VOLUNTEERS = 'id,name,role,languages,supervisor\nV1,Ana,attorney,es,\nV2,Bo,law_student,es,V9\nV1,Cy,paralegal,en,\n';
+
+for (const sample of [FRESNO, MADERA, MERCED]) {
+  t.test(`check accepts the ${sample} sample with exit 0`, async (t) => {
+    const res = await taller(t, ['check', join(SAMPLES_DIR, sample)]);
+    t.equal(res.code, 0);
+    t.match(res.stdout, /: \d+ volunteers, \d+ applicants: no problems/);
+  });
+}
+
+t.test('check prints sample warnings on stderr as FILE:ROW:COLUMN: warning: message', async (t) => {
+  const res = await taller(t, ['check', join(SAMPLES_DIR, FRESNO)]);
+  t.equal(res.stderr, "applicants.csv:29:available: warning: the window 17:00-20:00 lies wholly outside the event's hours (09:00-16:00)\n");
+});
+
+t.test('check reports every problem of a broken bundle and exits 2', async (t) => {
+  const res = await taller(t, ['check', bundleDir(t, FRESNO, { 'volunteers.csv': BROKEN_VOLUNTEERS })]);
+  t.equal(res.code, 2);
+  t.same(res.stderr.trim().split('\n').filter((l) => !l.includes('warning:')).map((l) => l.split(': ')[0]), [
+    'volunteers.csv:3:supervisor', 'volunteers.csv:4:id', '2 problems found',
+  ]);
+});
+
+t.test('check writes nothing to the database', async (t) => {
+  const res = await taller(t, ['check', join(SAMPLES_DIR, FRESNO)]);
+  const store = openDatabase(res.db);
+  t.teardown(() => store.close());
+  t.same(listEvents(store.db), []);
+});
+
+t.test('check of a folder that is not there exits 2 and says so', async (t) => {
+  const res = await taller(t, ['check', '/no/such/bundle']);
+  t.equal(res.code, 2);
+  t.equal(res.stderr, 'taller check: /no/such/bundle: no such folder\n');
+});
+
+t.test('check without a folder exits 2 with an example', async (t) => {
+  const res = await taller(t, ['check']);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /name the bundle folder/);
+});
+
+t.test('import loads a bundle and a second import updates it', async (t) => {
+  const dir = join(SAMPLES_DIR, FRESNO);
+  const first = await taller(t, ['import', dir]);
+  t.equal(first.code, 0);
+  t.equal(first.stdout, 'imported fresno-2027-05-22: 12 volunteers, 40 applicants\n');
+  const second = await taller(t, ['import', dir], first.db);
+  t.equal(second.stdout, 'updated fresno-2027-05-22: 12 volunteers, 40 applicants\n');
+});
+
+t.test('import of a broken bundle exits 2 and leaves the database as it was', async (t) => {
+  const first = await taller(t, ['import', join(SAMPLES_DIR, MADERA)]);
+  const res = await taller(t, ['import', bundleDir(t, FRESNO, { 'volunteers.csv': BROKEN_VOLUNTEERS })], first.db);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /nothing was imported/);
+  const store = openDatabase(first.db);
+  t.teardown(() => store.close());
+  t.same(listEvents(store.db).map((e) => e.id), ['madera-2027-03-27']);
+});
+
+t.test('backup copies the database and reports a passing integrity check', async (t) => {
+  const imported = await taller(t, ['import', join(SAMPLES_DIR, FRESNO)]);
+  const target = join(tempDir(t), 'backup.sqlite');
+  const res = await taller(t, ['backup', target], imported.db);
+  t.equal(res.code, 0);
+  t.match(res.stdout, /integrity check: ok/);
+  const copy = openDatabase(target);
+  t.teardown(() => copy.close());
+  t.equal(listEvents(copy.db).length, 1);
+});
+
+t.test('backup without a file name exits 2', async (t) => {
+  t.equal((await taller(t, ['backup'])).code, 2);
+});
+
+t.test('token prints a working API token once, and --revoke stops it', async (t) => {
+  const made = await taller(t, ['token']);
+  const token = made.stdout.trim();
+  const store = openDatabase(made.db);
+  t.teardown(() => store.close());
+  t.ok(verifyToken(store.db, token, 'api', new Date().toISOString()));
+  const revoked = await taller(t, ['token', '--revoke', token], made.db);
+  t.equal(revoked.code, 0);
+  t.notOk(verifyToken(store.db, token, 'api', new Date().toISOString()));
+  t.equal((await taller(t, ['token', '--revoke', token], made.db)).code, 2);
+});
+
+t.test('an unknown option exits 2', async (t) => {
+  const res = await taller(t, ['token', '--frobnicate']);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /frobnicate/);
+});
+
+t.test('an unknown command exits 2 and shows the commands', async (t) => {
+  const res = await taller(t, ['frobnicate']);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /unknown command "frobnicate"[\s\S]*check DIR/);
+});
+
+t.test('--help lists the commands and exits 0', async (t) => {
+  const res = await taller(t, ['--help']);
+  t.equal(res.code, 0);
+  for (const command of ['check DIR', 'import DIR', 'serve', 'backup FILE']) t.match(res.stdout, command);
+});
+
+t.test('the installed taller command runs without a build step', async (t) => {
+  const run = promisify(execFile);
+  const ok = await run(process.execPath, [BIN, 'check', join(SAMPLES_DIR, MERCED)], { env: { ...process.env, TALLER_DB: join(tempDir(t), 'x.sqlite') } });
+  t.match(ok.stdout, /merced-2027-06-05: 45 volunteers, 250 applicants: no problems/);
+  const broken = await run(process.execPath, [BIN, 'check', bundleDir(t, FRESNO, { 'volunteers.csv': BROKEN_VOLUNTEERS })])
+    .then(() => ({ code: 0, stderr: '' }), (err: { code: number; stderr: string }) => err);
+  t.equal(broken.code, 2);
+  t.match(broken.stderr, /^volunteers\.csv:3:supervisor: /m);
+});

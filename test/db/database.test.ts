@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import t from 'tap';
+import { backupDatabase, openDatabase } from '../../src/db/index.js';
+import { listEvents, saveBundle } from '../../src/db/events.js';
+import { FRESNO, sampleBundle, tempDatabase, tempDir } from '../support/fixtures.js';
+
+t.test('creates the database file and its folder when they are missing, with every table migrated', async (t) => {
+  const path = join(tempDir(t), 'nested', 'folder', 'taller.sqlite');
+  const store = openDatabase(path);
+  t.teardown(() => store.close());
+  const tables = store.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all()
+    .map((r) => (r as { name: string }).name);
+  for (const name of ['organizations', 'sites', 'events', 'volunteers', 'roster_entries', 'applicants', 'plans', 'plan_items',
+    'users', 'access_tokens', 'audit_log']) {
+    t.ok(tables.includes(name), `has the ${name} table`);
+  }
+});
+
+t.test('opens with write-ahead logging, full synchronous writes and foreign keys enforced', async (t) => {
+  const { sqlite } = tempDatabase(t);
+  t.equal(sqlite.pragma('journal_mode', { simple: true }), 'wal');
+  t.equal(sqlite.pragma('synchronous', { simple: true }), 2, 'FULL is 2');
+  t.equal(sqlite.pragma('foreign_keys', { simple: true }), 1);
+});
+
+t.test('opening an up-to-date database again applies no migration twice', async (t) => {
+  const dir = tempDir(t);
+  const first = openDatabase(join(dir, 'db.sqlite'));
+  saveBundle(first.db, sampleBundle(FRESNO), 'test');
+  first.close();
+  const again = openDatabase(join(dir, 'db.sqlite'));
+  t.teardown(() => again.close());
+  t.equal(listEvents(again.db).length, 1);
+});
+
+t.test('a backup is a consistent copy that passes the integrity check and holds the events', async (t) => {
+  const store = tempDatabase(t);
+  saveBundle(store.db, sampleBundle(FRESNO), 'test');
+  const target = join(tempDir(t), 'backups', 'copy.sqlite');
+  const result = await backupDatabase(store, target);
+  t.equal(result.integrity, 'ok');
+  const copy = new Database(target, { readonly: true });
+  t.teardown(() => copy.close());
+  t.equal((copy.prepare('select count(*) as n from applicants').get() as { n: number }).n, 40);
+});

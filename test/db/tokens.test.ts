@@ -1,0 +1,45 @@
+import t from 'tap';
+import { accessTokens } from '../../src/db/schema.js';
+import { createToken, revokeToken, verifyToken } from '../../src/db/tokens.js';
+import { tempDatabase } from '../support/fixtures.js';
+
+const NOW = '2027-05-01T12:00:00.000Z';
+
+t.test('a new token is long, URL-safe and different every time', async (t) => {
+  const { db } = tempDatabase(t);
+  const a = createToken(db, 'api');
+  const b = createToken(db, 'api');
+  t.match(a, /^[A-Za-z0-9_-]{43}$/);
+  t.not(a, b);
+});
+
+t.test('the database keeps only a hash of each token', async (t) => {
+  const { db } = tempDatabase(t);
+  const token = createToken(db, 'volunteer', { subject: 'V003' });
+  const rows = db.select().from(accessTokens).all();
+  t.notOk(JSON.stringify(rows).includes(token));
+});
+
+t.test('a token opens only what it was made for', async (t) => {
+  const { db } = tempDatabase(t);
+  const token = createToken(db, 'volunteer', { subject: 'V003' });
+  t.match(verifyToken(db, token, 'volunteer', NOW), { kind: 'volunteer', subject: 'V003' });
+  t.equal(verifyToken(db, token, 'api', NOW), undefined);
+  t.equal(verifyToken(db, 'not-a-token', 'volunteer', NOW), undefined);
+  t.equal(verifyToken(db, '', 'volunteer', NOW), undefined);
+});
+
+t.test('a revoked token stops working at once and cannot be revoked twice', async (t) => {
+  const { db } = tempDatabase(t);
+  const token = createToken(db, 'api');
+  t.equal(revokeToken(db, token, NOW), true);
+  t.equal(verifyToken(db, token, 'api', NOW), undefined);
+  t.equal(revokeToken(db, token, NOW), false);
+});
+
+t.test('an expired token no longer works', async (t) => {
+  const { db } = tempDatabase(t);
+  const token = createToken(db, 'applicant');
+  db.update(accessTokens).set({ expiresAt: '2027-04-30T00:00:00.000Z' }).run();
+  t.equal(verifyToken(db, token, 'applicant', NOW), undefined);
+});

@@ -1,0 +1,68 @@
+import t from 'tap';
+import { caseTypeName, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES } from '../../src/domain/index.js';
+import type { StationMinutes } from '../../src/domain/index.js';
+
+/** DOMAIN.md, "Case types and default minutes": screening, preparation, review. */
+const DOMAIN_TABLE: Record<string, [number, number, number]> = {
+  daca_renewal: [15, 45, 20],
+  daca_initial: [20, 75, 30],
+  n400: [20, 90, 30],
+  labor_deferred_action: [20, 60, 30],
+  tps: [15, 45, 20],
+  ead_renewal: [10, 30, 15],
+  advance_parole: [15, 45, 20],
+  i90: [10, 30, 15],
+  family_petition: [20, 60, 25],
+  consultation: [15, 0, 30],
+};
+/** "Check-in takes 5 minutes and final check 10, for every case type." */
+const CHECK_IN = 5;
+const FINAL_CHECK = 10;
+
+t.test('the default minutes are DOMAIN.md’s table, with 5-minute check-in and 10-minute final check', async (t) => {
+  const expected: Record<string, StationMinutes> = Object.fromEntries(
+    Object.entries(DOMAIN_TABLE).map(([code, [screening, preparation, review]]) => [
+      code, { check_in: CHECK_IN, screening, preparation, review, final_check: FINAL_CHECK },
+    ]),
+  );
+  t.same(DEFAULT_CASE_TYPES, expected);
+});
+
+t.test('the default desk minutes are 5 for check-in and 10 for final check', async (t) => {
+  t.same(DEFAULT_DESK_MINUTES, { check_in: CHECK_IN, final_check: FINAL_CHECK });
+});
+
+t.test('the default catalog cannot be changed by accident', async (t) => {
+  t.equal(Object.isFrozen(DEFAULT_CASE_TYPES), true);
+});
+
+t.test('names a DACA renewal "DACA renewal" in English', async (t) => {
+  t.equal(caseTypeName('daca_renewal'), 'DACA renewal');
+});
+
+t.test('names a DACA renewal "Renovación de DACA" in Spanish', async (t) => {
+  t.equal(caseTypeName('daca_renewal', 'es'), 'Renovación de DACA');
+});
+
+t.test('names N-400 as naturalization and I-90 as green card renewal', async (t) => {
+  t.match(caseTypeName('n400'), /naturalization/i);
+  t.match(caseTypeName('i90'), /green card renewal/i);
+});
+
+t.test('gives every default case type a name in English and Spanish, never its bare code', async (t) => {
+  for (const code of Object.keys(DOMAIN_TABLE)) {
+    for (const lang of ['en', 'es'] as const) {
+      const name = caseTypeName(code, lang);
+      t.not(name, code.replace(/_/g, ' '), `${code} in ${lang}`);
+      t.ok(name.length > 0, `${code} in ${lang}`);
+    }
+  }
+});
+
+t.test("names an event's own case type by its code with underscores as spaces", async (t) => {
+  t.equal(caseTypeName('u_visa_certification'), 'u visa certification');
+});
+
+t.test("names an event's own case type the same way in Spanish", async (t) => {
+  t.equal(caseTypeName('u_visa_certification', 'es'), 'u visa certification');
+});
