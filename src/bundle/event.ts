@@ -1,6 +1,6 @@
 import {
   COMPLEXITIES, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES, FAIRNESS_MODES, SERVICE_TIME_MODELS, STATIONS,
-  elapsedFromClock, isKnownZone, parseClock, isCalendarDate,
+  canonicalZone, elapsedFromClock, parseClock, isCalendarDate,
 } from '../domain/index.js';
 import type { ClinicEvent, Complexity, Simulation, Site, StationMinutes, WalkInMix } from '../domain/index.js';
 import { decodeUtf8 } from './csv.js';
@@ -248,9 +248,10 @@ export function readEvent(bytes: Uint8Array, problems: ProblemList): EventRead {
   const name = f.string(root, 'name', 'name', true);
   const date = f.string(root, 'date', 'date', true);
   if (date !== undefined && !isCalendarDate(date)) f.error('date', `"${date}" is not a day on the calendar: write YYYY-MM-DD`);
-  const timezone = f.string(root, 'timezone', 'timezone', true);
-  if (timezone !== undefined && !isKnownZone(timezone)) {
-    f.error('timezone', `"${timezone}" is not an IANA time zone: use a name such as America/Los_Angeles`);
+  const zoneText = f.string(root, 'timezone', 'timezone', true);
+  const timezone = zoneText === undefined ? undefined : canonicalZone(zoneText) ?? undefined;
+  if (zoneText !== undefined && timezone === undefined) {
+    f.error('timezone', `"${zoneText}" is not an IANA time zone: use the site's place name such as America/Los_Angeles (abbreviations like PST or EST ignore daylight saving)`);
   }
   const clock = (key: 'opens' | 'closes'): { text: string; minute: number } | undefined => {
     const value = f.string(root as Record<string, Json>, key, key, true);

@@ -1,5 +1,5 @@
 import {
-  ACCREDITATIONS, COMPLEXITIES, RED_FLAGS, ROLES, applicantPriority, elapsedFromClock, parseClock,
+  ACCREDITATIONS, COMPLEXITIES, RED_FLAGS, ROLES, applicantPriority, clockToElapsed, parseClock,
 } from '../domain/index.js';
 import type { Applicant, ClinicEvent, Role, Volunteer, Window } from '../domain/index.js';
 import { readCsv, splitList } from './csv.js';
@@ -71,18 +71,26 @@ class RecordReader {
   }
 }
 
-/** Turns clock windows into elapsed minutes since opening; an empty list means the event's hours. */
-function eventWindows(reader: RecordReader, clock: ClockWindow[] | undefined, event: ClinicEvent | null): Window[] {
-  if (!event) return [];
-  if (!clock || clock.length === 0) return [{ start: 0, end: event.dayMinutes }];
+type WindowsOf = (reader: RecordReader, clock: ClockWindow[] | undefined) => Window[];
+
+/**
+ * Turns clock windows into elapsed minutes since opening (an empty list means the event's
+ * hours), warning of a window wholly outside them. One converter serves a whole file.
+ */
+function windowsFor(event: ClinicEvent | null): WindowsOf {
+  if (!event) return () => [];
+  const toElapsed = clockToElapsed(event);
   const opens = parseClock(event.opens)!;
   const closes = parseClock(event.closes)!;
-  for (const w of clock) {
-    if (w.end <= opens || w.start >= closes) {
-      reader.warn('available', `the window ${fmt(w.start)}-${fmt(w.end)} lies wholly outside the event's hours (${event.opens}-${event.closes})`);
+  return (reader, clock) => {
+    if (!clock || clock.length === 0) return [{ start: 0, end: event.dayMinutes }];
+    for (const w of clock) {
+      if (w.end <= opens || w.start >= closes) {
+        reader.warn('available', `the window ${fmt(w.start)}-${fmt(w.end)} lies wholly outside the event's hours (${event.opens}-${event.closes})`);
+      }
     }
-  }
-  return clock.map((w) => ({ start: elapsedFromClock(event, w.start), end: elapsedFromClock(event, w.end) }));
+    return clock.map((w) => ({ start: toElapsed(w.start), end: toElapsed(w.end) }));
+  };
 }
 
 const fmt = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -124,6 +132,7 @@ export function readVolunteers(
   const table = readCsv(VOLUNTEERS_FILE, bytes, VOLUNTEER_COLUMNS, problems);
   if (!table) return [];
   const ids = new IdRegistry();
+  const windowsOf = windowsFor(event);
   const volunteers: Volunteer[] = [];
   const supervisorRows = new Map<Volunteer, RecordReader>();
   // Every id in the file with its role (undefined when the role is itself wrong), kept even for
@@ -160,7 +169,7 @@ export function readVolunteers(
     const maxApplicants = r.check('max_applicants', (c) => checkInteger(c, 0));
     if (!fresh || !id || !name || !role || !languages) continue;
     const volunteer: Volunteer = {
-      id, name, role, languages, caseTypes: volunteerCaseTypes, available: eventWindows(r, windows, event),
+      id, name, role, languages, caseTypes: volunteerCaseTypes, available: windowsOf(r, windows),
     };
     if (email !== undefined) volunteer.email = email;
     if (phone !== undefined) volunteer.phone = phone;
@@ -194,6 +203,7 @@ export function readApplicants(
   const table = readCsv(APPLICANTS_FILE, bytes, APPLICANT_COLUMNS, problems);
   if (!table) return [];
   const ids = new IdRegistry();
+  const windowsOf = windowsFor(event);
   const applicants: Applicant[] = [];
   const oneCaseType = (cell: string): Checked<string> => {
     const code = cell.toLowerCase();
@@ -218,7 +228,7 @@ export function readApplicants(
     const explicit = r.check('priority', (c) => checkInteger(c, 1));
     if (!fresh || !id || !name || !languages || !caseType) continue;
     const applicant: Applicant = {
-      id, name, languages, caseType, complexity, flags, available: eventWindows(r, windows, event),
+      id, name, languages, caseType, complexity, flags, available: windowsOf(r, windows),
       priority: event ? applicantPriority(event.date, deadline, explicit) : explicit ?? 1,
     };
     if (phone !== undefined) applicant.phone = phone;

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Placeholder } from 'drizzle-orm';
 import { checkWindows } from '../bundle/fields.js';
-import { clockAt, elapsedFromClock, parseClock } from '../domain/index.js';
+import { clockToElapsed, elapsedFromClock, elapsedToClock, parseClock } from '../domain/index.js';
 import type {
   Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
 } from '../domain/index.js';
@@ -13,21 +14,16 @@ type EventSettings = Pick<ClinicEvent, 'desks' | 'caseTypes' | 'simulation' | 'p
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Windows as the site's clock reads them (`09:00-12:00;13:00-16:00`); the whole day is written as empty. */
-export function windowsText(event: ClinicEvent, windows: Window[]): string {
+export function windowsText(event: ClinicEvent, windows: Window[], clockOf = elapsedToClock(event)): string {
   const whole = windows.length === 1 && windows[0]!.start === 0 && windows[0]!.end === event.dayMinutes;
   if (whole || windows.length === 0) return '';
-  return windows.map((w) => `${clockAt(event, w.start)}-${clockAt(event, w.end)}`).join(';');
+  return windows.map((w) => `${clockOf(w.start)}-${clockOf(w.end)}`).join(';');
 }
 
-function windowsFromText(event: ClinicEvent, text: string): Window[] {
+function windowsFromText(event: ClinicEvent, text: string, toElapsed: (minuteOfDay: number) => number): Window[] {
   const checked = checkWindows(text);
   if (!checked.ok || checked.value.length === 0) return [{ start: 0, end: event.dayMinutes }];
-  return checked.value.map((w) => ({ start: elapsedFromClock(event, w.start), end: elapsedFromClock(event, w.end) }));
-}
-
-const CHUNK = 500;
-function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
+  return checked.value.map((w) => ({ start: toElapsed(w.start), end: toElapsed(w.end) }));
 }
 
 function siteId(tx: Tx, site: ClinicEvent['site']): number | null {
@@ -68,6 +64,16 @@ function volunteerPersonId(tx: Tx, eventId: number | null, volunteer: Volunteer)
     .returning({ id: volunteers.id }).get().id;
 }
 
+const ROSTER_COLUMNS = ['eventId', 'volunteerId', 'code', 'position', 'role', 'languages', 'caseTypes', 'accreditation',
+  'org', 'supervisor', 'available', 'maxApplicants'] as const;
+const APPLICANT_COLUMNS = ['eventId', 'code', 'position', 'name', 'phone', 'email', 'languages', 'caseType', 'complexity',
+  'flags', 'household', 'available', 'deadline', 'priority'] as const;
+
+/** An insert's values as named placeholders, one per column, for a statement prepared once and run per row. */
+function placeholders<C extends string>(columns: readonly C[]): Record<C, Placeholder<C>> {
+  return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as Record<C, Placeholder<C>>;
+}
+
 export interface SaveResult {
   eventId: number;
   slug: string;
@@ -102,20 +108,24 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
     });
 
     const people = bundle.volunteers.map((v) => volunteerPersonId(tx, existing ? eventId : null, v));
+    // One prepared statement run per row: thousands of rows in milliseconds, inside the same transaction.
+    const clockOf = elapsedToClock(event);
     tx.delete(rosterEntries).where(eq(rosterEntries.eventId, eventId)).run();
-    insertChunked(bundle.volunteers.map((v, position) => ({
+    const addEntry = tx.insert(rosterEntries).values(placeholders(ROSTER_COLUMNS)).prepare();
+    bundle.volunteers.forEach((v, position) => addEntry.run({
       eventId, volunteerId: people[position]!, code: v.id, position, role: v.role, languages: v.languages,
       caseTypes: v.caseTypes, accreditation: v.accreditation ?? null, org: v.org ?? null,
-      supervisor: v.supervisor ?? null, available: windowsText(event, v.available), maxApplicants: v.maxApplicants ?? null,
-    })), (chunk) => tx.insert(rosterEntries).values(chunk).run());
+      supervisor: v.supervisor ?? null, available: windowsText(event, v.available, clockOf), maxApplicants: v.maxApplicants ?? null,
+    }));
 
     tx.delete(applicants).where(eq(applicants.eventId, eventId)).run();
-    insertChunked(bundle.applicants.map((a, position) => ({
+    const addApplicant = tx.insert(applicants).values(placeholders(APPLICANT_COLUMNS)).prepare();
+    bundle.applicants.forEach((a, position) => addApplicant.run({
       eventId, code: a.id, position, name: a.name, phone: a.phone ?? null, email: a.email ?? null,
       languages: a.languages, caseType: a.caseType, complexity: a.complexity, flags: a.flags,
-      household: a.household ?? null, available: windowsText(event, a.available), deadline: a.deadline ?? null,
+      household: a.household ?? null, available: windowsText(event, a.available, clockOf), deadline: a.deadline ?? null,
       priority: a.priority,
-    })), (chunk) => tx.insert(applicants).values(chunk).run());
+    }));
 
     tx.insert(auditLog).values({
       actor, action: existing ? 'event.reimport' : 'event.import', eventId,
@@ -188,13 +198,14 @@ function toEvent(db: Db, row: NonNullable<ReturnType<typeof eventRow>>): ClinicE
 
 /** The roster of an event, in file order, as domain volunteers (names and contacts included). */
 export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number): Volunteer[] {
+  const toElapsed = clockToElapsed(event);
   return db.select({ entry: rosterEntries, person: volunteers }).from(rosterEntries)
     .innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(eq(rosterEntries.eventId, eventKey)).orderBy(asc(rosterEntries.position)).all()
     .map(({ entry, person }) => {
       const v: Volunteer = {
         id: entry.code, name: person.name, role: entry.role as Role, languages: entry.languages,
-        caseTypes: entry.caseTypes, available: windowsFromText(event, entry.available),
+        caseTypes: entry.caseTypes, available: windowsFromText(event, entry.available, toElapsed),
       };
       if (person.email) v.email = person.email;
       if (person.phone) v.phone = person.phone;
@@ -208,12 +219,13 @@ export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number): Vo
 
 /** The applicants of an event, in file order, as domain applicants. */
 export function loadApplicants(db: Db, event: ClinicEvent, eventKey: number): Applicant[] {
+  const toElapsed = clockToElapsed(event);
   return db.select().from(applicants).where(eq(applicants.eventId, eventKey)).orderBy(asc(applicants.position)).all()
     .map((row) => {
       const a: Applicant = {
         id: row.code, name: row.name, languages: row.languages, caseType: row.caseType,
         complexity: row.complexity as Complexity, flags: row.flags as RedFlag[],
-        available: windowsFromText(event, row.available), priority: row.priority,
+        available: windowsFromText(event, row.available, toElapsed), priority: row.priority,
       };
       if (row.phone) a.phone = row.phone;
       if (row.email) a.email = row.email;

@@ -94,7 +94,7 @@ export function isKnownLanguage(code: string): boolean {
  * so that a page never shows a blank where a language should be.
  */
 export function languageName(code: string, lang: 'en' | 'es' = 'en'): string {
-  const known = LANGUAGES[code];
+  const known = isKnownLanguage(code) ? LANGUAGES[code] : undefined;
   if (known) return known[lang];
   try {
     const name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code);

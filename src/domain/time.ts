@@ -12,9 +12,20 @@ export function parseClock(text: string): number | null {
   return hours * 60 + minutes;
 }
 
-/** Whether a zone name is one the IANA database (as luxon sees it) knows. */
+/**
+ * A zone's canonical IANA name (`america/los_angeles` and `US/Pacific` become
+ * `America/Los_Angeles`), or null. Only place names and UTC count: an abbreviation such as
+ * `EST` names a fixed offset that ignores daylight saving, an hour off all summer.
+ */
+export function canonicalZone(zone: string): string | null {
+  const name = zone.trim();
+  if (!(name === 'UTC' || /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name)) || !IANAZone.isValidZone(name)) return null;
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+/** Whether a zone name is one the IANA database knows, written as a place or UTC. */
 export function isKnownZone(zone: string): boolean {
-  return zone.trim() !== '' && IANAZone.isValidZone(zone);
+  return canonicalZone(zone) !== null;
 }
 
 /**
@@ -43,11 +54,11 @@ export function isCalendarDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
 }
 
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
 /** Whole days from one calendar date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
-  return Math.round(b.diff(a, 'days').days);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The fields of an event that place it in time. */
@@ -73,4 +84,35 @@ export function clockAt(event: EventClock, elapsed: number): string {
   const instant = instantAt(event, elapsed);
   const nextDay = instant.toISODate()! > event.date;
   return nextDay && instant.hour === 0 && instant.minute === 0 ? '24:00' : instant.toFormat('HH:mm');
+}
+
+/**
+ * A converter from the site's wall-clock minutes to elapsed minutes since opening that
+ * remembers its answers: a day has at most 1,441 clock minutes, and a roster of thousands
+ * repeats them.
+ */
+export function clockToElapsed(event: EventClock): (minuteOfDay: number) => number {
+  const opening = openingInstant(event);
+  const memo = new Map<number, number>();
+  return (minuteOfDay) => {
+    let elapsed = memo.get(minuteOfDay);
+    if (elapsed === undefined) {
+      elapsed = minutesBetween(opening, localInstant(event.date, event.timezone, minuteOfDay));
+      memo.set(minuteOfDay, elapsed);
+    }
+    return elapsed;
+  };
+}
+
+/** The inverse converter, elapsed minutes to `HH:MM`, remembering its answers likewise. */
+export function elapsedToClock(event: EventClock): (elapsed: number) => string {
+  const memo = new Map<number, string>();
+  return (elapsed) => {
+    let clock = memo.get(elapsed);
+    if (clock === undefined) {
+      clock = clockAt(event, elapsed);
+      memo.set(elapsed, clock);
+    }
+    return clock;
+  };
 }

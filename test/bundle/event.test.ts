@@ -100,6 +100,16 @@ t.test('reports a time zone that is not an IANA zone', async (t) => {
   t.match(result.errors[0]?.message, /"Pacific Time" is not an IANA time zone/);
 });
 
+t.test('reports a zone abbreviation such as EST, which would be an hour off all summer', async (t) => {
+  const result = read({ event: event({ timezone: 'EST' }) });
+  t.same(where(result.errors), ['event.json:1:timezone']);
+  t.match(result.errors[0]?.message, /abbreviations like PST or EST ignore daylight saving/);
+});
+
+t.test('keeps a zone written in other case or by an old name under its IANA name', async (t) => {
+  t.equal(read({ event: event({ timezone: 'US/Pacific' }) }).bundle?.event.timezone, 'America/Los_Angeles');
+});
+
 t.test('reports an opening time that is not HH:MM', async (t) => {
   const result = read({ event: event({ opens: '9am' }) });
   t.same(where(result.errors), ['event.json:1:opens']);

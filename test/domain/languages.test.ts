@@ -98,3 +98,7 @@ t.test('does not know a well-formed code the catalog does not name', async (t) =
 t.test('does not take a built-in object property for a known language', async (t) => {
   t.equal(isKnownLanguage('constructor'), false);
 });
+
+t.test('names a code that is also a property of every object by the code itself', async (t) => {
+  t.equal(languageName('toString'), 'toString');
+});

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  clockAt, daysBetween, elapsedFromClock, formatInstant, instantAt, isCalendarDate, isKnownZone,
+  clockAt, clockToElapsed, daysBetween, elapsedFromClock, elapsedToClock, formatInstant, instantAt, isCalendarDate, isKnownZone, canonicalZone,
   localInstant, minutesBetween, openingInstant, parseClock,
 } from '../../src/domain/index.js';
 import type { EventClock } from '../../src/domain/index.js';
@@ -261,4 +261,39 @@ t.test('counts 29 February in a leap year', async (t) => {
 
 t.test('counts no 29 February in a common year', async (t) => {
   t.equal(daysBetween('2027-02-28', '2027-03-01'), 1);
+});
+
+// clockToElapsed and elapsedToClock (the converters one file's rows share)
+
+t.test('the clock converter counts 03:00 on the spring-forward day as 120 elapsed minutes after midnight, as often as asked', async (t) => {
+  const toElapsed = clockToElapsed(springForward);
+  t.equal(toElapsed(clock(3)), 120);
+  t.equal(toElapsed(clock(3)), 120);
+  t.equal(toElapsed(clock(9, 30)), elapsedFromClock(springForward, clock(9, 30)));
+});
+
+t.test('the elapsed converter reads 180 elapsed minutes after midnight on the fall-back day as 02:00, as often as asked', async (t) => {
+  const toClock = elapsedToClock(fallBack);
+  t.equal(toClock(180), '02:00');
+  t.equal(toClock(180), '02:00');
+  t.equal(toClock(60), clockAt(fallBack, 60));
+});
+
+// canonicalZone
+
+t.test('spells a zone the IANA way whatever case it was written in', async (t) => {
+  t.equal(canonicalZone('america/los_angeles'), LOS_ANGELES);
+});
+
+t.test('follows an old IANA link to its place name', async (t) => {
+  t.equal(canonicalZone('US/Pacific'), LOS_ANGELES);
+});
+
+t.test('refuses an abbreviation such as EST, which ignores daylight saving', async (t) => {
+  t.equal(canonicalZone('EST'), null);
+  t.equal(isKnownZone('PST'), false);
+});
+
+t.test('refuses a bare offset as a zone', async (t) => {
+  t.equal(canonicalZone('+05:00'), null);
 });
