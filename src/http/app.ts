@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import view from '@fastify/view';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import handlebars from 'handlebars';
+import { Type } from 'typebox';
 import { openDatabase } from '../db/index.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -93,9 +94,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(pageRoutes);
-  app.get('/health', async () => {
+  app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();
-    return { status: 'ok' };
+    return { status: 'ok' as const };
   });
   return app;
 }
