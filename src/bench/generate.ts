@@ -1,16 +1,5 @@
 import type { BundleFiles } from '../bundle/index.js';
-
-/** A small, fast, seeded generator (mulberry32): the same seed gives the same event on any machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../planner/random.js';
 
 type Weighted<T> = readonly (readonly [T, number])[];
 

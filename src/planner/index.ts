@@ -1,0 +1,120 @@
+import { DateTime } from 'luxon';
+import { openingInstant } from '../domain/index.js';
+import type { Bundle } from '../domain/index.js';
+import { buildModel } from './model.js';
+import type { App, Model } from './model.js';
+import { toPlanJson } from './output.js';
+import { seededRandom } from './random.js';
+import { DEFAULT_COSTS, Schedule } from './schedule.js';
+import type { Path, Visit } from './schedule.js';
+import { householdMembers, improve, lotteryOrder, place } from './search.js';
+import type { SearchRules } from './search.js';
+import type { PlanJson, PlanOptions } from './types.js';
+
+export type { PlanJson, PlanOptions } from './types.js';
+export { checkPlan } from './check.js';
+
+/** Improvement iterations by default: enough to matter, bounded so a 250-applicant day plans in seconds. */
+export function defaultIterations(applicants: number, quick: boolean): number {
+  if (quick) return Math.min(200, applicants);
+  return Math.max(2000, Math.min(20000, applicants * 12));
+}
+
+/** A previous plan's paths in slots, for the applicants and volunteers that still exist. */
+function previousPaths(model: Model, previous: PlanJson): (Path | null)[] {
+  const opening = openingInstant(model.bundle.event);
+  const slot = (iso: string) => Math.round(DateTime.fromISO(iso, { setZone: true }).diff(opening, 'minutes').minutes) / model.slotMinutes;
+  const volIndex = new Map(model.vols.map((v) => [v.volunteer.id, v.index]));
+  const appIndex = new Map(model.apps.map((a) => [a.applicant.id, a.index]));
+  const paths: (Path | null)[] = model.apps.map(() => null);
+  for (const s of previous.scheduled) {
+    const index = appIndex.get(s.applicant);
+    if (index === undefined) continue;
+    const visits: Visit[] = [];
+    let ok = true;
+    for (const v of s.visits) {
+      const vol = volIndex.get(v.volunteer);
+      const interp = v.interpreter === null ? -1 : volIndex.get(v.interpreter) ?? -2;
+      if (vol === undefined || interp === -2) ok = false;
+      visits.push({ station: v.station, vol: vol ?? -1, interp, start: slot(v.start), end: slot(v.end) });
+    }
+    const arrival = slot(s.arrival);
+    const last = visits[visits.length - 1]?.end ?? arrival;
+    paths[index] = {
+      arrival,
+      checkInEnd: s.check_in ? slot(s.check_in.end) : arrival,
+      visits,
+      finalStart: s.final_check ? slot(s.final_check.start) : last,
+      end: s.final_check ? slot(s.final_check.end) : last,
+    };
+    if (!ok) paths[index]!.visits = [];
+  }
+  return paths;
+}
+
+/** Whether an old path still works on today's input and bookings, exactly as it was. */
+function stillFits(schedule: Schedule, app: App, path: Path): boolean {
+  const { model } = schedule;
+  const klass = model.classes[app.classId]!;
+  if (![path.arrival, path.checkInEnd, path.finalStart, path.end].every(Number.isInteger)) return false;
+  if (path.visits.length !== klass.stations.length || path.checkInEnd - path.arrival !== klass.checkIn || path.end - path.finalStart !== klass.finalCheck) return false;
+  if (!app.windows.some((w) => w.start <= path.arrival && path.end <= w.end)) return false;
+  if (!schedule.deskFree(schedule.deskIn, model.desks.checkIn, path.arrival, klass.checkIn)
+    || !schedule.deskFree(schedule.deskOut, model.desks.finalCheck, path.finalStart, klass.finalCheck)) return false;
+  let ready = path.checkInEnd;
+  for (let i = 0; i < klass.stations.length; i++) {
+    const need = klass.stations[i]!;
+    const v = path.visits[i]!;
+    if (v.station !== need.station || !Number.isInteger(v.start) || v.start < ready) return false;
+    const direct = v.interp < 0;
+    if (direct ? !need.speakers.includes(v.vol) : !need.bridged.some((b) => b.vol === v.vol && b.interpreters.includes(v.interp))) return false;
+    if (v.end - v.start !== (direct ? need.direct : need.interpreted)) return false;
+    if (!schedule.isFree(v.vol, v.start, v.end) || !schedule.canServe(v.vol, app.index)) return false;
+    if (!direct && (!schedule.isFree(v.interp, v.start, v.end) || !schedule.canServe(v.interp, app.index))) return false;
+    ready = v.end;
+  }
+  return path.finalStart >= ready;
+}
+
+/**
+ * Plans a workshop day: serves the most total priority the roster can, books every visit
+ * within the rules of DOMAIN.md, and says why anyone is left out. Pure and deterministic for
+ * the same input, seed and iterations.
+ */
+export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
+  const model = buildModel(bundle);
+  const random = seededRandom(options.seed ?? bundle.event.planning.seed);
+  const schedule = new Schedule(model);
+  const members = householdMembers(model.apps);
+
+  if (options.strategy === 'baseline') {
+    const rules: SearchRules = { costs: { ...DEFAULT_COSTS, compress: false, choice: 'first-free' }, pinned: new Map(), previous: null };
+    for (const app of model.apps) place(schedule, app, rules, new Map());
+    return toPlanJson(model, schedule);
+  }
+
+  const previous = options.previous ? previousPaths(model, options.previous) : null;
+  const pinned = new Map<number, number>();
+  for (const id of options.pin ?? []) {
+    const app = model.apps.find((a) => a.applicant.id === id);
+    const path = app && previous?.[app.index];
+    if (app && path) pinned.set(app.index, path.arrival);
+  }
+  const rules: SearchRules = { costs: DEFAULT_COSTS, pinned, previous };
+
+  if (previous) {
+    // Keep what still works, pinned applicants first; then re-place pinned ones at their arrival.
+    const order = [...model.apps].sort((a, b) => Number(pinned.has(b.index)) - Number(pinned.has(a.index)) || a.index - b.index);
+    for (const app of order) {
+      const path = previous[app.index];
+      if (path && stillFits(schedule, app, path)) schedule.commit(app, { ...path, visits: path.visits.map((v) => ({ ...v })) });
+    }
+    for (const app of order) if (pinned.has(app.index) && !schedule.paths[app.index]) place(schedule, app, rules, members);
+  }
+  for (const app of lotteryOrder(model.apps, random)) {
+    if (!schedule.paths[app.index]) place(schedule, app, rules, members);
+  }
+  const iterations = options.iterations ?? defaultIterations(model.apps.length, options.quick ?? false);
+  improve(schedule, rules, random, iterations);
+  return toPlanJson(model, schedule);
+}

@@ -1,0 +1,156 @@
+import {
+  canInterpret, deskMinutes, isCompetent, mayReview, mayStaff, shareLanguage, visitMinutes,
+  VISIT_STATIONS,
+} from '../domain/index.js';
+import type { Applicant, Bundle, Volunteer, VisitStation, Window } from '../domain/index.js';
+
+/**
+ * The planning problem in slots (the event's grid) with every eligibility question answered
+ * once: who may serve whom at which station, directly or through which interpreters.
+ */
+export interface Model {
+  bundle: Bundle;
+  slotMinutes: number;
+  daySlots: number;
+  vols: Vol[];
+  apps: App[];
+  classes: AppClass[];
+  desks: { checkIn: number; finalCheck: number };
+}
+
+export interface Vol {
+  index: number;
+  volunteer: Volunteer;
+  /**
+   * For each slot, which availability window it lies in (-1 when unavailable). A law student's
+   * ids combine their window and their supervisor's, so a visit inside one id is supervised.
+   */
+  window: Int32Array;
+  maxApplicants: number;
+  /** May review some case at this event: time spent elsewhere is time taken from review. */
+  reviewer: boolean;
+}
+
+export interface App {
+  index: number;
+  applicant: Applicant;
+  priority: number;
+  classId: number;
+  /** The applicant's windows in slots, clipped to the event's hours; empty when none overlaps. */
+  windows: { start: number; end: number }[];
+  household: number;
+}
+
+/** Who can serve one station for one kind of applicant. */
+export interface StationNeed {
+  station: VisitStation;
+  /** Length in slots when the volunteer speaks the applicant's language, and when interpreted. */
+  direct: number;
+  interpreted: number;
+  /** Volunteers who share a language with the applicant. */
+  speakers: Int32Array;
+  /** Volunteers who need an interpreter, each with the interpreters who bridge them. */
+  bridged: { vol: number; interpreters: Int32Array }[];
+}
+
+/** Applicants alike in languages, case type, complexity and flags need the same people. */
+export interface AppClass {
+  key: string;
+  representative: Applicant;
+  checkIn: number;
+  finalCheck: number;
+  stations: StationNeed[];
+  /** The fewest slots a stay can take: desks plus every visit at its shortest. */
+  minimumStay: number;
+}
+
+/** Slot indices of a window of elapsed minutes, rounded inward to the grid and clipped to the day. */
+function windowSlots(w: Window, slotMinutes: number, daySlots: number): { start: number; end: number } {
+  return { start: Math.max(0, Math.ceil(w.start / slotMinutes)), end: Math.min(daySlots, Math.floor(w.end / slotMinutes)) };
+}
+
+function windowIds(windows: Window[], slotMinutes: number, daySlots: number): Int32Array {
+  const ids = new Int32Array(daySlots).fill(-1);
+  windows.forEach((w, id) => {
+    const { start, end } = windowSlots(w, slotMinutes, daySlots);
+    for (let s = start; s < end; s++) if (ids[s] === -1) ids[s] = id;
+  });
+  return ids;
+}
+
+function classKey(a: Applicant): string {
+  return `${[...a.languages].sort().join(';')}|${a.caseType}|${a.complexity}|${[...a.flags].sort().join(';')}`;
+}
+
+function stationNeed(bundle: Bundle, vols: Vol[], a: Applicant, station: VisitStation): StationNeed | null {
+  const { event } = bundle;
+  const direct = visitMinutes(event, a.caseType, station, a.complexity, false) / event.slotMinutes;
+  if (direct === 0) return null;
+  const interpreted = visitMinutes(event, a.caseType, station, a.complexity, true) / event.slotMinutes;
+  const interpreters = vols.filter((v) => v.volunteer.role === 'interpreter');
+  const speakers: number[] = [];
+  const bridged: { vol: number; interpreters: Int32Array }[] = [];
+  for (const vol of vols) {
+    const v = vol.volunteer;
+    if (!mayStaff(v.role, station) || !isCompetent(v, a.caseType)) continue;
+    if (station === 'review' && !mayReview(v, a, event)) continue;
+    if (vol.maxApplicants === 0 || !vol.window.some((id) => id >= 0)) continue;
+    if (shareLanguage(v.languages, a.languages)) {
+      speakers.push(vol.index);
+      continue;
+    }
+    const bridges = interpreters.filter((i) => i.maxApplicants > 0 && canInterpret(i.volunteer, a.languages, v.languages, a.caseType));
+    if (bridges.length > 0) bridged.push({ vol: vol.index, interpreters: Int32Array.from(bridges.map((i) => i.index)) });
+  }
+  // Volunteers who cannot review come first, so that equal choices leave reviewers for review.
+  const order = (x: number) => (station !== 'review' && vols[x]!.reviewer ? 1 : 0);
+  speakers.sort((x, y) => order(x) - order(y) || x - y);
+  bridged.sort((x, y) => order(x.vol) - order(y.vol) || x.vol - y.vol);
+  return { station, direct, interpreted, speakers: Int32Array.from(speakers), bridged };
+}
+
+/** Builds the model: volunteers' windows in slots, applicant classes and their candidates. */
+export function buildModel(bundle: Bundle): Model {
+  const { event } = bundle;
+  const slotMinutes = event.slotMinutes;
+  const daySlots = Math.floor(event.dayMinutes / slotMinutes);
+  const byId = new Map(bundle.volunteers.map((v) => [v.id, v]));
+  const vols: Vol[] = bundle.volunteers.map((volunteer, index) => {
+    let window = windowIds(volunteer.available, slotMinutes, daySlots);
+    if (volunteer.role === 'law_student') {
+      const supervisor = volunteer.supervisor === undefined ? undefined : byId.get(volunteer.supervisor);
+      const theirs = supervisor && supervisor.role === 'attorney' ? windowIds(supervisor.available, slotMinutes, daySlots) : new Int32Array(daySlots).fill(-1);
+      window = window.map((id, s) => (id >= 0 && theirs[s]! >= 0 ? id * 1024 + theirs[s]! : -1));
+    }
+    const reviewer = volunteer.role === 'attorney' || (volunteer.role === 'accredited_rep'
+      && mayReview(volunteer, { complexity: 'straightforward', flags: [] }, event));
+    return { index, volunteer, window, maxApplicants: volunteer.maxApplicants ?? Number.POSITIVE_INFINITY, reviewer };
+  });
+
+  const classes: AppClass[] = [];
+  const classIds = new Map<string, number>();
+  const households = new Map<string, number>();
+  const apps: App[] = bundle.applicants.map((applicant, index) => {
+    const key = classKey(applicant);
+    let classId = classIds.get(key);
+    if (classId === undefined) {
+      classId = classes.length;
+      classIds.set(key, classId);
+      const stations = VISIT_STATIONS.map((st) => stationNeed(bundle, vols, applicant, st)).filter((n): n is StationNeed => n !== null);
+      const checkIn = deskMinutes(event, applicant.caseType, 'check_in') / slotMinutes;
+      const finalCheck = deskMinutes(event, applicant.caseType, 'final_check') / slotMinutes;
+      classes.push({
+        key, representative: applicant, checkIn, finalCheck, stations,
+        minimumStay: checkIn + finalCheck + stations.reduce((sum, n) => sum + n.direct, 0),
+      });
+    }
+    let household = -1;
+    if (applicant.household !== undefined) {
+      household = households.get(applicant.household) ?? households.size;
+      households.set(applicant.household, household);
+    }
+    const windows = applicant.available.map((w) => windowSlots(w, slotMinutes, daySlots)).filter((w) => w.end > w.start);
+    return { index, applicant, priority: applicant.priority, classId, windows, household };
+  });
+  return { bundle, slotMinutes, daySlots, vols, apps, classes, desks: { checkIn: event.desks.check_in, finalCheck: event.desks.final_check } };
+}

@@ -1,0 +1,112 @@
+import {
+  canInterpret, caseTypeName, clockAt, isCompetent, languageName, mayReview, mayStaff, reviewNeedsAttorney, shareLanguage,
+} from '../domain/index.js';
+import type { Applicant, Bundle, VisitStation, Volunteer } from '../domain/index.js';
+import type { App, Model } from './model.js';
+import type { UnscheduledJson, UnscheduledReason } from './types.js';
+
+const STATION_VERB: Record<VisitStation, string> = { screening: 'screen', preparation: 'prepare', review: 'review' };
+
+const clock = (bundle: Bundle, minutes: number) => clockAt(bundle.event, minutes);
+
+/** A name as it reads mid-sentence: "Naturalization (N-400)" → "naturalization (N-400)", "DACA renewal" unchanged. */
+const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);
+
+const langs = (codes: string[]) => codes.map((c) => `${languageName(c)} (${c})`).join(' or ');
+
+/** Who may staff a station for this applicant by role and review rules alone. */
+function staff(bundle: Bundle, a: Applicant, station: VisitStation): Volunteer[] {
+  return bundle.volunteers.filter((v) => mayStaff(v.role, station) && (station !== 'review' || mayReview(v, a, bundle.event)));
+}
+
+function bridged(bundle: Bundle, a: Applicant, v: Volunteer): boolean {
+  return shareLanguage(v.languages, a.languages)
+    || bundle.volunteers.some((i) => i.id !== v.id && canInterpret(i, a.languages, v.languages, a.caseType));
+}
+
+interface Explanation {
+  reason: UnscheduledReason;
+  detail: string;
+  /** For a missing language bridge: the applicant's languages and the staff's most common one. */
+  bridge?: { from: string; to: string };
+}
+
+/**
+ * Why one applicant is not on the plan: the first reason that applies, in FORMATS.md's
+ * order, with a sentence a coordinator can act on.
+ */
+export function explain(model: Model, app: App): Explanation {
+  const { bundle } = model;
+  const a = app.applicant;
+  const klass = model.classes[app.classId]!;
+  const stayMinutes = klass.minimumStay * model.slotMinutes;
+  const kind = inSentence(caseTypeName(a.caseType));
+
+  if (a.available.every((w) => w.end - w.start < stayMinutes)) {
+    const given = a.available.map((w) => `${clock(bundle, w.start)}–${clock(bundle, w.end)}`).join(', ');
+    return { reason: 'invalid', detail: `can come only ${given}, but a ${kind} takes at least ${stayMinutes} minutes here` };
+  }
+  for (const need of klass.stations) {
+    const people = staff(bundle, a, need.station);
+    if (people.length > 0 && !people.some((v) => bridged(bundle, a, v))) {
+      const staffLanguages = new Map<string, number>();
+      for (const v of people) for (const l of v.languages) staffLanguages.set(l, (staffLanguages.get(l) ?? 0) + 1);
+      const to = [...staffLanguages].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0];
+      return {
+        reason: 'no_language_match',
+        detail: `nobody who can ${STATION_VERB[need.station]} a case speaks ${langs(a.languages)}, and no interpreter bridges to them`,
+        bridge: { from: a.languages[0]!, to },
+      };
+    }
+  }
+  if (klass.stations.some((n) => n.station === 'review') && staff(bundle, a, 'review').length === 0) {
+    const who = reviewNeedsAttorney(a) ? 'an attorney' : a.flags.includes('in_proceedings')
+      ? 'an attorney or a fully accredited representative' : 'an attorney or an accredited representative of a host organization';
+    return { reason: 'no_eligible_reviewer', detail: `this case needs ${who} to review it, and none is on the roster` };
+  }
+  for (const need of klass.stations) {
+    const able = staff(bundle, a, need.station).filter((v) => bridged(bundle, a, v));
+    if (!able.some((v) => isCompetent(v, a.caseType))) {
+      return { reason: 'no_competent_volunteer', detail: `nobody who can ${STATION_VERB[need.station]} it in their language handles ${kind} cases` };
+    }
+  }
+  const inHours = app.windows.some((w) => w.end - w.start >= klass.minimumStay);
+  if (!inHours) {
+    return { reason: 'outside_hours', detail: `can come only outside the workshop's hours (${bundle.event.opens}–${bundle.event.closes}) for a ${stayMinutes}-minute stay` };
+  }
+  for (const need of klass.stations) {
+    const options = [...need.speakers, ...need.bridged.map((b) => b.vol)];
+    const overlaps = options.some((vol) => app.windows.some((w) => {
+      const ids = model.vols[vol]!.window;
+      let run = 0;
+      for (let s = w.start; s < w.end; s++) {
+        run = ids[s]! >= 0 && (run === 0 || ids[s] === ids[s - 1]) ? run + 1 : ids[s]! >= 0 ? 1 : 0;
+        if (run >= need.direct) return true;
+      }
+      return false;
+    }));
+    if (!overlaps) {
+      return { reason: 'outside_hours', detail: `nobody who can ${STATION_VERB[need.station]} a ${kind} is there while they can come` };
+    }
+  }
+  return { reason: 'no_capacity', detail: `the day is full: everyone who could serve a ${kind} in ${langs(a.languages)} is booked` };
+}
+
+/**
+ * Every unscheduled applicant's reason; a missing interpreter names the bridge and how many
+ * applicants it would let in ("an interpreter for trs–es would let 3 applicants in").
+ */
+export function explainAll(model: Model, unscheduled: App[]): UnscheduledJson[] {
+  const explained = unscheduled.map((app) => ({ app, ...explain(model, app) }));
+  const perBridge = new Map<string, number>();
+  for (const e of explained) if (e.bridge) perBridge.set(`${e.bridge.from}–${e.bridge.to}`, (perBridge.get(`${e.bridge.from}–${e.bridge.to}`) ?? 0) + 1);
+  return explained.map((e) => {
+    let detail = e.detail;
+    if (e.bridge) {
+      const key = `${e.bridge.from}–${e.bridge.to}`;
+      const n = perBridge.get(key)!;
+      detail += `; an interpreter for ${key} would let ${n} applicant${n === 1 ? '' : 's'} in`;
+    }
+    return { applicant: e.app.applicant.id, reason: e.reason, detail };
+  });
+}

@@ -1,0 +1,309 @@
+import type { VisitStation } from '../domain/index.js';
+import type { App, Model, StationNeed } from './model.js';
+
+/** One visit of a path, in slots; `interp` is -1 when the volunteer speaks the applicant's language. */
+export interface Visit {
+  station: VisitStation;
+  vol: number;
+  interp: number;
+  start: number;
+  end: number;
+}
+
+/** An applicant's day, in slots: check-in, visits in station order, final check. */
+export interface Path {
+  arrival: number;
+  checkInEnd: number;
+  visits: Visit[];
+  finalStart: number;
+  end: number;
+}
+
+/** How to weigh choices of equal feasibility, in slots of delay a choice is worth. */
+export interface Costs {
+  /** Using someone who can review at screening or preparation. */
+  reviewerElsewhere: number;
+  /** Booking an interpreter. */
+  interpreter: number;
+  /** Leave reviewers for review and waiting short: shift visits later toward the next one. */
+  compress: boolean;
+  /** `first-free`: the spreadsheet way, the first volunteer in file order who is free. */
+  choice: 'best' | 'first-free';
+}
+
+export const DEFAULT_COSTS: Costs = { reviewerElsewhere: 3, interpreter: 2, compress: true, choice: 'best' };
+
+/**
+ * The day's bookings: who is busy when, how many distinct applicants each person serves,
+ * how full the desks are, and each applicant's path. All checks here are the planner's fast
+ * ones; `checkPlan` re-checks every rule independently on the output.
+ */
+export class Schedule {
+  readonly busy: Uint8Array[];
+  readonly load: Int32Array;
+  readonly served: Int32Array;
+  readonly deskIn: Int16Array;
+  readonly deskOut: Int16Array;
+  readonly paths: (Path | null)[];
+  private readonly pairs = new Map<number, number>();
+  weight = 0;
+  count = 0;
+  interpreted = 0;
+  staySlots = 0;
+
+  constructor(readonly model: Model) {
+    this.busy = model.vols.map(() => new Uint8Array(model.daySlots));
+    this.load = new Int32Array(model.vols.length);
+    this.served = new Int32Array(model.vols.length);
+    this.deskIn = new Int16Array(model.daySlots);
+    this.deskOut = new Int16Array(model.daySlots);
+    this.paths = model.apps.map(() => null);
+  }
+
+  private pairKey(vol: number, app: number): number {
+    return vol * this.model.apps.length + app;
+  }
+
+  /** A volunteer may take this applicant: already serving them, or under their `max_applicants`. */
+  canServe(vol: number, app: number): boolean {
+    return this.served[vol]! < this.model.vols[vol]!.maxApplicants || this.pairs.has(this.pairKey(vol, app));
+  }
+
+  /** Free for the whole span, inside one availability window (supervised, for a law student). */
+  isFree(vol: number, start: number, end: number): boolean {
+    const window = this.model.vols[vol]!.window;
+    const busy = this.busy[vol]!;
+    const id = window[start]!;
+    if (id < 0) return false;
+    for (let s = start; s < end; s++) if (busy[s] !== 0 || window[s] !== id) return false;
+    return true;
+  }
+
+  /** The earliest start at or after `ready` of a free span of `length` slots ending by `limit`, or -1. */
+  earliest(vol: number, ready: number, length: number, limit: number): number {
+    const window = this.model.vols[vol]!.window;
+    const busy = this.busy[vol]!;
+    let s = ready;
+    while (s + length <= limit) {
+      const id = window[s]!;
+      if (id < 0 || busy[s] !== 0) {
+        s++;
+        continue;
+      }
+      let k = s + 1;
+      while (k < s + length && busy[k] === 0 && window[k] === id) k++;
+      if (k === s + length) return s;
+      s = k;
+    }
+    return -1;
+  }
+
+  /** The latest start in [from, to] of a free span of `length` slots, or -1. */
+  latest(vol: number, from: number, to: number, length: number): number {
+    for (let s = to; s >= from; s--) if (this.isFree(vol, s, s + length)) return s;
+    return -1;
+  }
+
+  deskEarliest(desk: Int16Array, capacity: number, ready: number, length: number, limit: number): number {
+    let s = ready;
+    while (s + length <= limit) {
+      let k = s;
+      while (k < s + length && desk[k]! < capacity) k++;
+      if (k === s + length) return s;
+      s = k + 1;
+    }
+    return -1;
+  }
+
+  deskFree(desk: Int16Array, capacity: number, start: number, length: number): boolean {
+    for (let s = start; s < start + length; s++) if (desk[s]! >= capacity) return false;
+    return true;
+  }
+
+  private book(vol: number, app: number, start: number, end: number, sign: 1 | -1): void {
+    const busy = this.busy[vol]!;
+    for (let s = start; s < end; s++) busy[s] = sign === 1 ? 1 : 0;
+    this.load[vol] = this.load[vol]! + sign * (end - start);
+    const key = this.pairKey(vol, app);
+    const visits = (this.pairs.get(key) ?? 0) + sign;
+    if (visits === 0) {
+      this.pairs.delete(key);
+      this.served[vol] = this.served[vol]! - 1;
+    } else {
+      if (visits === 1 && sign === 1) this.served[vol] = this.served[vol]! + 1;
+      this.pairs.set(key, visits);
+    }
+  }
+
+  private desk(desk: Int16Array, start: number, end: number, sign: 1 | -1): void {
+    for (let s = start; s < end; s++) desk[s] = desk[s]! + sign;
+  }
+
+  private apply(app: App, path: Path, sign: 1 | -1): void {
+    this.desk(this.deskIn, path.arrival, path.checkInEnd, sign);
+    this.desk(this.deskOut, path.finalStart, path.end, sign);
+    for (const v of path.visits) {
+      this.book(v.vol, app.index, v.start, v.end, sign);
+      if (v.interp >= 0) {
+        this.book(v.interp, app.index, v.start, v.end, sign);
+        this.interpreted += sign;
+      }
+    }
+    this.weight += sign * app.priority;
+    this.count += sign;
+    this.staySlots += sign * (path.end - path.arrival);
+  }
+
+  commit(app: App, path: Path): void {
+    this.apply(app, path, 1);
+    this.paths[app.index] = path;
+  }
+
+  release(app: App): Path | null {
+    const path = this.paths[app.index] ?? null;
+    if (path) {
+      this.apply(app, path, -1);
+      this.paths[app.index] = null;
+    }
+    return path;
+  }
+}
+
+interface Choice {
+  vol: number;
+  interp: number;
+  start: number;
+  end: number;
+  cost: number;
+}
+
+/** The best way to give one station's visit, starting at or after `ready` and ending by `limit`. */
+function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: number, limit: number, costs: Costs): Choice | null {
+  const { vols } = schedule.model;
+  if (costs.choice === 'first-free') return firstFree(schedule, app, need, ready, limit);
+  let best: Choice | null = null;
+  const elsewhere = need.station !== 'review';
+  for (let i = 0; i < need.speakers.length; i++) {
+    const vol = need.speakers[i]!;
+    if (!schedule.canServe(vol, app.index)) continue;
+    const penalty = elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0;
+    if (best && ready + need.direct + penalty >= best.cost) continue;
+    const start = schedule.earliest(vol, ready, need.direct, limit);
+    if (start < 0) continue;
+    const cost = start + need.direct + penalty;
+    if (!best || cost < best.cost || (cost === best.cost && schedule.load[vol]! < schedule.load[best.vol]!)) {
+      best = { vol, interp: -1, start, end: start + need.direct, cost };
+    }
+  }
+  for (const { vol, interpreters } of need.bridged) {
+    if (!schedule.canServe(vol, app.index)) continue;
+    const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
+    if (best && ready + need.interpreted + penalty >= best.cost) continue;
+    let start = schedule.earliest(vol, ready, need.interpreted, limit);
+    while (start >= 0) {
+      const end = start + need.interpreted;
+      if (best && end + penalty >= best.cost) break;
+      let found = -1;
+      for (let k = 0; k < interpreters.length && found < 0; k++) {
+        const interp = interpreters[k]!;
+        if (schedule.canServe(interp, app.index) && schedule.isFree(interp, start, end)) found = interp;
+      }
+      if (found >= 0) {
+        best = { vol, interp: found, start, end, cost: end + penalty };
+        break;
+      }
+      start = schedule.earliest(vol, start + 1, need.interpreted, limit);
+    }
+  }
+  return best;
+}
+
+/** The spreadsheet way: scan forward in time, taking the first volunteer in file order who is free. */
+function firstFree(schedule: Schedule, app: App, need: StationNeed, ready: number, limit: number): Choice | null {
+  const options = [
+    ...[...need.speakers].map((vol) => ({ vol, length: need.direct, interpreters: null as Int32Array | null })),
+    ...need.bridged.map((b) => ({ vol: b.vol, length: need.interpreted, interpreters: b.interpreters })),
+  ].sort((x, y) => x.vol - y.vol);
+  for (let start = ready; start < limit; start++) {
+    for (const o of options) {
+      const end = start + o.length;
+      if (end > limit || !schedule.canServe(o.vol, app.index) || !schedule.isFree(o.vol, start, end)) continue;
+      if (!o.interpreters) return { vol: o.vol, interp: -1, start, end, cost: end };
+      for (const interp of o.interpreters) {
+        if (schedule.canServe(interp, app.index) && schedule.isFree(interp, start, end)) return { vol: o.vol, interp, start, end, cost: end };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds a whole day for one applicant on the current bookings (committing nothing): the
+ * earliest check-in, then each station's best visit, then the earliest final check; then,
+ * when asked, shifts earlier steps later toward the next, so that nobody waits for long.
+ * With `arrival`, check-in must start exactly then.
+ */
+export function findPath(schedule: Schedule, app: App, costs: Costs, arrival?: number): Path | null {
+  const { model } = schedule;
+  const klass = model.classes[app.classId]!;
+  for (const window of app.windows) {
+    if (window.end - window.start < klass.minimumStay) continue;
+    if (arrival !== undefined && (arrival < window.start || arrival >= window.end)) continue;
+    const path = forward(schedule, app, costs, window, arrival);
+    if (path) {
+      if (costs.compress) compress(schedule, app, path);
+      return path;
+    }
+  }
+  return null;
+}
+
+function forward(schedule: Schedule, app: App, costs: Costs, window: { start: number; end: number }, arrival?: number): Path | null {
+  const { model } = schedule;
+  const klass = model.classes[app.classId]!;
+  let tail = klass.finalCheck + klass.stations.reduce((sum, n) => sum + n.direct, 0);
+  let start: number;
+  if (arrival !== undefined) {
+    if (!schedule.deskFree(schedule.deskIn, model.desks.checkIn, arrival, klass.checkIn)) return null;
+    start = arrival;
+  } else {
+    start = schedule.deskEarliest(schedule.deskIn, model.desks.checkIn, window.start, klass.checkIn, window.end - tail);
+    if (start < 0) return null;
+  }
+  let ready = start + klass.checkIn;
+  const visits: Visit[] = [];
+  for (const need of klass.stations) {
+    tail -= need.direct;
+    const choice = chooseVisit(schedule, app, need, ready, window.end - tail, costs);
+    if (!choice) return null;
+    visits.push({ station: need.station, vol: choice.vol, interp: choice.interp, start: choice.start, end: choice.end });
+    ready = choice.end;
+  }
+  const finalStart = schedule.deskEarliest(schedule.deskOut, model.desks.finalCheck, ready, klass.finalCheck, window.end);
+  if (finalStart < 0) return null;
+  return { arrival: start, checkInEnd: start + klass.checkIn, visits, finalStart, end: finalStart + klass.finalCheck };
+}
+
+/** Moves each visit, then check-in, as late as its people allow before the next step: less waiting. */
+function compress(schedule: Schedule, app: App, path: Path): void {
+  const klass = schedule.model.classes[app.classId]!;
+  let next = path.finalStart;
+  for (let i = path.visits.length - 1; i >= 0; i--) {
+    const visit = path.visits[i]!;
+    const length = visit.end - visit.start;
+    let s = next - length;
+    while (s > visit.start && !(schedule.isFree(visit.vol, s, s + length) && (visit.interp < 0 || schedule.isFree(visit.interp, s, s + length)))) s--;
+    visit.start = s;
+    visit.end = s + length;
+    next = s;
+  }
+  if (klass.checkIn > 0) {
+    let s = next - klass.checkIn;
+    while (s > path.arrival && !schedule.deskFree(schedule.deskIn, schedule.model.desks.checkIn, s, klass.checkIn)) s--;
+    path.arrival = s;
+    path.checkInEnd = s + klass.checkIn;
+  } else {
+    path.arrival = path.visits[0]?.start ?? path.finalStart;
+    path.checkInEnd = path.arrival;
+  }
+}

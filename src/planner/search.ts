@@ -1,0 +1,170 @@
+import type { App } from './model.js';
+import { findPath } from './schedule.js';
+import type { Costs, Path, Schedule } from './schedule.js';
+
+/** What the search keeps fixed and what it prefers, beyond serving the most priority. */
+export interface SearchRules {
+  costs: Costs;
+  /** Applicants whose arrival must stay where it was published, by index → arrival slot. */
+  pinned: Map<number, number>;
+  /** The previous plan's paths, to keep assignments stable when re-planning. */
+  previous: (Path | null)[] | null;
+}
+
+/** Applicants of one household, and a lottery ticket: equal priorities are ordered by lot, not by cost. */
+interface Group {
+  apps: App[];
+  priority: number;
+  ticket: number;
+}
+
+/**
+ * The order of the first plan: most urgent first; among equals, a seeded lottery (never the
+ * cheapest to serve first, which would drop long and interpreted cases). A household's
+ * members go together, at the priority of its most urgent member.
+ */
+export function lotteryOrder(apps: App[], random: () => number): App[] {
+  const groups = new Map<string, Group>();
+  for (const app of apps) {
+    const key = app.household >= 0 ? `h${app.household}` : `a${app.index}`;
+    const group = groups.get(key) ?? { apps: [], priority: 0, ticket: random() };
+    group.apps.push(app);
+    group.priority = Math.max(group.priority, app.priority);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.priority - a.priority || a.ticket - b.ticket)
+    .flatMap((g) => [...g.apps].sort((a, b) => b.priority - a.priority || a.index - b.index));
+}
+
+/** Where a household member should try to arrive: with a member already booked, or anywhere. */
+function householdArrival(schedule: Schedule, app: App, members: Map<number, App[]>): number | undefined {
+  if (app.household < 0) return undefined;
+  for (const other of members.get(app.household) ?? []) {
+    const path = other !== app ? schedule.paths[other.index] : null;
+    if (path) return path.arrival;
+  }
+  return undefined;
+}
+
+/** Places one applicant: at a pinned arrival only; else beside their household if possible; else anywhere. */
+export function place(schedule: Schedule, app: App, rules: SearchRules, members: Map<number, App[]>): boolean {
+  const pinned = rules.pinned.get(app.index);
+  let path: Path | null = null;
+  if (pinned !== undefined) {
+    path = findPath(schedule, app, rules.costs, pinned);
+  } else {
+    const together = householdArrival(schedule, app, members);
+    for (let d = 0; together !== undefined && !path && d <= 3; d++) {
+      path = findPath(schedule, app, rules.costs, together + d) ?? (d > 0 ? findPath(schedule, app, rules.costs, together - d) : null);
+    }
+    path ??= findPath(schedule, app, rules.costs);
+  }
+  if (!path) return false;
+  schedule.commit(app, path);
+  return true;
+}
+
+export function householdMembers(apps: App[]): Map<number, App[]> {
+  const members = new Map<number, App[]>();
+  for (const app of apps) if (app.household >= 0) members.set(app.household, [...(members.get(app.household) ?? []), app]);
+  return members;
+}
+
+/** Lexicographic quality: weight first, then stability, then fewer interpreters, then shorter stays. */
+interface Score {
+  weight: number;
+  changed: number;
+  interpreted: number;
+  stay: number;
+}
+
+function samePath(a: Path | null, b: Path | null): boolean {
+  if (!a || !b) return a === b;
+  return a.arrival === b.arrival && a.visits.length === b.visits.length
+    && a.visits.every((v, i) => v.vol === b.visits[i]!.vol && v.interp === b.visits[i]!.interp);
+}
+
+function score(schedule: Schedule, rules: SearchRules): Score {
+  let changed = 0;
+  if (rules.previous) {
+    for (let i = 0; i < schedule.paths.length; i++) if (!samePath(schedule.paths[i]!, rules.previous[i]!)) changed++;
+  }
+  return { weight: schedule.weight, changed, interpreted: schedule.interpreted, stay: schedule.staySlots };
+}
+
+function atLeastAsGood(a: Score, b: Score): boolean {
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  if (a.changed !== b.changed) return a.changed < b.changed;
+  if (a.interpreted !== b.interpreted) return a.interpreted < b.interpreted;
+  return a.stay <= b.stay;
+}
+
+/**
+ * Ruin and recreate: take a few applicants off the day (at random, around one volunteer's
+ * hour, or in the way of someone unserved), put them and some unserved applicants back in
+ * a shuffled priority order, and keep the result when it is at least as good. Deterministic
+ * for a given seed and number of iterations.
+ */
+export function improve(schedule: Schedule, rules: SearchRules, random: () => number, iterations: number): void {
+  const { apps, vols, classes } = schedule.model;
+  const members = householdMembers(apps);
+  const movable = (a: App) => !rules.pinned.has(a.index);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const sampleSize = Math.min(40, Math.max(8, Math.ceil(apps.length / 20)));
+  let current = score(schedule, rules);
+
+  for (let it = 0; it < iterations; it++) {
+    const scheduled = apps.filter((a) => schedule.paths[a.index] && movable(a));
+    const unscheduled = apps.filter((a) => !schedule.paths[a.index]);
+    if (scheduled.length === 0) return;
+    const removed = new Set<App>();
+    const first: App[] = [];
+    const kind = random();
+    if (kind < 0.4 && unscheduled.length > 0) {
+      // Make room for one unserved applicant where its scarcest station could take it.
+      const target = pick(unscheduled);
+      const klass = classes[target.classId]!;
+      const need = pick(klass.stations);
+      const candidates = [...need.speakers, ...need.bridged.map((b) => b.vol)];
+      if (candidates.length > 0) {
+        const vol = pick(candidates);
+        const at = Math.floor(random() * schedule.model.daySlots);
+        const span = need.direct * (1 + Math.floor(random() * 3));
+        for (const a of scheduled) {
+          const path = schedule.paths[a.index]!;
+          if (path.visits.some((v) => (v.vol === vol || v.interp === vol) && v.end > at - span && v.start < at + span)) removed.add(a);
+        }
+        first.push(target);
+      }
+    } else if (kind < 0.7) {
+      const vol = pick(vols).index;
+      const at = Math.floor(random() * schedule.model.daySlots);
+      const span = 6 + Math.floor(random() * 18);
+      for (const a of scheduled) {
+        const path = schedule.paths[a.index]!;
+        if (path.visits.some((v) => (v.vol === vol || v.interp === vol) && v.end > at - span && v.start < at + span)) removed.add(a);
+      }
+    }
+    const extra = 1 + Math.floor(random() * 4);
+    for (let k = 0; k < extra; k++) removed.add(pick(scheduled));
+
+    const saved = new Map<App, Path>();
+    for (const a of removed) saved.set(a, schedule.release(a)!);
+    const pool = new Set<App>(first);
+    for (const a of removed) pool.add(a);
+    for (let k = 0; k < sampleSize && unscheduled.length > 0; k++) pool.add(pick(unscheduled));
+    const order = [...pool].map((a) => ({ a, key: a.priority + random() * 1.5 + (first.includes(a) ? 10 : 0) }))
+      .sort((x, y) => y.key - x.key).map((x) => x.a);
+    const inserted: App[] = [];
+    for (const a of order) if (place(schedule, a, rules, members)) inserted.push(a);
+
+    const next = score(schedule, rules);
+    if (atLeastAsGood(next, current)) {
+      current = next;
+    } else {
+      for (const a of inserted) schedule.release(a);
+      for (const [a, path] of saved) schedule.commit(a, path);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { DeskStation, FairnessMode, VisitStation } from '../domain/index.js';
+
+/** The plan JSON of FORMATS.md: a public contract, extended never broken. */
+export interface PlanJson {
+  event: string;
+  scheduled: ScheduledJson[];
+  unscheduled: UnscheduledJson[];
+  shifts: ShiftJson[];
+  summary: SummaryJson;
+}
+
+export interface IntervalJson {
+  start: string;
+  end: string;
+}
+
+export interface VisitJson extends IntervalJson {
+  station: VisitStation;
+  volunteer: string;
+  interpreter: string | null;
+}
+
+export interface ScheduledJson {
+  applicant: string;
+  arrival: string;
+  check_in: IntervalJson | null;
+  visits: VisitJson[];
+  final_check: IntervalJson | null;
+}
+
+export const UNSCHEDULED_REASONS = [
+  'invalid', 'no_language_match', 'no_eligible_reviewer', 'no_competent_volunteer', 'outside_hours', 'no_capacity',
+] as const;
+export type UnscheduledReason = (typeof UNSCHEDULED_REASONS)[number];
+
+export interface UnscheduledJson {
+  applicant: string;
+  reason: UnscheduledReason;
+  detail: string;
+}
+
+export interface ShiftJson extends IntervalJson {
+  volunteer: string;
+  station: DeskStation;
+}
+
+export interface SummaryJson {
+  applicants: number;
+  scheduled: number;
+  scheduled_weight: number;
+  interpreted_visits: number;
+  mean_minutes_in_clinic: number | null;
+  served_share?: {
+    language: Record<string, number>;
+    case_type: Record<string, number>;
+    complexity: Record<string, number>;
+  };
+  /** Extension: what proportional fairness cost, in applicants and weight, against plain maximizing. */
+  fairness?: { mode: FairnessMode; cost_applicants: number; cost_weight: number };
+}
+
+export interface PlanOptions {
+  /** Seeds the lottery among equal priorities and the search; default: the event's planning.seed. */
+  seed?: number;
+  /** Improvement iterations after the first plan (deterministic for a given number). */
+  iterations?: number;
+  /** A fast first plan with little search. */
+  quick?: boolean;
+  fairness?: FairnessMode;
+  /** `baseline`: applicants in file order, each visit to the first free eligible volunteer. */
+  strategy?: 'search' | 'baseline';
+  /** A previous plan to keep as much of as the new input allows. */
+  previous?: PlanJson;
+  /** Applicant ids whose arrival times were published (slips sent) and must not move. */
+  pin?: string[];
+}
