@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readBundleDir } from '../bundle/dir.js';
 import { formatProblem, readBundle } from '../bundle/index.js';
@@ -7,6 +7,10 @@ import { saveBundle } from '../db/events.js';
 import { backupDatabase, openDatabase } from '../db/index.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
+import { FAIRNESS_MODES } from '../domain/index.js';
+import type { FairnessMode } from '../domain/index.js';
+import { plan } from '../planner/index.js';
+import type { PlanJson, PlanOptions } from '../planner/index.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -29,6 +33,14 @@ Commands:
                       writes nothing; every problem on stderr as FILE:ROW:COLUMN: message
   import DIR          check the bundle and load it into the database, all or nothing;
                       importing an event id again updates that event in place
+  plan DIR            plan the bundle in DIR; the plan JSON on stdout, or into --out FILE
+      --seed S          the lottery among equal priorities (default: the event's planning.seed)
+      --iterations N    how long to search for a better plan (deterministic for N)
+      --quick           a fast first plan
+      --fairness MODE   none (serve the most priority) or proportional (each language group
+                        in proportion to its demand where capacity allows)
+      --previous FILE   re-plan from an earlier plan, keeping as much of it as still works
+      --pin IDS         applicants (comma-separated) whose arrival times were published
   serve               run the web app (same as npm start) on http://HOST:PORT
   backup FILE         copy the live database to FILE and check the copy's integrity
   token               print a new API token for the JSON API (shown once; keep it safe)
@@ -91,6 +103,62 @@ async function importDir(io: Io, args: string[]): Promise<number> {
   }
 }
 
+/** Reads a whole number option, refusing anything else as bad input. */
+function wholeNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+async function readPlanFile(file: string): Promise<PlanJson> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`${file}: cannot read the plan file`);
+  });
+  try {
+    return JSON.parse(text) as PlanJson;
+  } catch (err) {
+    throw new UsageError(`${file}: not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+async function planDir(io: Io, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: {
+      out: { type: 'string' }, seed: { type: 'string' }, iterations: { type: 'string' }, quick: { type: 'boolean' },
+      fairness: { type: 'string' }, previous: { type: 'string' }, pin: { type: 'string' },
+    },
+  });
+  if (values.fairness !== undefined && !(FAIRNESS_MODES as readonly string[]).includes(values.fairness)) {
+    throw new UsageError(`--fairness is one of ${FAIRNESS_MODES.join(', ')}, not "${values.fairness}"`);
+  }
+  const read = await readDir(positionals[0]);
+  reportProblems(io, read);
+  if (!read.bundle) {
+    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was planned\n`);
+    return EXIT.badInput;
+  }
+  const options: PlanOptions = {};
+  const seed = wholeNumber(values.seed, 'seed');
+  const iterations = wholeNumber(values.iterations, 'iterations');
+  if (seed !== undefined) options.seed = seed;
+  if (iterations !== undefined) options.iterations = Math.max(0, iterations);
+  if (values.quick) options.quick = true;
+  if (values.fairness) options.fairness = values.fairness as FairnessMode;
+  if (values.previous) options.previous = await readPlanFile(values.previous);
+  if (values.pin) options.pin = values.pin.split(',').map((id) => id.trim()).filter(Boolean);
+  const result = plan(read.bundle, options);
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  if (values.out) {
+    await writeFile(values.out, text);
+    const { summary } = result;
+    io.stderr.write(`planned ${summary.scheduled} of ${summary.applicants} applicants (weight ${summary.scheduled_weight}) into ${values.out}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return EXIT.ok;
+}
+
 async function backup(io: Io, args: string[]): Promise<number> {
   if (!args[0]) throw new UsageError('name the backup file, e.g. taller backup backups/taller-2027-05-22.sqlite');
   const store = openDatabase(io.env.TALLER_DB);
@@ -129,7 +197,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, backup, token, serve,
+  check, import: importDir, plan: planDir, backup, token, serve,
 };
 
 /** Runs one command; resolves to the exit status (undefined while a server keeps running). */

@@ -35,3 +35,58 @@ export const ApplicantOut = Type.Object({
   household: Type.Optional(Type.String()), available: Type.Array(Window), deadline: Type.Optional(Type.String()),
   priority: Type.Integer(),
 });
+
+const Instant = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?[+-]\\d{2}:\\d{2}$' });
+const Interval = Type.Object({ start: Instant, end: Instant });
+const Shares = Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }));
+
+/** The plan JSON of FORMATS.md, as a body a coordinator may send back after editing it by hand. */
+export const PlanBody = Type.Object({
+  event: Type.String({ minLength: 1 }),
+  scheduled: Type.Array(Type.Object({
+    applicant: Type.String({ minLength: 1 }),
+    arrival: Instant,
+    check_in: Type.Union([Interval, Type.Null()]),
+    visits: Type.Array(Type.Object({
+      station: Type.Union([Type.Literal('screening'), Type.Literal('preparation'), Type.Literal('review')]),
+      volunteer: Type.String({ minLength: 1 }),
+      interpreter: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+      start: Instant,
+      end: Instant,
+    })),
+    final_check: Type.Union([Interval, Type.Null()]),
+  })),
+  unscheduled: Type.Array(Type.Object({
+    applicant: Type.String({ minLength: 1 }),
+    reason: Type.Union([Type.Literal('invalid'), Type.Literal('no_language_match'), Type.Literal('no_eligible_reviewer'),
+      Type.Literal('no_competent_volunteer'), Type.Literal('outside_hours'), Type.Literal('no_capacity')]),
+    detail: Type.String({ minLength: 1 }),
+  })),
+  shifts: Type.Array(Type.Object({
+    volunteer: Type.String({ minLength: 1 }),
+    station: Type.Union([Type.Literal('check_in'), Type.Literal('final_check')]),
+    start: Instant,
+    end: Instant,
+  })),
+  summary: Type.Object({
+    applicants: Type.Integer({ minimum: 0 }),
+    scheduled: Type.Integer({ minimum: 0 }),
+    scheduled_weight: Type.Integer({ minimum: 0 }),
+    interpreted_visits: Type.Integer({ minimum: 0 }),
+    mean_minutes_in_clinic: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+    served_share: Type.Optional(Type.Object({ language: Shares, case_type: Shares, complexity: Shares })),
+  }),
+});
+
+export const PlanRequest = Type.Object({
+  seed: Type.Optional(Type.Integer()),
+  iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  quick: Type.Optional(Type.Boolean()),
+  fairness: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('proportional')])),
+  /** Start from the latest version, keeping what still works (default: true when there is one). */
+  replan: Type.Optional(Type.Boolean()),
+  /** Applicants whose arrival must not move; by default, everyone scheduled in a published version. */
+  pin: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+}, { additionalProperties: false });
+
+export const VersionParams = Type.Object({ id: EventId, version: Type.Integer({ minimum: 1 }) });

@@ -3,10 +3,11 @@ import { DateTime } from 'luxon';
 import { ROLES, caseTypeName, languageName, shareLanguage } from '../domain/index.js';
 import type { Applicant, Bundle, Role } from '../domain/index.js';
 import type { EventSummary } from '../db/events.js';
+import type { StoredPlan } from '../db/plans.js';
 
 /** Templates only print; the little logic they need lives in view models below. */
 export function registerHelpers(engine: typeof handlebars): void {
-  engine.registerHelper('plural', (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  engine.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }
 
 const ROLE_LABELS: Record<Role, string> = {
@@ -18,6 +19,17 @@ const ROLE_LABELS: Record<Role, string> = {
   screener: 'Screeners',
   interpreter: 'Interpreters',
   general: 'Greeters and organizers',
+};
+
+const ROLE_LABEL: Record<Role, string> = {
+  attorney: 'Attorney',
+  accredited_rep: 'DOJ-accredited representative',
+  law_student: 'Law student',
+  paralegal: 'Paralegal',
+  form_filler: 'Form filler',
+  screener: 'Screener',
+  interpreter: 'Interpreter',
+  general: 'Greeter or organizer',
 };
 
 /** "Saturday, May 22, 2027" for a `YYYY-MM-DD` date. */
@@ -72,6 +84,7 @@ export function eventView(bundle: Bundle) {
     .map(([code, count]) => ({ label: caseTypeName(code), count }));
   return {
     title: event.name,
+    id: event.id,
     name: event.name,
     when: `${longDate(event.date)}, ${event.opens}–${event.closes}`,
     timezone: event.timezone,
@@ -84,5 +97,66 @@ export function eventView(bundle: Bundle) {
     roles,
     caseTypes,
     languages,
+  };
+}
+
+const REASON_LABELS: Record<string, string> = {
+  invalid: 'Their own hours make the stay impossible',
+  no_language_match: 'No shared language or interpreter',
+  no_eligible_reviewer: 'No eligible reviewer',
+  no_competent_volunteer: 'Nobody handles the case type',
+  outside_hours: 'Outside the workshop hours',
+  no_capacity: 'The day is full',
+};
+
+const STATION_LABELS: Record<string, string> = {
+  check_in: 'Check-in', screening: 'Screening', preparation: 'Preparation', review: 'Review', final_check: 'Final check',
+};
+
+/** "09:05" from a plan instant: the site's wall clock, as the plan wrote it. */
+const wallClock = (iso: string) => iso.slice(11, 16);
+
+/**
+ * The latest plan on the event page: how many are served, why others are not, and each
+ * volunteer's day. Applicants appear by code only, never by name.
+ */
+export function planView(bundle: Bundle, stored: StoredPlan) {
+  const { plan } = stored;
+  const roles = new Map(bundle.volunteers.map((v) => [v.id, v.role]));
+  const byVolunteer = new Map<string, { time: string; station: string; applicant: string; note: string }[]>();
+  for (const s of plan.scheduled) {
+    for (const v of s.visits) {
+      const add = (id: string, note: string) => byVolunteer.set(id, [...(byVolunteer.get(id) ?? []),
+        { time: `${wallClock(v.start)}–${wallClock(v.end)}`, station: STATION_LABELS[v.station]!, applicant: s.applicant, note }]);
+      add(v.volunteer, v.interpreter ? `with interpreter ${v.interpreter}` : '');
+      if (v.interpreter) add(v.interpreter, `interpreting for ${v.volunteer}`);
+    }
+  }
+  for (const sh of plan.shifts) {
+    byVolunteer.set(sh.volunteer, [...(byVolunteer.get(sh.volunteer) ?? []),
+      { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_LABELS[sh.station]} desk`, applicant: '', note: 'shift' }]);
+  }
+  const volunteers = bundle.volunteers.filter((v) => byVolunteer.has(v.id)).map((v) => ({
+    id: v.id,
+    role: ROLE_LABEL[v.role],
+    items: byVolunteer.get(v.id)!.sort((a, b) => a.time.localeCompare(b.time)),
+  }));
+  const reasons = [...tally(plan.unscheduled, (u) => u.reason)].sort(byCountThenName).map(([reason, count]) => ({
+    label: REASON_LABELS[reason] ?? reason,
+    count,
+    examples: plan.unscheduled.filter((u) => u.reason === reason).map((u) => ({ applicant: u.applicant, detail: u.detail })),
+  }));
+  const { summary } = plan;
+  return {
+    version: stored.version,
+    published: stored.publishedAt !== null,
+    scheduled: summary.scheduled,
+    applicants: summary.applicants,
+    weight: summary.scheduled_weight,
+    interpreted: summary.interpreted_visits,
+    meanMinutes: summary.mean_minutes_in_clinic,
+    firstArrival: plan.scheduled[0] ? wallClock(plan.scheduled[0].arrival) : null,
+    reasons,
+    volunteers,
   };
 }

@@ -147,3 +147,61 @@ t.test('the installed taller command runs without a build step', async (t) => {
   t.equal(broken.code, 2);
   t.match(broken.stderr, /^volunteers\.csv:3:supervisor: /m);
 });
+
+t.test('plan prints the plan JSON of the bundle on stdout', async (t) => {
+  const res = await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--iterations', '100']);
+  t.equal(res.code, 0);
+  const plan = JSON.parse(res.stdout);
+  t.equal(plan.event, 'fresno-2027-05-22');
+  t.equal(plan.scheduled.length + plan.unscheduled.length, 40);
+});
+
+t.test('plan gives the same JSON for the same input and seed', async (t) => {
+  const a = await taller(t, ['plan', join(SAMPLES_DIR, MADERA), '--seed', '7', '--iterations', '200']);
+  const b = await taller(t, ['plan', join(SAMPLES_DIR, MADERA), '--seed', '7', '--iterations', '200']);
+  t.equal(a.stdout, b.stdout);
+});
+
+t.test('plan --out writes the file and says how many were scheduled', async (t) => {
+  const out = join(tempDir(t), 'plan.json');
+  const res = await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--quick', '--out', out]);
+  t.equal(res.code, 0);
+  t.equal(res.stdout, '');
+  t.match(res.stderr, /planned \d+ of 40 applicants \(weight \d+\) into /);
+  const { readFileSync } = await import('node:fs');
+  t.equal(JSON.parse(readFileSync(out, 'utf8')).event, 'fresno-2027-05-22');
+});
+
+t.test('plan --previous with --pin keeps the pinned arrivals', async (t) => {
+  const out = join(tempDir(t), 'plan.json');
+  await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--quick', '--out', out]);
+  const { readFileSync } = await import('node:fs');
+  const first = JSON.parse(readFileSync(out, 'utf8'));
+  const pinned = first.scheduled.slice(0, 5).map((s: { applicant: string }) => s.applicant);
+  const res = await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--previous', out, '--pin', pinned.join(','), '--seed', '3', '--quick']);
+  const second = JSON.parse(res.stdout);
+  for (const s of first.scheduled.slice(0, 5)) {
+    t.equal(second.scheduled.find((x: { applicant: string }) => x.applicant === s.applicant)?.arrival, s.arrival);
+  }
+});
+
+t.test('plan refuses a seed that is not a whole number, or an unknown fairness, with exit 2', async (t) => {
+  t.equal((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--seed', 'x'])).code, 2);
+  t.equal((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--fairness', 'random'])).code, 2);
+});
+
+t.test('plan of a broken bundle exits 2 and plans nothing', async (t) => {
+  const res = await taller(t, ['plan', bundleDir(t, FRESNO, { 'volunteers.csv': BROKEN_VOLUNTEERS })]);
+  t.equal(res.code, 2);
+  t.equal(res.stdout, '');
+  t.match(res.stderr, /nothing was planned/);
+});
+
+t.test('plan --previous of a file that is not JSON exits 2', async (t) => {
+  const bad = join(tempDir(t), 'bad.json');
+  writeFileSync(bad, 'not json');
+  const res = await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--previous', bad]);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /not valid JSON/);
+  t.equal((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--previous', '/no/such.json'])).code, 2);
+});

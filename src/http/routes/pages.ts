@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listEvents, loadBundle } from '../../db/events.js';
+import { loadPlan } from '../../db/plans.js';
 import { EventParams } from '../schemas.js';
-import { eventView, homeView } from '../views.js';
+import { eventView, homeView, planView } from '../views.js';
 
 export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
@@ -11,6 +12,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/events/:id', { schema: { params: EventParams } }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
     if (!bundle) return reply.callNotFound();
-    return reply.view('pages/event.hbs', eventView(bundle));
+    const stored = loadPlan(db, bundle.key);
+    return reply.view('pages/event.hbs', { ...eventView(bundle), plan: stored ? planView(bundle, stored) : null });
   });
 };

@@ -1,0 +1,123 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { FairnessMode } from '../domain/index.js';
+import { plan } from '../planner/index.js';
+import type { PlanJson, PlanOptions } from '../planner/types.js';
+import { loadBundle } from './events.js';
+import type { Db } from './index.js';
+import { auditLog, events, planItems, plans } from './schema.js';
+
+export interface StoredPlan {
+  version: number;
+  createdAt: string;
+  options: Record<string, unknown>;
+  plan: PlanJson;
+  publishedAt: string | null;
+}
+
+/** Stores a plan as the event's next version, with one row per visit and desk step for queries by person. */
+export function savePlan(db: Db, eventKey: number, plan: PlanJson, options: PlanOptions | Record<string, unknown>, actor: string): number {
+  return db.transaction((tx) => {
+    const last = tx.select({ version: plans.version }).from(plans).where(eq(plans.eventId, eventKey))
+      .orderBy(desc(plans.version)).limit(1).get();
+    const version = (last?.version ?? 0) + 1;
+    const { previous: _previous, ...kept } = options as PlanOptions;
+    const planId = tx.insert(plans).values({
+      eventId: eventKey, version, options: kept, body: plan, scheduled: plan.summary.scheduled,
+      scheduledWeight: plan.summary.scheduled_weight,
+    }).returning({ id: plans.id }).get().id;
+    const rows = plan.scheduled.flatMap((s) => [
+      ...(s.check_in ? [{ planId, applicant: s.applicant, station: 'check_in', volunteer: null, interpreter: null, ...s.check_in }] : []),
+      ...s.visits.map((v) => ({ planId, applicant: s.applicant, station: v.station, volunteer: v.volunteer, interpreter: v.interpreter, start: v.start, end: v.end })),
+      ...(s.final_check ? [{ planId, applicant: s.applicant, station: 'final_check', volunteer: null, interpreter: null, ...s.final_check }] : []),
+    ]);
+    const shiftRows = plan.shifts.map((sh) => ({ planId, applicant: null, station: sh.station, volunteer: sh.volunteer, interpreter: null, start: sh.start, end: sh.end }));
+    const all = [...rows, ...shiftRows];
+    for (let i = 0; i < all.length; i += 500) tx.insert(planItems).values(all.slice(i, i + 500)).run();
+    tx.insert(auditLog).values({ actor, action: 'plan.create', eventId: eventKey, detail: `version ${version}: ${plan.summary.scheduled} of ${plan.summary.applicants} scheduled` }).run();
+    return version;
+  }, { behavior: 'immediate' });
+}
+
+function toStored(row: typeof plans.$inferSelect): StoredPlan {
+  return {
+    version: row.version, createdAt: row.createdAt, options: row.options as Record<string, unknown>,
+    plan: row.body as PlanJson, publishedAt: row.publishedAt,
+  };
+}
+
+/** One version of an event's plan, or the latest when no version is given. */
+export function loadPlan(db: Db, eventKey: number, version?: number): StoredPlan | undefined {
+  const where = version === undefined ? eq(plans.eventId, eventKey) : and(eq(plans.eventId, eventKey), eq(plans.version, version));
+  const row = db.select().from(plans).where(where).orderBy(desc(plans.version)).limit(1).get();
+  return row ? toStored(row) : undefined;
+}
+
+export interface PlanVersion {
+  version: number;
+  createdAt: string;
+  scheduled: number;
+  scheduledWeight: number;
+  publishedAt: string | null;
+}
+
+/** Every version of an event's plan, newest first. */
+export function listPlans(db: Db, eventKey: number): PlanVersion[] {
+  return db.select({
+    version: plans.version, createdAt: plans.createdAt, scheduled: plans.scheduled, scheduledWeight: plans.scheduledWeight,
+    publishedAt: plans.publishedAt,
+  }).from(plans).where(eq(plans.eventId, eventKey)).orderBy(desc(plans.version)).all();
+}
+
+/** Marks a version as published: its arrival times went out on slips, so re-planning keeps them. */
+export function publishPlan(db: Db, eventKey: number, version: number, nowIso: string): boolean {
+  return db.update(plans).set({ publishedAt: nowIso })
+    .where(and(eq(plans.eventId, eventKey), eq(plans.version, version))).run().changes > 0;
+}
+
+/** The stored key of an event by its id, for plan queries. */
+export function eventKey(db: Db, slug: string): number | undefined {
+  return db.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get()?.id;
+}
+
+export interface PlanRequest {
+  seed?: number;
+  iterations?: number;
+  quick?: boolean;
+  fairness?: FairnessMode;
+  replan?: boolean;
+  pin?: string[];
+}
+
+export interface PlannedVersion {
+  version: number;
+  plan: PlanJson;
+  /** The version this one was re-planned from, when it was. */
+  from: number | null;
+  pinned: string[];
+}
+
+/**
+ * Plans a stored event and stores the result as its next version. By default a re-plan
+ * starts from the latest version and pins the arrival of everyone a published version
+ * scheduled: their slips are out.
+ */
+export function planEvent(db: Db, slug: string, request: PlanRequest, actor: string): PlannedVersion | undefined {
+  const bundle = loadBundle(db, slug);
+  if (!bundle) return undefined;
+  const latest = request.replan === false ? undefined : loadPlan(db, bundle.key);
+  const published = latest ? db.select({ body: plans.body }).from(plans)
+    .where(and(eq(plans.eventId, bundle.key), isNotNull(plans.publishedAt))).orderBy(desc(plans.version)).limit(1).get() : undefined;
+  const pin = request.pin ?? ((published?.body as PlanJson | undefined)?.scheduled.map((s) => s.applicant) ?? []);
+  const options: PlanOptions = {};
+  if (request.seed !== undefined) options.seed = request.seed;
+  if (request.iterations !== undefined) options.iterations = request.iterations;
+  if (request.quick) options.quick = true;
+  if (request.fairness) options.fairness = request.fairness;
+  if (latest) {
+    options.previous = latest.plan;
+    options.pin = pin;
+  }
+  const result = plan(bundle, options);
+  const version = savePlan(db, bundle.key, result, { ...options, from: latest?.version ?? null }, actor);
+  return { version, plan: result, from: latest?.version ?? null, pinned: latest ? pin : [] };
+}

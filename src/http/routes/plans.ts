@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { audit, loadBundle } from '../../db/events.js';
+import { eventKey, listPlans, loadPlan, planEvent, publishPlan, savePlan } from '../../db/plans.js';
+import { checkPlan } from '../../planner/check.js';
+import { diffPlans } from '../../planner/diff.js';
+import type { PlanJson } from '../../planner/types.js';
+import { actorOf, requireApiToken } from '../auth.js';
+import { ErrorBody, EventParams, PlanBody, PlanRequest, VersionParams } from '../schemas.js';
+
+const Violation = Type.Object({
+  rule: Type.String(), applicant: Type.Optional(Type.String()), volunteer: Type.Optional(Type.String()), message: Type.String(),
+});
+const PlanVersion = Type.Object({
+  version: Type.Integer(), createdAt: Type.String(), scheduled: Type.Integer(), scheduledWeight: Type.Integer(),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const Change = Type.Object({
+  applicant: Type.String(),
+  change: Type.String(),
+  before: Type.Optional(Type.Object({ arrival: Type.String(), volunteers: Type.Array(Type.String()) })),
+  after: Type.Optional(Type.Object({ arrival: Type.String(), volunteers: Type.Array(Type.String()) })),
+});
+const notFound = (id: string) => ({ error: `Event ${id} not found` });
+
+/** Plans as versions: make one, list them, read one, see what changed, publish, or send back a hand-edited one. */
+export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.store;
+  app.addHook('preHandler', requireApiToken);
+
+  app.post('/events/:id/plan', {
+    schema: {
+      params: EventParams, body: Type.Optional(PlanRequest),
+      response: { 201: Type.Object({ version: Type.Integer(), from: Type.Union([Type.Integer(), Type.Null()]), pinned: Type.Array(Type.String()), plan: PlanBody }), 404: ErrorBody },
+    },
+  }, async (request, reply) => {
+    const made = planEvent(db, request.params.id, request.body ?? {}, actorOf(request));
+    if (!made) return reply.code(404).send(notFound(request.params.id));
+    return reply.code(201).send(made);
+  });
+
+  app.put('/events/:id/plan', {
+    schema: {
+      params: EventParams, body: PlanBody,
+      response: { 201: Type.Object({ version: Type.Integer() }), 400: Type.Object({ error: Type.String(), violations: Type.Optional(Type.Array(Violation)) }), 404: ErrorBody },
+    },
+  }, async (request, reply) => {
+    const bundle = loadBundle(db, request.params.id);
+    if (!bundle) return reply.code(404).send(notFound(request.params.id));
+    const body = request.body as PlanJson;
+    const violations = body.event === bundle.event.id ? checkPlan(bundle, body)
+      : [{ rule: 'sameEvent', message: `this plan is for ${body.event}, not ${bundle.event.id}` }];
+    if (violations.length > 0) {
+      return reply.code(400).send({ error: `The plan breaks ${violations.length} rule${violations.length === 1 ? '' : 's'} and was not stored`, violations });
+    }
+    return reply.code(201).send({ version: savePlan(db, bundle.key, body, { edited: true }, actorOf(request)) });
+  });
+
+  app.get('/events/:id/plans', {
+    schema: { params: EventParams, response: { 200: Type.Array(PlanVersion), 404: ErrorBody } },
+  }, async (request, reply) => {
+    const key = eventKey(db, request.params.id);
+    return key === undefined ? reply.code(404).send(notFound(request.params.id)) : listPlans(db, key);
+  });
+
+  app.get('/events/:id/plans/:version', {
+    schema: { params: VersionParams, response: { 200: PlanBody, 404: ErrorBody } },
+  }, async (request, reply) => {
+    const key = eventKey(db, request.params.id);
+    const stored = key === undefined ? undefined : loadPlan(db, key, request.params.version);
+    if (!stored) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
+    audit(db, actorOf(request), 'plan.view', request.params.id, `version ${request.params.version}`);
+    return stored.plan;
+  });
+
+  app.get('/events/:id/plans/:version/changes', {
+    schema: { params: VersionParams, response: { 200: Type.Object({ from: Type.Union([Type.Integer(), Type.Null()]), changes: Type.Array(Change) }), 404: ErrorBody } },
+  }, async (request, reply) => {
+    const key = eventKey(db, request.params.id);
+    const stored = key === undefined ? undefined : loadPlan(db, key, request.params.version);
+    if (!stored || key === undefined) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
+    const before = request.params.version > 1 ? loadPlan(db, key, request.params.version - 1) : undefined;
+    const empty: PlanJson = { ...stored.plan, scheduled: [] };
+    return { from: before?.version ?? null, changes: diffPlans(before?.plan ?? empty, stored.plan) };
+  });
+
+  app.post('/events/:id/plans/:version/publish', {
+    schema: { params: VersionParams, response: { 200: Type.Object({ version: Type.Integer(), published: Type.Boolean() }), 404: ErrorBody } },
+  }, async (request, reply) => {
+    const key = eventKey(db, request.params.id);
+    if (key === undefined || !publishPlan(db, key, request.params.version, new Date().toISOString())) {
+      return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
+    }
+    audit(db, actorOf(request), 'plan.publish', request.params.id, `version ${request.params.version}`);
+    return { version: request.params.version, published: true };
+  });
+};
