@@ -7,7 +7,7 @@ import { toPlanJson } from './output.js';
 import { seededRandom } from './random.js';
 import { DEFAULT_COSTS, Schedule } from './schedule.js';
 import type { Path, Visit } from './schedule.js';
-import { householdMembers, improve, lotteryOrder, place } from './search.js';
+import { householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder } from './search.js';
 import type { SearchRules } from './search.js';
 import type { PlanJson, PlanOptions } from './types.js';
 
@@ -111,10 +111,30 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     }
     for (const app of order) if (pinned.has(app.index) && !schedule.paths[app.index]) place(schedule, app, rules, members);
   }
-  for (const app of lotteryOrder(model.apps, random)) {
+  const order = lotteryOrder(model.apps, random);
+  const iterations = options.iterations ?? defaultIterations(model.apps.length, options.quick ?? false);
+  const fairness = options.fairness ?? bundle.event.planning.fairness;
+  let plain: PlanJson | undefined;
+  if (fairness === 'proportional') {
+    // Plan for the most priority first; then aim each language group at the share that plan served overall.
+    plain = plan(bundle, { ...options, fairness: 'none' });
+    const share = plain.summary.scheduled / Math.max(1, model.apps.length);
+    const demand = new Map<string, number>();
+    for (const app of model.apps) demand.set(languageGroup(app), (demand.get(languageGroup(app)) ?? 0) + 1);
+    rules.targets = new Map([...demand].map(([group, n]) => [group, Math.round(share * n)]));
+  }
+  for (const app of rules.targets ? proportionalOrder(order, rules.targets) : order) {
     if (!schedule.paths[app.index]) place(schedule, app, rules, members);
   }
-  const iterations = options.iterations ?? defaultIterations(model.apps.length, options.quick ?? false);
   improve(schedule, rules, random, iterations);
-  return toPlanJson(model, schedule);
+  const result = toPlanJson(model, schedule);
+  if (plain) {
+    result.summary.fairness = {
+      mode: 'proportional',
+      cost_applicants: plain.summary.scheduled - result.summary.scheduled,
+      cost_weight: plain.summary.scheduled_weight - result.summary.scheduled_weight,
+    };
+  }
+  return result;
 }
+

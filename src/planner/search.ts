@@ -9,7 +9,15 @@ export interface SearchRules {
   pinned: Map<number, number>;
   /** The previous plan's paths, to keep assignments stable when re-planning. */
   previous: (Path | null)[] | null;
+  /**
+   * Proportional fairness: how many of each language group (by preferred language) to serve.
+   * A shortfall below these targets outweighs total priority.
+   */
+  targets?: Map<string, number>;
 }
+
+/** The language group an applicant counts in for fairness: their preferred language. */
+export const languageGroup = (app: App): string => app.applicant.languages[0]!;
 
 /** Applicants of one household, and a lottery ticket: equal priorities are ordered by lot, not by cost. */
 interface Group {
@@ -73,6 +81,7 @@ export function householdMembers(apps: App[]): Map<number, App[]> {
 
 /** Lexicographic quality: weight first, then stability, then fewer interpreters, then shorter stays. */
 interface Score {
+  shortfall: number;
   weight: number;
   changed: number;
   interpreted: number;
@@ -90,10 +99,17 @@ function score(schedule: Schedule, rules: SearchRules): Score {
   if (rules.previous) {
     for (let i = 0; i < schedule.paths.length; i++) if (!samePath(schedule.paths[i]!, rules.previous[i]!)) changed++;
   }
-  return { weight: schedule.weight, changed, interpreted: schedule.interpreted, stay: schedule.staySlots };
+  let shortfall = 0;
+  if (rules.targets) {
+    const served = new Map<string, number>();
+    for (const app of schedule.model.apps) if (schedule.paths[app.index]) served.set(languageGroup(app), (served.get(languageGroup(app)) ?? 0) + 1);
+    for (const [group, target] of rules.targets) shortfall += Math.max(0, target - (served.get(group) ?? 0));
+  }
+  return { shortfall, weight: schedule.weight, changed, interpreted: schedule.interpreted, stay: schedule.staySlots };
 }
 
 function atLeastAsGood(a: Score, b: Score): boolean {
+  if (a.shortfall !== b.shortfall) return a.shortfall < b.shortfall;
   if (a.weight !== b.weight) return a.weight > b.weight;
   if (a.changed !== b.changed) return a.changed < b.changed;
   if (a.interpreted !== b.interpreted) return a.interpreted < b.interpreted;
@@ -167,4 +183,31 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
       for (const [a, path] of saved) schedule.commit(a, path);
     }
   }
+}
+
+/**
+ * The first plan's order under proportional fairness: each next applicant comes from the
+ * language group furthest below its target, so no group is crowded out by cheaper ones.
+ */
+export function proportionalOrder(ordered: App[], targets: Map<string, number>): App[] {
+  const queues = new Map<string, App[]>();
+  for (const app of ordered) queues.set(languageGroup(app), [...(queues.get(languageGroup(app)) ?? []), app]);
+  const taken = new Map<string, number>();
+  const out: App[] = [];
+  while (out.length < ordered.length) {
+    let best: string | undefined;
+    let bestRatio = Number.POSITIVE_INFINITY;
+    for (const [group, queue] of queues) {
+      if (queue.length === 0) continue;
+      const ratio = (taken.get(group) ?? 0) / Math.max(targets.get(group) ?? 0, 1e-9);
+      if (ratio < bestRatio) {
+        bestRatio = ratio;
+        best = group;
+      }
+    }
+    const app = queues.get(best!)!.shift()!;
+    taken.set(best!, (taken.get(best!) ?? 0) + 1);
+    out.push(app);
+  }
+  return out;
 }
