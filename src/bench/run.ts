@@ -1,16 +1,47 @@
 /**
  * `npm run bench`: measures what a coordinator waits for, at realistic sizes, each case in its
- * own process so that peak memory is that case's alone. Prints tables; never a pass/fail.
+ * own child process (src/bench/cases.ts) so that peak memory is that case's alone. Prints
+ * markdown tables; never a pass/fail on timings.
+ *
+ * Options (after `npm run bench --`):
+ *   --sizes LIST   only these sizes, comma-separated: `fresno` (the real sample
+ *                  static/samples/fresno-saturday, 40×12), `40`, `250`, `3000`, `10000`
+ *                  (applicants; `250x45` also works). Default: all.
+ *   --no-import    skip the import table.
+ *   --no-plan      skip the planning and LP tables.
+ *   --no-lp        skip the LP bounds (the planning table then shows `—` for them).
+ *   --no-tight     skip the tightened LP (by default computed up to 3,000 applicants).
+ *   --tight-all    compute the tightened LP at every size (10,000×800: ~600k columns, a minute or two, >1 GiB).
+ * Example: `npm run bench -- --sizes fresno,250 --no-import`.
+ *
+ * Import table: bundle size in KiB; `check ms` reading and checking the three files; `store ms`
+ * saving them in one SQLite transaction; `peak MiB` the child's maxRSS.
+ *
+ * Planning table, one row per size (generated bundles use seed 1; `fresno` is the real sample):
+ *   plan time      `plan(bundle)` with default settings, alone (not reading the bundle, not checking).
+ *   peak MiB       the plan child's `process.resourceUsage().maxRSS` when plan() returns (the bundle
+ *                  is generated and read in the same process, so it counts too).
+ *   scheduled      scheduled applicants / applicants.
+ *   weight         `summary.scheduled_weight` (the sum of scheduled applicants' priorities).
+ *   LP bound       the LP relaxation of src/bench/lp.ts: no valid plan can schedule more weight. It
+ *                  is solved in its own child process, so its memory is not the plan's.
+ *   % of LP        weight / LP bound.
+ *   baseline, %    `strategy: 'baseline'` (file order, first free volunteer): weight and % of LP bound.
+ *   quick time, quick weight   `quick: true`.
+ *   violations     checkPlan rule violations of the default / baseline / quick plans: must be 0/0/0.
+ *
+ * LP table: classes, volunteer and interpreter types, applicants left out (no plan can serve
+ * them), the LP's rows, columns and nonzeros, build time and solve time (which includes loading
+ * HiGHS, ~0.2 s), the LP child's peak MiB and the bound; then the tightened LP (`tight: true`: max_applicants and time-of-day cuts, still a
+ * valid bound) with its size, solve time, bound, and the plan's weight as % of it.
+ *
+ * Notes after the tables flag anything odd: a violation, a child that failed, an LP that is not
+ * Optimal, a bound below a plan's weight (the bound would be wrong), a plan below the baseline.
+ * The exit status is 1 only for those (never for timings).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readBundle } from '../bundle/index.js';
-import { saveBundle } from '../db/events.js';
-import { openDatabase } from '../db/index.js';
-import { generateBundleFiles } from './generate.js';
+import type { ImportCase, LpCase, PlanCase, PlanMode } from './cases.js';
 
 export const SIZES = [
   { applicants: 40, volunteers: 12 },
@@ -19,54 +50,177 @@ export const SIZES = [
   { applicants: 10000, volunteers: 800 },
 ] as const;
 
-interface ImportCase {
-  size: string;
-  bytes: number;
-  checkMs: number;
-  saveMs: number;
-  totalMs: number;
-  peakMiB: number;
-}
+/** Tightened LPs beyond this many applicants are skipped unless --tight-all. */
+const TIGHT_LIMIT = 3000;
 
-function importCase(applicants: number, volunteers: number): ImportCase {
-  const files = generateBundleFiles({ applicants, volunteers, seed: 1 });
-  const bytes = Object.values(files).reduce((sum, b) => sum + (b?.length ?? 0), 0);
-  const dir = mkdtempSync(join(tmpdir(), 'taller-bench-'));
-  try {
-    const store = openDatabase(join(dir, 'bench.sqlite'));
-    const t0 = performance.now();
-    const read = readBundle(files);
-    const t1 = performance.now();
-    if (!read.bundle) throw new Error(`generated bundle does not read: ${JSON.stringify(read.errors.slice(0, 3))}`);
-    saveBundle(store.db, read.bundle, 'bench');
-    const t2 = performance.now();
-    store.close();
-    return {
-      size: `${applicants}×${volunteers}`, bytes, checkMs: t1 - t0, saveMs: t2 - t1, totalMs: t2 - t0,
-      peakMiB: process.resourceUsage().maxRSS / 1024,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const CASES = fileURLToPath(new URL('./cases.ts', import.meta.url));
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  return [line(headers), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
 }
 
-const [mode, a, v] = process.argv.slice(2);
-if (mode === '--import-case') {
-  process.stdout.write(JSON.stringify(importCase(Number(a), Number(v))));
-} else {
-  const self = fileURLToPath(import.meta.url);
-  const rows = SIZES.map(({ applicants, volunteers }) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--import-case', String(applicants), String(volunteers)]);
-    const r = JSON.parse(String(out)) as ImportCase;
-    return [r.size, (r.bytes / 1024).toFixed(0), r.checkMs.toFixed(0), r.saveMs.toFixed(0), r.totalMs.toFixed(0), r.peakMiB.toFixed(0)];
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Runs one case in a child process; a failure is reported, not thrown. */
+function child<T>(args: string[]): Result<T> {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CASES, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status === 0) {
+    try {
+      return { ok: true, value: JSON.parse(run.stdout) as T };
+    } catch {
+      return { ok: false, error: `unreadable output: ${run.stdout.slice(0, 200)}` };
+    }
+  }
+  const why = run.error?.message ?? (run.signal ? `killed by ${run.signal}` : `exit ${run.status}`);
+  const lastLines = run.stderr.trim().split('\n').filter((l) => l.trim() !== '').slice(-6).join('\n    ');
+  return { ok: false, error: `${why}${lastLines ? `\n    ${lastLines}` : ''}` };
+}
+
+function parseArgs(argv: string[]) {
+  const flags = new Set(argv.filter((a) => a.startsWith('--') && a !== '--sizes'));
+  const at = argv.indexOf('--sizes');
+  const list = at >= 0 ? (argv[at + 1] ?? '') : 'fresno,40,250,3000,10000';
+  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all']);
+  for (const flag of flags) if (!known.has(flag) && !flag.startsWith('--sizes=')) console.error(`bench: unknown option ${flag} (ignored)`);
+  const eq = argv.find((a) => a.startsWith('--sizes='));
+  const wanted = (eq ? eq.slice('--sizes='.length) : list).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const keys = wanted.map((w) => (w === 'fresno' ? 'fresno' : w.replace(/[×x].*$/, '').replace(/[_,]/g, '')));
+  for (const k of keys) {
+    if (k !== 'fresno' && !SIZES.some((s) => String(s.applicants) === k)) console.error(`bench: unknown size ${k} (sizes: fresno, ${SIZES.map((s) => s.applicants).join(', ')})`);
+  }
+  return {
+    fresno: keys.includes('fresno'),
+    sizes: SIZES.filter((s) => keys.includes(String(s.applicants))),
+    imports: !flags.has('--no-import'),
+    plans: !flags.has('--no-plan'),
+    lp: !flags.has('--no-lp'),
+    tight: !flags.has('--no-tight'),
+    tightAll: flags.has('--tight-all'),
+  };
+}
+
+const ms = (t: number) => (t < 1000 ? `${t.toFixed(0)} ms` : `${(t / 1000).toFixed(t < 10_000 ? 2 : 1)} s`);
+const mib = (m: number) => m.toFixed(0);
+const pct = (w: number, bound: number) => (bound > 0 ? `${((100 * w) / bound).toFixed(1)}%` : '—');
+const num = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const thousands = (n: number) => n.toLocaleString('en-US');
+const progress = (what: string) => process.stderr.write(`bench: ${what}\n`);
+
+const args = parseArgs(process.argv.slice(2));
+const notes: string[] = [];
+let odd = false;
+
+if (args.imports && args.sizes.length > 0) {
+  const rows = args.sizes.map(({ applicants, volunteers }) => {
+    progress(`import ${applicants}×${volunteers}`);
+    const r = child<ImportCase>(['import', String(applicants), String(volunteers)]);
+    if (!r.ok) {
+      notes.push(`import ${applicants}×${volunteers} failed: ${r.error}`);
+      odd = true;
+      return [`${applicants}×${volunteers}`, 'failed', '', '', '', ''];
+    }
+    const v = r.value;
+    return [v.size, (v.bytes / 1024).toFixed(0), v.checkMs.toFixed(0), v.saveMs.toFixed(0), v.totalMs.toFixed(0), mib(v.peakMiB)];
   });
   console.log(`Import: check the bundle, then store it in one SQLite transaction (node ${process.version})\n`);
   console.log(table(['applicants×volunteers', 'KiB', 'check ms', 'store ms', 'total ms', 'peak MiB'], rows));
+  console.log();
 }
+
+if (args.plans) {
+  const cases = [
+    ...(args.fresno ? [{ key: 'fresno', label: 'Fresno sample 40×12', applicants: 40 }] : []),
+    ...args.sizes.map((s) => ({ key: `${s.applicants}x${s.volunteers}`, label: `${s.applicants}×${s.volunteers}`, applicants: s.applicants as number })),
+  ];
+  const planRows: string[][] = [];
+  const lpRows: string[][] = [];
+  for (const c of cases) {
+    const runs = {} as Record<PlanMode, Result<PlanCase>>;
+    for (const mode of ['default', 'baseline', 'quick'] as const) {
+      progress(`plan ${c.label} (${mode})`);
+      runs[mode] = child<PlanCase>(['plan', c.key, mode]);
+    }
+    let lp: Result<LpCase> | null = null;
+    let tight: Result<LpCase> | null = null;
+    if (args.lp) {
+      progress(`LP bound ${c.label}`);
+      lp = child<LpCase>(['lp', c.key, 'plain']);
+      if (args.tight && (args.tightAll || c.applicants <= TIGHT_LIMIT)) {
+        progress(`tightened LP bound ${c.label}`);
+        tight = child<LpCase>(['lp', c.key, 'tight']);
+      }
+    }
+
+    for (const [mode, r] of Object.entries(runs)) {
+      if (!r.ok) { notes.push(`${c.label}: the ${mode} plan failed: ${r.error}`); odd = true; }
+      else if (r.value.violations > 0) { notes.push(`${c.label}: the ${mode} plan breaks ${r.value.violations} rule(s), e.g. ${r.value.sample.join('; ')}`); odd = true; }
+    }
+    for (const [name, r] of [['LP', lp], ['tightened LP', tight]] as const) {
+      if (!r) continue;
+      if (!r.ok) { notes.push(`${c.label}: the ${name} failed: ${r.error}`); odd = true; continue; }
+      if (r.value.status !== 'Optimal') { notes.push(`${c.label}: the ${name} status is ${r.value.status}`); odd = true; continue; }
+      for (const [mode, p] of Object.entries(runs)) {
+        if (p.ok && p.value.weight > r.value.bound + 1e-6) {
+          notes.push(`${c.label}: the ${mode} plan's weight ${p.value.weight} exceeds the ${name} bound ${num(r.value.bound)}: the bound is wrong`);
+          odd = true;
+        }
+      }
+    }
+    const d = runs.default.ok ? runs.default.value : null;
+    const b = runs.baseline.ok ? runs.baseline.value : null;
+    const q = runs.quick.ok ? runs.quick.value : null;
+    if (d && b && d.weight < b.weight) notes.push(`${c.label}: the default plan's weight ${d.weight} is below the baseline's ${b.weight}`);
+    if (q && b && q.weight < b.weight) notes.push(`${c.label}: the quick plan's weight ${q.weight} is below the baseline's ${b.weight}`);
+
+    const bound = lp?.ok && lp.value.status === 'Optimal' ? lp.value.bound : null;
+    const tb = tight?.ok && tight.value.status === 'Optimal' ? tight.value.bound : null;
+    const dash = '—';
+    const violations = (['default', 'baseline', 'quick'] as const).map((m) => (runs[m].ok ? String((runs[m] as { value: PlanCase }).value.violations) : '?')).join('/');
+    planRows.push([
+      c.label,
+      d ? ms(d.ms) : 'failed',
+      d ? mib(d.peakMiB) : dash,
+      d ? `${thousands(d.scheduled)}/${thousands(d.applicants)}` : dash,
+      d ? thousands(d.weight) : dash,
+      bound !== null ? num(bound) : dash,
+      d && bound !== null ? pct(d.weight, bound) : dash,
+      b ? thousands(b.weight) : 'failed',
+      b && bound !== null ? pct(b.weight, bound) : dash,
+      q ? ms(q.ms) : 'failed',
+      q ? thousands(q.weight) : dash,
+      violations,
+    ]);
+    if (lp?.ok) {
+      const l = lp.value;
+      const t = tight?.ok ? tight.value : null;
+      lpRows.push([
+        c.label, thousands(l.classes), String(l.volunteerTypes), String(l.interpreterTypes), thousands(l.excluded),
+        thousands(l.rows), thousands(l.columns), thousands(l.nonzeros), ms(l.buildMs), ms(l.solveMs), mib(l.peakMiB),
+        bound !== null ? num(bound) : l.status,
+        t ? `${thousands(t.rows)} × ${thousands(t.columns)}` : dash,
+        t ? ms(t.buildMs + t.solveMs) : dash,
+        t ? mib(t.peakMiB) : dash,
+        tb !== null ? num(tb) : t ? t.status : dash,
+        d && tb !== null ? pct(d.weight, tb) : dash,
+      ]);
+    }
+  }
+
+  console.log(`Planning: default settings, baseline and quick, each in its own process; LP bounds in their own (node ${process.version})\n`);
+  console.log(table(['size', 'plan time', 'peak MiB', 'scheduled', 'weight', 'LP bound', '% of LP', 'baseline', 'baseline %',
+    'quick time', 'quick weight', 'violations'], planRows));
+  if (lpRows.length > 0) {
+    console.log('\nLP relaxation (HiGHS): sizes, times and bounds; the tightened LP adds max_applicants and time-of-day cuts\n');
+    console.log(table(['size', 'classes', 'vol types', 'interp types', 'left out', 'rows', 'columns', 'nonzeros', 'build', 'solve',
+      'peak MiB', 'LP bound', 'tight rows × cols', 'tight build+solve', 'tight MiB', 'tight bound', '% of tight'], lpRows));
+  }
+}
+
+if (notes.length > 0) {
+  console.log('\nNotes:');
+  for (const n of notes) console.log(`- ${n}`);
+}
+if (odd) process.exitCode = 1;
