@@ -103,6 +103,53 @@ export async function planCase(size: string, mode: PlanMode): Promise<PlanCase> 
   };
 }
 
+export interface ReplanCase {
+  withdrawn: string;
+  /** Applicants scheduled in the first plan: all pinned, as if their slips were sent. */
+  pinned: number;
+  stillScheduled: number;
+  arrivalsKept: number;
+  /** Applicants whose first-plan day did not involve the withdrawn volunteer (or a student they supervise). */
+  untouched: number;
+  untouchedIdentical: number;
+  weightBefore: number;
+  weightAfter: number;
+  ms: number;
+  violations: number;
+}
+
+/**
+ * Plans, then withdraws the volunteer with the most visits (who supervises no law student),
+ * and re-plans from the first plan with every scheduled applicant pinned.
+ */
+export async function replanCase(size: string): Promise<ReplanCase> {
+  const bundle = await loadBundle(size);
+  const first = plan(bundle);
+  const supervisors = new Set(bundle.volunteers.map((v) => v.supervisor));
+  const visits = new Map<string, number>();
+  for (const s of first.scheduled) for (const v of s.visits) if (!supervisors.has(v.volunteer)) visits.set(v.volunteer, (visits.get(v.volunteer) ?? 0) + 1);
+  const withdrawn = [...visits].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  const after = { ...bundle, volunteers: bundle.volunteers.filter((v) => v.id !== withdrawn) };
+  const pin = first.scheduled.map((s) => s.applicant);
+  const t0 = performance.now();
+  const second = plan(after, { previous: first, pin });
+  const ms = performance.now() - t0;
+  const now = new Map(second.scheduled.map((s) => [s.applicant, s]));
+  const untouched = first.scheduled.filter((s) => !s.visits.some((v) => v.volunteer === withdrawn || v.interpreter === withdrawn));
+  return {
+    withdrawn,
+    pinned: pin.length,
+    stillScheduled: first.scheduled.filter((s) => now.has(s.applicant)).length,
+    arrivalsKept: first.scheduled.filter((s) => now.get(s.applicant)?.arrival === s.arrival).length,
+    untouched: untouched.length,
+    untouchedIdentical: untouched.filter((s) => JSON.stringify(now.get(s.applicant)) === JSON.stringify(s)).length,
+    weightBefore: first.summary.scheduled_weight,
+    weightAfter: second.summary.scheduled_weight,
+    ms,
+    violations: checkPlan(after, second).length,
+  };
+}
+
 export interface LpCase extends LpBound {
   peakMiB: number;
 }
@@ -119,6 +166,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (what === 'import') out = importCase(Number(a), Number(b));
   else if (what === 'plan') out = await planCase(a!, b as PlanMode);
   else if (what === 'lp') out = await lpCase(a!, b === 'tight' ? 'tight' : 'plain');
-  else throw new Error(`usage: cases.ts import A V | plan SIZE default|baseline|quick | lp SIZE plain|tight`);
+  else if (what === 'replan') out = await replanCase(a!);
+  else throw new Error(`usage: cases.ts import A V | plan SIZE default|baseline|quick | lp SIZE plain|tight | replan SIZE`);
   process.stdout.write(JSON.stringify(out));
 }

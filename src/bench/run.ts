@@ -12,6 +12,7 @@
  *   --no-lp        skip the LP bounds (the planning table then shows `—` for them).
  *   --no-tight     skip the tightened LP (by default computed up to 3,000 applicants).
  *   --tight-all    compute the tightened LP at every size (10,000×800: ~600k columns, a minute or two, >1 GiB).
+ *   --no-replan    skip the re-plan table (plan, withdraw the busiest volunteer, re-plan with all arrivals pinned).
  * Example: `npm run bench -- --sizes fresno,250 --no-import`.
  *
  * Import table: bundle size in KiB; `check ms` reading and checking the three files; `store ms`
@@ -41,7 +42,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ImportCase, LpCase, PlanCase, PlanMode } from './cases.js';
+import type { ImportCase, LpCase, PlanCase, PlanMode, ReplanCase } from './cases.js';
 
 export const SIZES = [
   { applicants: 40, volunteers: 12 },
@@ -83,7 +84,7 @@ function parseArgs(argv: string[]) {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && a !== '--sizes'));
   const at = argv.indexOf('--sizes');
   const list = at >= 0 ? (argv[at + 1] ?? '') : 'fresno,40,250,3000,10000';
-  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all']);
+  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan']);
   for (const flag of flags) if (!known.has(flag) && !flag.startsWith('--sizes=')) console.error(`bench: unknown option ${flag} (ignored)`);
   const eq = argv.find((a) => a.startsWith('--sizes='));
   const wanted = (eq ? eq.slice('--sizes='.length) : list).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -99,6 +100,7 @@ function parseArgs(argv: string[]) {
     lp: !flags.has('--no-lp'),
     tight: !flags.has('--no-tight'),
     tightAll: flags.has('--tight-all'),
+    replan: !flags.has('--no-replan'),
   };
 }
 
@@ -130,11 +132,12 @@ if (args.imports && args.sizes.length > 0) {
   console.log();
 }
 
+const cases = [
+  ...(args.fresno ? [{ key: 'fresno', label: 'Fresno sample 40×12', applicants: 40 }] : []),
+  ...args.sizes.map((s) => ({ key: `${s.applicants}x${s.volunteers}`, label: `${s.applicants}×${s.volunteers}`, applicants: s.applicants as number })),
+];
+
 if (args.plans) {
-  const cases = [
-    ...(args.fresno ? [{ key: 'fresno', label: 'Fresno sample 40×12', applicants: 40 }] : []),
-    ...args.sizes.map((s) => ({ key: `${s.applicants}x${s.volunteers}`, label: `${s.applicants}×${s.volunteers}`, applicants: s.applicants as number })),
-  ];
   const planRows: string[][] = [];
   const lpRows: string[][] = [];
   for (const c of cases) {
@@ -217,6 +220,26 @@ if (args.plans) {
     console.log(table(['size', 'classes', 'vol types', 'interp types', 'left out', 'rows', 'columns', 'nonzeros', 'build', 'solve',
       'peak MiB', 'LP bound', 'tight rows × cols', 'tight build+solve', 'tight MiB', 'tight bound', '% of tight'], lpRows));
   }
+}
+
+if (args.replan) {
+  const rows: string[][] = [];
+  for (const c of cases) {
+    progress(`re-plan ${c.label}`);
+    const r = child<ReplanCase>(['replan', c.key]);
+    if (!r.ok) {
+      notes.push(`${c.label}: the re-plan failed: ${r.error}`);
+      odd = true;
+      continue;
+    }
+    const v = r.value;
+    if (v.violations > 0) { notes.push(`${c.label}: the re-plan breaks ${v.violations} rule(s)`); odd = true; }
+    if (v.arrivalsKept !== v.stillScheduled) { notes.push(`${c.label}: the re-plan moved a pinned arrival`); odd = true; }
+    rows.push([c.label, v.withdrawn, ms(v.ms), `${v.stillScheduled}/${v.pinned}`, `${v.arrivalsKept}/${v.stillScheduled}`,
+      `${v.untouchedIdentical}/${v.untouched}`, pct(v.untouchedIdentical, v.untouched), `${v.weightBefore} → ${v.weightAfter}`, String(v.violations)]);
+  }
+  console.log('\nRe-plan after the busiest volunteer withdraws, every scheduled applicant pinned (their slips are out)\n');
+  console.log(table(['size', 'withdrawn', 're-plan time', 'pinned still scheduled', 'arrivals kept', 'untouched days identical', '%', 'weight', 'violations'], rows));
 }
 
 if (notes.length > 0) {

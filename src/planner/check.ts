@@ -30,7 +30,8 @@ interface Stay {
   finalCheck: Span | null;
 }
 
-interface Context {
+/** What every rule reads: the plan's times as elapsed minutes, and the roster by id. */
+export interface Context {
   bundle: Bundle;
   plan: PlanJson;
   volunteers: Map<string, Volunteer>;
@@ -40,7 +41,8 @@ interface Context {
   badTimes: { where: string; value: string; why: string }[];
 }
 
-function readContext(bundle: Bundle, plan: PlanJson): Context {
+/** Reads a plan against its bundle once, for the rules (exported so that one rule can be run alone). */
+export function readContext(bundle: Bundle, plan: PlanJson): Context {
   const opening = openingInstant(bundle.event);
   const badTimes: Context['badTimes'] = [];
   const minutes = (value: string, where: string): number => {
@@ -67,7 +69,7 @@ function readContext(bundle: Bundle, plan: PlanJson): Context {
   return { bundle, plan, volunteers: new Map(bundle.volunteers.map((v) => [v.id, v])), stays, shifts, badTimes };
 }
 
-type Rule = (ctx: Context) => Violation[];
+export type Rule = (ctx: Context) => Violation[];
 
 /** Each applicant of the bundle is either scheduled or unscheduled, exactly once, and nobody else is. */
 export const everyApplicantOnce: Rule = ({ bundle, plan }) => {
@@ -203,9 +205,10 @@ export const reviewRules: Rule = (ctx) => eachVisit(ctx, (a, v, visit) =>
     : { rule: 'reviewRules', applicant: a.id, volunteer: v.id, message: `${v.id} (${v.role}) may not review ${a.id}'s case` });
 
 /** A volunteer or interpreter with a case-type list handles only those types. */
-export const caseCompetency: Rule = (ctx) => eachVisit(ctx, (a, v, _visit, i) =>
-  isCompetent(v, a.caseType) && (!i || isCompetent(i, a.caseType)) ? null
-    : { rule: 'caseCompetency', applicant: a.id, volunteer: v.id, message: `${!isCompetent(v, a.caseType) ? v.id : i!.id} does not handle ${a.caseType}` });
+export const caseCompetency: Rule = (ctx) => eachVisit(ctx, (a, v, _visit, i) => {
+  const who = [v, ...(i ? [i] : [])].find((p) => !isCompetent(p, a.caseType));
+  return who ? { rule: 'caseCompetency', applicant: a.id, volunteer: who.id, message: `${who.id} does not handle ${a.caseType}` } : null;
+});
 
 /** Each visit shares a language, or books an interpreter who speaks one of each side's. */
 export const languageBridge: Rule = (ctx) => eachVisit(ctx, (a, v, visit, i) => {
@@ -237,10 +240,13 @@ export const noDoubleBooking: Rule = ({ stays, shifts }) => {
   const out: Violation[] = [];
   for (const [id, items] of byPerson) {
     items.sort((x, y) => x.span.start - y.span.start);
+    // Compare each item with the earlier one that ends last, so a long visit overlapping several short ones counts each.
+    let last = items[0]!;
     for (let k = 1; k < items.length; k++) {
-      if (items[k]!.span.start < items[k - 1]!.span.end) {
-        out.push({ rule: 'noDoubleBooking', volunteer: id, message: `${id} is booked for ${items[k - 1]!.what} and ${items[k]!.what} at once` });
+      if (items[k]!.span.start < last.span.end) {
+        out.push({ rule: 'noDoubleBooking', volunteer: id, message: `${id} is booked for ${last.what} and ${items[k]!.what} at once` });
       }
+      if (items[k]!.span.end > last.span.end) last = items[k]!;
     }
   }
   return out;

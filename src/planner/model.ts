@@ -16,6 +16,8 @@ export interface Model {
   apps: App[];
   classes: AppClass[];
   desks: { checkIn: number; finalCheck: number };
+  /** For each volunteer, the classes they could serve or interpret for: where freed time may help. */
+  volClasses: number[][];
 }
 
 export interface Vol {
@@ -141,7 +143,8 @@ export function buildModel(bundle: Bundle): Model {
       const finalCheck = deskMinutes(event, applicant.caseType, 'final_check') / slotMinutes;
       classes.push({
         key, representative: applicant, checkIn, finalCheck, stations,
-        minimumStay: checkIn + finalCheck + stations.reduce((sum, n) => sum + n.direct, 0),
+        // A station only interpreters can bridge takes its interpreted length at the least.
+        minimumStay: checkIn + finalCheck + stations.reduce((sum, n) => sum + (n.speakers.length === 0 && n.bridged.length > 0 ? n.interpreted : n.direct), 0),
       });
     }
     let household = -1;
@@ -152,5 +155,20 @@ export function buildModel(bundle: Bundle): Model {
     const windows = applicant.available.map((w) => windowSlots(w, slotMinutes, daySlots)).filter((w) => w.end > w.start);
     return { index, applicant, priority: applicant.priority, classId, windows, household };
   });
-  return { bundle, slotMinutes, daySlots, vols, apps, classes, desks: { checkIn: event.desks.check_in, finalCheck: event.desks.final_check } };
+  const volClasses: number[][] = vols.map(() => []);
+  classes.forEach((klass, id) => {
+    const people = new Set<number>();
+    for (const need of klass.stations) {
+      for (const v of need.speakers) people.add(v);
+      for (const b of need.bridged) {
+        people.add(b.vol);
+        for (const i of b.interpreters) people.add(i);
+      }
+    }
+    for (const v of people) volClasses[v]!.push(id);
+  });
+  return {
+    bundle, slotMinutes, daySlots, vols, apps, classes, volClasses,
+    desks: { checkIn: event.desks.check_in, finalCheck: event.desks.final_check },
+  };
 }

@@ -3,14 +3,22 @@ import {
 } from '../domain/index.js';
 import type { Applicant, Bundle, VisitStation, Volunteer } from '../domain/index.js';
 import type { App, Model } from './model.js';
+import { DEFAULT_COSTS, findPath, Schedule } from './schedule.js';
+import type { Costs } from './schedule.js';
 import type { UnscheduledJson, UnscheduledReason } from './types.js';
+
+/** Earliest finish at every station, nothing else weighed: on an empty day, a day exists for them exactly when this finds one. */
+const ALONE: Costs = { ...DEFAULT_COSTS, reviewerElsewhere: 0, interpreter: 0, fragment: 0, compress: false };
 
 const STATION_VERB: Record<VisitStation, string> = { screening: 'screen', preparation: 'prepare', review: 'review' };
 
 const clock = (bundle: Bundle, minutes: number) => clockAt(bundle.event, minutes);
 
-/** A name as it reads mid-sentence: "Naturalization (N-400)" → "naturalization (N-400)", "DACA renewal" unchanged. */
-const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);
+/**
+ * A name as it reads mid-sentence: "Naturalization (N-400)" → "naturalization (N-400)"; "DACA renewal" and a
+ * proper name such as "Temporary Protected Status (TPS)" unchanged.
+ */
+const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) && !/^\S+ [A-Z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);
 
 const langs = (codes: string[]) => codes.map((c) => `${languageName(c)} (${c})`).join(' or ');
 
@@ -22,6 +30,15 @@ function staff(bundle: Bundle, a: Applicant, station: VisitStation): Volunteer[]
 function bridged(bundle: Bundle, a: Applicant, v: Volunteer): boolean {
   return shareLanguage(v.languages, a.languages)
     || bundle.volunteers.some((i) => i.id !== v.id && canInterpret(i, a.languages, v.languages, a.caseType));
+}
+
+/** Answers that depend only on an applicant's class, remembered per model: thousands of applicants share a few hundred classes. */
+const memo = new WeakMap<Model, Map<string, unknown>>();
+function remembered<T>(model: Model, key: string, compute: () => T): T {
+  let cache = memo.get(model);
+  if (!cache) memo.set(model, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
 }
 
 interface Explanation {
@@ -46,9 +63,11 @@ export function explain(model: Model, app: App): Explanation {
     const given = a.available.map((w) => `${clock(bundle, w.start)}–${clock(bundle, w.end)}`).join(', ');
     return { reason: 'invalid', detail: `can come only ${given}, but a ${kind} takes at least ${stayMinutes} minutes here` };
   }
+  const staffOf = (station: VisitStation) => remembered(model, `staff|${app.classId}|${station}`, () => staff(bundle, a, station));
+  const ableOf = (station: VisitStation) => remembered(model, `able|${app.classId}|${station}`, () => staffOf(station).filter((v) => bridged(bundle, a, v)));
   for (const need of klass.stations) {
-    const people = staff(bundle, a, need.station);
-    if (people.length > 0 && !people.some((v) => bridged(bundle, a, v))) {
+    const people = staffOf(need.station);
+    if (people.length > 0 && ableOf(need.station).length === 0) {
       const staffLanguages = new Map<string, number>();
       for (const v of people) for (const l of v.languages) staffLanguages.set(l, (staffLanguages.get(l) ?? 0) + 1);
       const to = [...staffLanguages].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0];
@@ -59,14 +78,13 @@ export function explain(model: Model, app: App): Explanation {
       };
     }
   }
-  if (klass.stations.some((n) => n.station === 'review') && staff(bundle, a, 'review').length === 0) {
+  if (klass.stations.some((n) => n.station === 'review') && staffOf('review').length === 0) {
     const who = reviewNeedsAttorney(a) ? 'an attorney' : a.flags.includes('in_proceedings')
       ? 'an attorney or a fully accredited representative' : 'an attorney or an accredited representative of a host organization';
     return { reason: 'no_eligible_reviewer', detail: `this case needs ${who} to review it, and none is on the roster` };
   }
   for (const need of klass.stations) {
-    const able = staff(bundle, a, need.station).filter((v) => bridged(bundle, a, v));
-    if (!able.some((v) => isCompetent(v, a.caseType))) {
+    if (!ableOf(need.station).some((v) => isCompetent(v, a.caseType))) {
       return { reason: 'no_competent_volunteer', detail: `nobody who can ${STATION_VERB[need.station]} it in their language handles ${kind} cases` };
     }
   }
@@ -75,19 +93,23 @@ export function explain(model: Model, app: App): Explanation {
     return { reason: 'outside_hours', detail: `can come only outside the workshop's hours (${bundle.event.opens}–${bundle.event.closes}) for a ${stayMinutes}-minute stay` };
   }
   for (const need of klass.stations) {
-    const options = [...need.speakers, ...need.bridged.map((b) => b.vol)];
-    const overlaps = options.some((vol) => app.windows.some((w) => {
+    const options = [...[...need.speakers].map((vol) => ({ vol, length: need.direct })), ...need.bridged.map((b) => ({ vol: b.vol, length: need.interpreted }))];
+    const overlaps = options.some(({ vol, length }) => app.windows.some((w) => {
       const ids = model.vols[vol]!.window;
       let run = 0;
       for (let s = w.start; s < w.end; s++) {
         run = ids[s]! >= 0 && (run === 0 || ids[s] === ids[s - 1]) ? run + 1 : ids[s]! >= 0 ? 1 : 0;
-        if (run >= need.direct) return true;
+        if (run >= length) return true;
       }
       return false;
     }));
     if (!overlaps) {
       return { reason: 'outside_hours', detail: `nobody who can ${STATION_VERB[need.station]} a ${kind} is there while they can come` };
     }
+  }
+  // Everyone exists and each is there at some point; but if even an empty day has no way through, the hours are the cause.
+  if (!findPath(remembered(model, 'empty', () => new Schedule(model)), app, ALONE)) {
+    return { reason: 'outside_hours', detail: `the hours of those who could serve a ${kind} do not line up to take them through every station while they can come` };
   }
   return { reason: 'no_capacity', detail: `the day is full: everyone who could serve a ${kind} in ${langs(a.languages)} is booked` };
 }
@@ -97,7 +119,17 @@ export function explain(model: Model, app: App): Explanation {
  * applicants it would let in ("an interpreter for trs–es would let 3 applicants in").
  */
 export function explainAll(model: Model, unscheduled: App[]): UnscheduledJson[] {
-  const explained = unscheduled.map((app) => ({ app, ...explain(model, app) }));
+  // Applicants alike in class, language order and hours get the same answer: ask once.
+  const cache = new Map<string, Explanation>();
+  const explained = unscheduled.map((app) => {
+    const key = `${app.classId}|${app.applicant.languages.join(';')}|${JSON.stringify(app.applicant.available)}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = explain(model, app);
+      cache.set(key, found);
+    }
+    return { app, ...found };
+  });
   const perBridge = new Map<string, number>();
   for (const e of explained) if (e.bridge) perBridge.set(`${e.bridge.from}–${e.bridge.to}`, (perBridge.get(`${e.bridge.from}–${e.bridge.to}`) ?? 0) + 1);
   return explained.map((e) => {

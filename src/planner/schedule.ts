@@ -29,9 +29,52 @@ export interface Costs {
   compress: boolean;
   /** `first-free`: the spreadsheet way, the first volunteer in file order who is free. */
   choice: 'best' | 'first-free';
+  /** Leaving someone an idle gap too short for any visit, per slot wasted. */
+  fragment: number;
 }
 
-export const DEFAULT_COSTS: Costs = { reviewerElsewhere: 3, interpreter: 2, compress: true, choice: 'best' };
+export const DEFAULT_COSTS: Costs = { reviewerElsewhere: 3, interpreter: 2, compress: true, choice: 'best', fragment: 1 };
+
+/** Gaps shorter than this many slots (15 minutes on a 5-minute grid) fit no visit and are wasted. */
+const SHORT_GAP_MINUTES = 15;
+
+/** A set of small integers with O(1) add, delete and pick-at-random. */
+export class IndexSet {
+  readonly items: number[] = [];
+  private readonly at = new Map<number, number>();
+
+  /** `size` is a hint only. */
+  constructor(_size: number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  has(i: number): boolean {
+    return this.at.has(i);
+  }
+
+  add(i: number): void {
+    if (this.at.has(i)) return;
+    this.at.set(i, this.items.length);
+    this.items.push(i);
+  }
+
+  delete(i: number): void {
+    const k = this.at.get(i);
+    if (k === undefined) return;
+    const last = this.items.pop()!;
+    if (last !== i) {
+      this.items[k] = last;
+      this.at.set(last, k);
+    }
+    this.at.delete(i);
+  }
+
+  pick(random: () => number): number {
+    return this.items[Math.floor(random() * this.items.length)]!;
+  }
+}
 
 /**
  * The day's bookings: who is busy when, how many distinct applicants each person serves,
@@ -39,21 +82,49 @@ export const DEFAULT_COSTS: Costs = { reviewerElsewhere: 3, interpreter: 2, comp
  * ones; `checkPlan` re-checks every rule independently on the output.
  */
 export class Schedule {
-  readonly busy: Uint8Array[];
+  /** For each volunteer and slot, the applicant booked then (as volunteer or interpreter), or -1. */
+  readonly owner: Int32Array[];
   readonly load: Int32Array;
   readonly served: Int32Array;
+  /** Each volunteer's longest free stretch inside one window: a visit longer than it cannot fit. */
+  readonly longestFree: Int32Array;
   readonly deskIn: Int16Array;
   readonly deskOut: Int16Array;
   readonly paths: (Path | null)[];
   private readonly pairs = new Map<number, number>();
+  readonly placed: IndexSet;
+  readonly waiting: IndexSet;
+  /** The unscheduled applicants of each class. */
+  readonly waitingByClass: IndexSet[];
+  /** Scheduled applicants per language group (preferred language), for fairness targets. */
+  readonly groups = new Map<string, number>();
+  /** Applicants whose day differs from the previous plan's, when re-planning. */
+  changed = 0;
+  private readonly differs: Uint8Array;
   weight = 0;
   count = 0;
   interpreted = 0;
   staySlots = 0;
 
-  constructor(readonly model: Model) {
-    this.busy = model.vols.map(() => new Uint8Array(model.daySlots));
+  constructor(readonly model: Model, readonly previous: readonly (Path | null)[] | null = null) {
+    this.owner = model.vols.map(() => new Int32Array(model.daySlots).fill(-1));
+    this.placed = new IndexSet(model.apps.length);
+    this.waiting = new IndexSet(model.apps.length);
+    this.waitingByClass = model.classes.map(() => new IndexSet(0));
+    for (const app of model.apps) {
+      this.waiting.add(app.index);
+      this.waitingByClass[app.classId]!.add(app.index);
+    }
+    this.differs = new Uint8Array(model.apps.length);
+    if (previous) {
+      previous.forEach((p, i) => {
+        if (p) this.differs[i] = 1;
+      });
+      this.changed = previous.filter((p) => p !== null).length;
+    }
     this.load = new Int32Array(model.vols.length);
+    this.longestFree = new Int32Array(model.vols.length);
+    for (let v = 0; v < model.vols.length; v++) this.measureFree(v);
     this.served = new Int32Array(model.vols.length);
     this.deskIn = new Int16Array(model.daySlots);
     this.deskOut = new Int16Array(model.daySlots);
@@ -72,36 +143,45 @@ export class Schedule {
   /** Free for the whole span, inside one availability window (supervised, for a law student). */
   isFree(vol: number, start: number, end: number): boolean {
     const window = this.model.vols[vol]!.window;
-    const busy = this.busy[vol]!;
+    const owner = this.owner[vol]!;
     const id = window[start]!;
     if (id < 0) return false;
-    for (let s = start; s < end; s++) if (busy[s] !== 0 || window[s] !== id) return false;
+    for (let s = start; s < end; s++) if (owner[s] !== -1 || window[s] !== id) return false;
     return true;
   }
 
   /** The earliest start at or after `ready` of a free span of `length` slots ending by `limit`, or -1. */
   earliest(vol: number, ready: number, length: number, limit: number): number {
     const window = this.model.vols[vol]!.window;
-    const busy = this.busy[vol]!;
+    const owner = this.owner[vol]!;
     let s = ready;
     while (s + length <= limit) {
       const id = window[s]!;
-      if (id < 0 || busy[s] !== 0) {
+      if (id < 0 || owner[s] !== -1) {
         s++;
         continue;
       }
       let k = s + 1;
-      while (k < s + length && busy[k] === 0 && window[k] === id) k++;
+      while (k < s + length && owner[k] === -1 && window[k] === id) k++;
       if (k === s + length) return s;
       s = k;
     }
     return -1;
   }
 
-  /** The latest start in [from, to] of a free span of `length` slots, or -1. */
-  latest(vol: number, from: number, to: number, length: number): number {
-    for (let s = to; s >= from; s--) if (this.isFree(vol, s, s + length)) return s;
-    return -1;
+  /**
+   * Idle time a visit on [start, end) would strand on this volunteer: the free slots just
+   * before and after it, when too few for any other visit.
+   */
+  stranded(vol: number, start: number, end: number, shortGap: number): number {
+    const window = this.model.vols[vol]!.window;
+    const owner = this.owner[vol]!;
+    const id = window[start];
+    let before = 0;
+    for (let s = start - 1; s >= 0 && before < shortGap && owner[s] === -1 && window[s] === id; s--) before++;
+    let after = 0;
+    for (let s = end; s < owner.length && after < shortGap && owner[s] === -1 && window[s] === id; s++) after++;
+    return (before < shortGap ? before : 0) + (after < shortGap ? after : 0);
   }
 
   deskEarliest(desk: Int16Array, capacity: number, ready: number, length: number, limit: number): number {
@@ -120,9 +200,23 @@ export class Schedule {
     return true;
   }
 
+  private measureFree(vol: number): void {
+    const window = this.model.vols[vol]!.window;
+    const owner = this.owner[vol]!;
+    let longest = 0;
+    let run = 0;
+    for (let s = 0; s < owner.length; s++) {
+      if (owner[s] !== -1 || window[s]! < 0) run = 0;
+      else run = run > 0 && window[s] === window[s - 1] ? run + 1 : 1;
+      if (run > longest) longest = run;
+    }
+    this.longestFree[vol] = longest;
+  }
+
   private book(vol: number, app: number, start: number, end: number, sign: 1 | -1): void {
-    const busy = this.busy[vol]!;
-    for (let s = start; s < end; s++) busy[s] = sign === 1 ? 1 : 0;
+    const owner = this.owner[vol]!;
+    for (let s = start; s < end; s++) owner[s] = sign === 1 ? app : -1;
+    this.measureFree(vol);
     this.load[vol] = this.load[vol]! + sign * (end - start);
     const key = this.pairKey(vol, app);
     const visits = (this.pairs.get(key) ?? 0) + sign;
@@ -152,11 +246,24 @@ export class Schedule {
     this.weight += sign * app.priority;
     this.count += sign;
     this.staySlots += sign * (path.end - path.arrival);
+    const group = app.applicant.languages[0]!;
+    this.groups.set(group, (this.groups.get(group) ?? 0) + sign);
+  }
+
+  private track(app: App, path: Path | null): void {
+    if (!this.previous) return;
+    const differs = samePath(path, this.previous[app.index] ?? null) ? 0 : 1;
+    this.changed += differs - this.differs[app.index]!;
+    this.differs[app.index] = differs;
   }
 
   commit(app: App, path: Path): void {
     this.apply(app, path, 1);
     this.paths[app.index] = path;
+    this.placed.add(app.index);
+    this.waiting.delete(app.index);
+    this.waitingByClass[app.classId]!.delete(app.index);
+    this.track(app, path);
   }
 
   release(app: App): Path | null {
@@ -164,9 +271,20 @@ export class Schedule {
     if (path) {
       this.apply(app, path, -1);
       this.paths[app.index] = null;
+      this.placed.delete(app.index);
+      this.waiting.add(app.index);
+      this.waitingByClass[app.classId]!.add(app.index);
+      this.track(app, null);
     }
     return path;
   }
+}
+
+/** The same day as before: same arrival, and the same people at each station. */
+export function samePath(a: Path | null, b: Path | null): boolean {
+  if (!a || !b) return a === b;
+  return a.arrival === b.arrival && a.visits.length === b.visits.length
+    && a.visits.every((v, i) => v.vol === b.visits[i]!.vol && v.interp === b.visits[i]!.interp);
 }
 
 interface Choice {
@@ -183,20 +301,21 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: num
   if (costs.choice === 'first-free') return firstFree(schedule, app, need, ready, limit);
   let best: Choice | null = null;
   const elsewhere = need.station !== 'review';
+  const shortGap = Math.ceil(SHORT_GAP_MINUTES / schedule.model.slotMinutes);
   for (let i = 0; i < need.speakers.length; i++) {
     const vol = need.speakers[i]!;
-    if (!schedule.canServe(vol, app.index)) continue;
+    if (schedule.longestFree[vol]! < need.direct || !schedule.canServe(vol, app.index)) continue;
     const penalty = elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0;
     if (best && ready + need.direct + penalty >= best.cost) continue;
     const start = schedule.earliest(vol, ready, need.direct, limit);
     if (start < 0) continue;
-    const cost = start + need.direct + penalty;
+    const cost = start + need.direct + penalty + (costs.fragment > 0 ? costs.fragment * schedule.stranded(vol, start, start + need.direct, shortGap) : 0);
     if (!best || cost < best.cost || (cost === best.cost && schedule.load[vol]! < schedule.load[best.vol]!)) {
       best = { vol, interp: -1, start, end: start + need.direct, cost };
     }
   }
   for (const { vol, interpreters } of need.bridged) {
-    if (!schedule.canServe(vol, app.index)) continue;
+    if (schedule.longestFree[vol]! < need.interpreted || !schedule.canServe(vol, app.index)) continue;
     const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
     if (best && ready + need.interpreted + penalty >= best.cost) continue;
     let start = schedule.earliest(vol, ready, need.interpreted, limit);
@@ -251,7 +370,8 @@ export function findPath(schedule: Schedule, app: App, costs: Costs, arrival?: n
     if (arrival !== undefined && (arrival < window.start || arrival >= window.end)) continue;
     const path = forward(schedule, app, costs, window, arrival);
     if (path) {
-      if (costs.compress) compress(schedule, app, path);
+      // A given arrival (pinned, or a household's) is kept: compressing would move check-in later.
+      if (costs.compress && arrival === undefined) compress(schedule, app, path);
       return path;
     }
   }
@@ -281,6 +401,12 @@ function forward(schedule: Schedule, app: App, costs: Costs, window: { start: nu
   }
   const finalStart = schedule.deskEarliest(schedule.deskOut, model.desks.finalCheck, ready, klass.finalCheck, window.end);
   if (finalStart < 0) return null;
+  if (klass.checkIn === 0) {
+    // With no check-in desk the day starts at the first step: that is the arrival.
+    const first = visits[0]?.start ?? finalStart;
+    if (arrival !== undefined && first !== arrival) return null;
+    start = first;
+  }
   return { arrival: start, checkInEnd: start + klass.checkIn, visits, finalStart, end: finalStart + klass.finalCheck };
 }
 

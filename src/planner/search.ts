@@ -88,24 +88,10 @@ interface Score {
   stay: number;
 }
 
-function samePath(a: Path | null, b: Path | null): boolean {
-  if (!a || !b) return a === b;
-  return a.arrival === b.arrival && a.visits.length === b.visits.length
-    && a.visits.every((v, i) => v.vol === b.visits[i]!.vol && v.interp === b.visits[i]!.interp);
-}
-
 function score(schedule: Schedule, rules: SearchRules): Score {
-  let changed = 0;
-  if (rules.previous) {
-    for (let i = 0; i < schedule.paths.length; i++) if (!samePath(schedule.paths[i]!, rules.previous[i]!)) changed++;
-  }
   let shortfall = 0;
-  if (rules.targets) {
-    const served = new Map<string, number>();
-    for (const app of schedule.model.apps) if (schedule.paths[app.index]) served.set(languageGroup(app), (served.get(languageGroup(app)) ?? 0) + 1);
-    for (const [group, target] of rules.targets) shortfall += Math.max(0, target - (served.get(group) ?? 0));
-  }
-  return { shortfall, weight: schedule.weight, changed, interpreted: schedule.interpreted, stay: schedule.staySlots };
+  for (const [group, target] of rules.targets ?? []) shortfall += Math.max(0, target - (schedule.groups.get(group) ?? 0));
+  return { shortfall, weight: schedule.weight, changed: schedule.changed, interpreted: schedule.interpreted, stay: schedule.staySlots };
 }
 
 function atLeastAsGood(a: Score, b: Score): boolean {
@@ -127,19 +113,25 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
   const members = householdMembers(apps);
   const movable = (a: App) => !rules.pinned.has(a.index);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  const sampleSize = Math.min(40, Math.max(8, Math.ceil(apps.length / 20)));
+  const sampleSize = 12;
   let current = score(schedule, rules);
 
+  const owners = (vol: number, from: number, to: number, into: Set<App>) => {
+    const owner = schedule.owner[vol]!;
+    for (let s = Math.max(0, from); s < Math.min(to, owner.length); s++) {
+      const a = owner[s]!;
+      if (a >= 0 && movable(apps[a]!)) into.add(apps[a]!);
+    }
+  };
+
   for (let it = 0; it < iterations; it++) {
-    const scheduled = apps.filter((a) => schedule.paths[a.index] && movable(a));
-    const unscheduled = apps.filter((a) => !schedule.paths[a.index]);
-    if (scheduled.length === 0) return;
+    if (schedule.placed.size === 0) return;
     const removed = new Set<App>();
     const first: App[] = [];
     const kind = random();
-    if (kind < 0.4 && unscheduled.length > 0) {
-      // Make room for one unserved applicant where its scarcest station could take it.
-      const target = pick(unscheduled);
+    if (kind < 0.4 && schedule.waiting.size > 0) {
+      // Make room for one unserved applicant where one of its stations could take it.
+      const target = apps[schedule.waiting.pick(random)]!;
       const klass = classes[target.classId]!;
       const need = pick(klass.stations);
       const candidates = [...need.speakers, ...need.bridged.map((b) => b.vol)];
@@ -147,29 +139,31 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
         const vol = pick(candidates);
         const at = Math.floor(random() * schedule.model.daySlots);
         const span = need.direct * (1 + Math.floor(random() * 3));
-        for (const a of scheduled) {
-          const path = schedule.paths[a.index]!;
-          if (path.visits.some((v) => (v.vol === vol || v.interp === vol) && v.end > at - span && v.start < at + span)) removed.add(a);
-        }
+        owners(vol, at - span, at + span, removed);
         first.push(target);
       }
     } else if (kind < 0.7) {
       const vol = pick(vols).index;
       const at = Math.floor(random() * schedule.model.daySlots);
       const span = 6 + Math.floor(random() * 18);
-      for (const a of scheduled) {
-        const path = schedule.paths[a.index]!;
-        if (path.visits.some((v) => (v.vol === vol || v.interp === vol) && v.end > at - span && v.start < at + span)) removed.add(a);
-      }
+      owners(vol, at - span, at + span, removed);
     }
     const extra = 1 + Math.floor(random() * 4);
-    for (let k = 0; k < extra; k++) removed.add(pick(scheduled));
+    for (let k = 0; k < extra; k++) {
+      const a = apps[schedule.placed.pick(random)]!;
+      if (movable(a)) removed.add(a);
+    }
 
     const saved = new Map<App, Path>();
     for (const a of removed) saved.set(a, schedule.release(a)!);
     const pool = new Set<App>(first);
     for (const a of removed) pool.add(a);
-    for (let k = 0; k < sampleSize && unscheduled.length > 0; k++) pool.add(pick(unscheduled));
+    // Unserved applicants who could use the time just freed: those the freed people could serve.
+    const classesFreed = new Set<number>();
+    for (const path of saved.values()) for (const v of path.visits) for (const c of schedule.model.volClasses[v.vol]!) classesFreed.add(c);
+    const buckets = [...classesFreed].map((c) => schedule.waitingByClass[c]!).filter((b) => b.size > 0);
+    for (let k = 0; k < sampleSize && buckets.length > 0; k++) pool.add(apps[pick(buckets).pick(random)]!);
+    if (schedule.waiting.size > 0) pool.add(apps[schedule.waiting.pick(random)]!);
     const order = [...pool].map((a) => ({ a, key: a.priority + random() * 1.5 + (first.includes(a) ? 10 : 0) }))
       .sort((x, y) => y.key - x.key).map((x) => x.a);
     const inserted: App[] = [];
@@ -187,7 +181,8 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
 
 /**
  * The first plan's order under proportional fairness: each next applicant comes from the
- * language group furthest below its target, so no group is crowded out by cheaper ones.
+ * language group furthest below its target (every group has one), so no group is crowded
+ * out by cheaper ones.
  */
 export function proportionalOrder(ordered: App[], targets: Map<string, number>): App[] {
   const queues = new Map<string, App[]>();
@@ -199,7 +194,7 @@ export function proportionalOrder(ordered: App[], targets: Map<string, number>):
     let bestRatio = Number.POSITIVE_INFINITY;
     for (const [group, queue] of queues) {
       if (queue.length === 0) continue;
-      const ratio = (taken.get(group) ?? 0) / Math.max(targets.get(group) ?? 0, 1e-9);
+      const ratio = (taken.get(group) ?? 0) / Math.max(targets.get(group)!, 1e-9);
       if (ratio < bestRatio) {
         bestRatio = ratio;
         best = group;
