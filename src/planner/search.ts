@@ -115,6 +115,7 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const sampleSize = 12;
   let current = score(schedule, rules);
+  const likeness = apps.map((a) => `${a.classId}|${a.windows.map((w) => `${w.start}-${w.end}`).join(',')}`);
 
   const owners = (vol: number, from: number, to: number, into: Set<App>) => {
     const owner = schedule.owner[vol]!;
@@ -167,7 +168,15 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
     const order = [...pool].map((a) => ({ a, key: a.priority + random() * 1.5 + (first.includes(a) ? 10 : 0) }))
       .sort((x, y) => y.key - x.key).map((x) => x.a);
     const inserted: App[] = [];
-    for (const a of order) if (place(schedule, a, rules, members)) inserted.push(a);
+    // Putting people back only fills the day, so an applicant who found no day leaves none
+    // for another alike in class and hours: skip them in this round.
+    const failed = new Set<string>();
+    for (const a of order) {
+      const alike = rules.pinned.has(a.index) ? null : likeness[a.index]!;
+      if (alike !== null && failed.has(alike)) continue;
+      if (place(schedule, a, rules, members)) inserted.push(a);
+      else if (alike !== null) failed.add(alike);
+    }
 
     const next = score(schedule, rules);
     if (atLeastAsGood(next, current)) {
