@@ -137,17 +137,12 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
   }, { behavior: 'immediate' });
 }
 
-export interface EventSummary {
-  id: string;
-  name: string;
-  date: string;
-  timezone: string;
-  opens: string;
-  closes: string;
+/** An event as lists show it: its day and place, and how many volunteers and applicants it has. */
+export type EventSummary = Pick<ClinicEvent, 'id' | 'name' | 'date' | 'timezone' | 'opens' | 'closes'> & {
   site: string | null;
   volunteers: number;
   applicants: number;
-}
+};
 
 function counts(db: Db, table: typeof rosterEntries | typeof applicants, ids: number[]): Map<number, number> {
   if (ids.length === 0) return new Map();
