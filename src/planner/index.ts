@@ -22,7 +22,7 @@ export { checkPlan } from './check.js';
 export function defaultIterations(applicants: number, quick: boolean): number {
   if (quick) return Math.min(200, applicants);
   // Measured points (applicants → iterations), straight lines between them.
-  const points: [number, number][] = [[0, 16000], [250, 16000], [3000, 9000], [10000, 15000]];
+  const points: [number, number][] = [[0, 16000], [250, 16000], [3000, 20000], [10000, 35000]];
   const upper = points.findIndex(([n]) => n >= applicants);
   if (upper < 0) return points[points.length - 1]![1];
   if (upper === 0) return points[0]![1];
