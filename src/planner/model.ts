@@ -31,6 +31,8 @@ export interface Vol {
   maxApplicants: number;
   /** May review some case at this event: time spent elsewhere is time taken from review. */
   reviewer: boolean;
+  /** Available at some time of the day at all. */
+  present: boolean;
 }
 
 export interface App {
@@ -84,25 +86,33 @@ function classKey(a: Applicant): string {
   return `${[...a.languages].sort().join(';')}|${a.caseType}|${a.complexity}|${[...a.flags].sort().join(';')}`;
 }
 
-function stationNeed(bundle: Bundle, vols: Vol[], a: Applicant, station: VisitStation): StationNeed | null {
+/** Interpreters who bridge two language sets for a case type, remembered: rosters repeat a few language sets. */
+type BridgeCache = Map<string, Int32Array>;
+
+function stationNeed(bundle: Bundle, vols: Vol[], a: Applicant, station: VisitStation, bridgeCache: BridgeCache): StationNeed | null {
   const { event } = bundle;
   const direct = visitMinutes(event, a.caseType, station, a.complexity, false) / event.slotMinutes;
   if (direct === 0) return null;
   const interpreted = visitMinutes(event, a.caseType, station, a.complexity, true) / event.slotMinutes;
-  const interpreters = vols.filter((v) => v.volunteer.role === 'interpreter');
   const speakers: number[] = [];
   const bridged: { vol: number; interpreters: Int32Array }[] = [];
   for (const vol of vols) {
     const v = vol.volunteer;
     if (!mayStaff(v.role, station) || !isCompetent(v, a.caseType)) continue;
     if (station === 'review' && !mayReview(v, a, event)) continue;
-    if (vol.maxApplicants === 0 || !vol.window.some((id) => id >= 0)) continue;
+    if (vol.maxApplicants === 0 || !vol.present) continue;
     if (shareLanguage(v.languages, a.languages)) {
       speakers.push(vol.index);
       continue;
     }
-    const bridges = interpreters.filter((i) => i.maxApplicants > 0 && canInterpret(i.volunteer, a.languages, v.languages, a.caseType));
-    if (bridges.length > 0) bridged.push({ vol: vol.index, interpreters: Int32Array.from(bridges.map((i) => i.index)) });
+    const key = `${v.languages.join(';')}|${a.languages.join(';')}|${a.caseType}`;
+    let bridges = bridgeCache.get(key);
+    if (!bridges) {
+      bridges = Int32Array.from(vols.filter((i) => i.volunteer.role === 'interpreter' && i.maxApplicants > 0
+        && canInterpret(i.volunteer, a.languages, v.languages, a.caseType)).map((i) => i.index));
+      bridgeCache.set(key, bridges);
+    }
+    if (bridges.length > 0) bridged.push({ vol: vol.index, interpreters: bridges });
   }
   // Volunteers who cannot review come first, so that equal choices leave reviewers for review.
   const order = (x: number) => (station !== 'review' && vols[x]!.reviewer ? 1 : 0);
@@ -126,11 +136,15 @@ export function buildModel(bundle: Bundle): Model {
     }
     const reviewer = volunteer.role === 'attorney' || (volunteer.role === 'accredited_rep'
       && mayReview(volunteer, { complexity: 'straightforward', flags: [] }, event));
-    return { index, volunteer, window, maxApplicants: volunteer.maxApplicants ?? Number.POSITIVE_INFINITY, reviewer };
+    return {
+      index, volunteer, window, maxApplicants: volunteer.maxApplicants ?? Number.POSITIVE_INFINITY, reviewer,
+      present: window.some((id) => id >= 0),
+    };
   });
 
   const classes: AppClass[] = [];
   const classIds = new Map<string, number>();
+  const bridgeCache: BridgeCache = new Map();
   const households = new Map<string, number>();
   const apps: App[] = bundle.applicants.map((applicant, index) => {
     const key = classKey(applicant);
@@ -138,7 +152,7 @@ export function buildModel(bundle: Bundle): Model {
     if (classId === undefined) {
       classId = classes.length;
       classIds.set(key, classId);
-      const stations = VISIT_STATIONS.map((st) => stationNeed(bundle, vols, applicant, st)).filter((n): n is StationNeed => n !== null);
+      const stations = VISIT_STATIONS.map((st) => stationNeed(bundle, vols, applicant, st, bridgeCache)).filter((n): n is StationNeed => n !== null);
       const checkIn = deskMinutes(event, applicant.caseType, 'check_in') / slotMinutes;
       const finalCheck = deskMinutes(event, applicant.caseType, 'final_check') / slotMinutes;
       classes.push({

@@ -19,7 +19,7 @@ export function deskShifts(model: Model, at: (slot: number) => string): ShiftJso
   const staffed = { check_in: 0, final_check: 0 };
   for (const vol of model.vols) {
     // Someone who is not there during the day staffs no desk and leaves it to the next.
-    if (vol.volunteer.role !== 'general' || !vol.window.some((id) => id >= 0)) continue;
+    if (vol.volunteer.role !== 'general' || !vol.present) continue;
     const station = staffed.check_in / model.desks.checkIn <= staffed.final_check / model.desks.finalCheck ? 'check_in' : 'final_check';
     staffed[station]++;
     let s = 0;

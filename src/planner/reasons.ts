@@ -27,9 +27,9 @@ function staff(bundle: Bundle, a: Applicant, station: VisitStation): Volunteer[]
   return bundle.volunteers.filter((v) => mayStaff(v.role, station) && (station !== 'review' || mayReview(v, a, bundle.event)));
 }
 
-function bridged(bundle: Bundle, a: Applicant, v: Volunteer): boolean {
+function bridged(interpreters: Volunteer[], a: Applicant, v: Volunteer): boolean {
   return shareLanguage(v.languages, a.languages)
-    || bundle.volunteers.some((i) => i.id !== v.id && canInterpret(i, a.languages, v.languages, a.caseType));
+    || interpreters.some((i) => i.id !== v.id && canInterpret(i, a.languages, v.languages, a.caseType));
 }
 
 /** Answers that depend only on an applicant's class, remembered per model: thousands of applicants share a few hundred classes. */
@@ -64,7 +64,8 @@ export function explain(model: Model, app: App): Explanation {
     return { reason: 'invalid', detail: `can come only ${given}, but a ${kind} takes at least ${stayMinutes} minutes here` };
   }
   const staffOf = (station: VisitStation) => remembered(model, `staff|${app.classId}|${station}`, () => staff(bundle, a, station));
-  const ableOf = (station: VisitStation) => remembered(model, `able|${app.classId}|${station}`, () => staffOf(station).filter((v) => bridged(bundle, a, v)));
+  const interpreters = remembered(model, 'interpreters', () => bundle.volunteers.filter((v) => v.role === 'interpreter'));
+  const ableOf = (station: VisitStation) => remembered(model, `able|${app.classId}|${station}`, () => staffOf(station).filter((v) => bridged(interpreters, a, v)));
   for (const need of klass.stations) {
     const people = staffOf(need.station);
     if (people.length > 0 && ableOf(need.station).length === 0) {

@@ -88,6 +88,8 @@ export class Schedule {
   readonly served: Int32Array;
   /** Each volunteer's longest free stretch inside one window: a visit longer than it cannot fit. */
   readonly longestFree: Int32Array;
+  /** Each volunteer's free stretches as [start, end) pairs in order, each inside one window. */
+  readonly freeRuns: Int16Array[];
   readonly deskIn: Int16Array;
   readonly deskOut: Int16Array;
   readonly paths: (Path | null)[];
@@ -124,6 +126,7 @@ export class Schedule {
     }
     this.load = new Int32Array(model.vols.length);
     this.longestFree = new Int32Array(model.vols.length);
+    this.freeRuns = model.vols.map(() => new Int16Array(0));
     for (let v = 0; v < model.vols.length; v++) this.measureFree(v);
     this.served = new Int32Array(model.vols.length);
     this.deskIn = new Int16Array(model.daySlots);
@@ -152,19 +155,12 @@ export class Schedule {
 
   /** The earliest start at or after `ready` of a free span of `length` slots ending by `limit`, or -1. */
   earliest(vol: number, ready: number, length: number, limit: number): number {
-    const window = this.model.vols[vol]!.window;
-    const owner = this.owner[vol]!;
-    let s = ready;
-    while (s + length <= limit) {
-      const id = window[s]!;
-      if (id < 0 || owner[s] !== -1) {
-        s++;
-        continue;
-      }
-      let k = s + 1;
-      while (k < s + length && owner[k] === -1 && window[k] === id) k++;
-      if (k === s + length) return s;
-      s = k;
+    // Walk the volunteer's free stretches (a handful) rather than the day's slots.
+    const runs = this.freeRuns[vol]!;
+    for (let k = 0; k < runs.length; k += 2) {
+      const start = Math.max(runs[k]!, ready);
+      if (start + length > limit) return -1;
+      if (start + length <= runs[k + 1]!) return start;
     }
     return -1;
   }
@@ -200,16 +196,23 @@ export class Schedule {
     return true;
   }
 
+  /** Recomputes a volunteer's free stretches (each inside one window) and the longest of them. */
   private measureFree(vol: number): void {
     const window = this.model.vols[vol]!.window;
     const owner = this.owner[vol]!;
+    const runs: number[] = [];
     let longest = 0;
-    let run = 0;
-    for (let s = 0; s < owner.length; s++) {
-      if (owner[s] !== -1 || window[s]! < 0) run = 0;
-      else run = run > 0 && window[s] === window[s - 1] ? run + 1 : 1;
-      if (run > longest) longest = run;
+    let start = -1;
+    for (let s = 0; s <= owner.length; s++) {
+      const free = s < owner.length && owner[s] === -1 && window[s]! >= 0;
+      if (start >= 0 && (!free || window[s] !== window[start])) {
+        runs.push(start, s);
+        longest = Math.max(longest, s - start);
+        start = -1;
+      }
+      if (free && start < 0) start = s;
     }
+    this.freeRuns[vol] = Int16Array.from(runs);
     this.longestFree[vol] = longest;
   }
 

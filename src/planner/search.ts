@@ -160,10 +160,15 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
     const pool = new Set<App>(first);
     for (const a of removed) pool.add(a);
     // Unserved applicants who could use the time just freed: those the freed people could serve.
-    const classesFreed = new Set<number>();
-    for (const path of saved.values()) for (const v of path.visits) for (const c of schedule.model.volClasses[v.vol]!) classesFreed.add(c);
-    const buckets = [...classesFreed].map((c) => schedule.waitingByClass[c]!).filter((b) => b.size > 0);
-    for (let k = 0; k < sampleSize && buckets.length > 0; k++) pool.add(apps[pick(buckets).pick(random)]!);
+    // (Drawn one at a time: a freed volunteer, a class they serve, someone waiting in it.)
+    const freed = [...saved.values()].flatMap((path) => path.visits.map((v) => v.vol));
+    for (let k = 0, tries = 0; k < sampleSize && freed.length > 0 && tries < 4 * sampleSize; tries++) {
+      const bucket = schedule.waitingByClass[pick(schedule.model.volClasses[pick(freed)]!)];
+      if (bucket && bucket.size > 0) {
+        pool.add(apps[bucket.pick(random)]!);
+        k++;
+      }
+    }
     if (schedule.waiting.size > 0) pool.add(apps[schedule.waiting.pick(random)]!);
     const order = [...pool].map((a) => ({ a, key: a.priority + random() * 1.5 + (first.includes(a) ? 10 : 0) }))
       .sort((x, y) => y.key - x.key).map((x) => x.a);
