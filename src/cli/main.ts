@@ -9,7 +9,11 @@ import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
 import { FAIRNESS_MODES } from '../domain/index.js';
 import type { FairnessMode } from '../domain/index.js';
-import { plan } from '../planner/index.js';
+import { checkPlan, plan } from '../planner/index.js';
+import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
+import { openingInstant } from '../domain/index.js';
+import type { Bundle } from '../domain/index.js';
+import { DateTime } from 'luxon';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
 
 export interface Io {
@@ -41,6 +45,9 @@ Commands:
                         in proportion to its demand where capacity allows)
       --previous FILE   re-plan from an earlier plan, keeping as much of it as still works
       --pin IDS         applicants (comma-separated) whose arrival times were published
+  ics DIR --volunteer ID   that volunteer's calendar (RFC 5545, with VTIMEZONE): shifts and
+                      visits by applicant code, never names; from --plan FILE or a fresh plan;
+                      --now ISO sets DTSTAMP (default: the event's opening), --out FILE
   serve               run the web app (same as npm start) on http://HOST:PORT
   backup FILE         copy the live database to FILE and check the copy's integrity
   token               print a new API token for the JSON API (shown once; keep it safe)
@@ -159,6 +166,44 @@ async function planDir(io: Io, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** The plan to render: the one in --plan FILE, or a fresh plan of the bundle. */
+async function planFor(bundle: Bundle, file: string | undefined): Promise<PlanJson> {
+  if (file === undefined) return plan(bundle);
+  const given = await readPlanFile(file);
+  if (given.event !== bundle.event.id) throw new UsageError(`${file}: this plan is for ${given.event}, not ${bundle.event.id}`);
+  const broken = checkPlan(bundle, given);
+  if (broken.length > 0) throw new UsageError(`${file}: the plan breaks ${broken.length} rule(s), e.g. ${broken[0]!.rule}: ${broken[0]!.message}`);
+  return given;
+}
+
+async function ics(io: Io, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { volunteer: { type: 'string' }, plan: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!values.volunteer) throw new UsageError('name the volunteer, e.g. taller ics DIR --volunteer V003');
+  const read = await readDir(positionals[0]);
+  reportProblems(io, read);
+  if (!read.bundle) {
+    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found\n`);
+    return EXIT.badInput;
+  }
+  // DTSTAMP: --now, or the moment the event opens, so the same input gives the same calendar.
+  const now = values.now === undefined ? openingInstant(read.bundle.event) : DateTime.fromISO(values.now, { setZone: true });
+  if (!now.isValid) throw new UsageError(`--now takes an ISO 8601 time, not "${values.now}"`);
+  const given = await planFor(read.bundle, values.plan);
+  let text: string;
+  try {
+    text = volunteerCalendar(read.bundle, given, values.volunteer, { now });
+  } catch (err) {
+    if (err instanceof UnknownVolunteerError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (values.out) await writeFile(values.out, text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}
+
 async function backup(io: Io, args: string[]): Promise<number> {
   if (!args[0]) throw new UsageError('name the backup file, e.g. taller backup backups/taller-2027-05-22.sqlite');
   const store = openDatabase(io.env.TALLER_DB);
@@ -197,7 +242,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, plan: planDir, backup, token, serve,
+  check, import: importDir, plan: planDir, ics, backup, token, serve,
 };
 
 /** Runs one command; resolves to the exit status (undefined while a server keeps running). */

@@ -121,3 +121,13 @@ export function planEvent(db: Db, slug: string, request: PlanRequest, actor: str
   const version = savePlan(db, bundle.key, result, { ...options, from: latest?.version ?? null }, actor);
   return { version, plan: result, from: latest?.version ?? null, pinned: latest ? pin : [] };
 }
+
+/** Every stored version of an event's plan, oldest first. */
+export function loadAllPlans(db: Db, eventKey: number): StoredPlan[] {
+  return db.select().from(plans).where(eq(plans.eventId, eventKey)).orderBy(plans.version).all().map(toStored);
+}
+
+/** An event's id from event.json by its stored key. */
+export function eventSlug(db: Db, key: number): string | undefined {
+  return db.select({ slug: events.slug }).from(events).where(eq(events.id, key)).get()?.slug;
+}

@@ -14,6 +14,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
 import { planRoutes } from './routes/plans.js';
+import { calendarRoutes } from './routes/calendars.js';
 import { registerHelpers } from './views.js';
 
 export interface AppOptions {
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(calendarRoutes);
   await app.register(pageRoutes);
   app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

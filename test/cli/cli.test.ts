@@ -205,3 +205,32 @@ t.test('plan --previous of a file that is not JSON exits 2', async (t) => {
   t.match(res.stderr, /not valid JSON/);
   t.equal((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--previous', '/no/such.json'])).code, 2);
 });
+
+t.test('ics prints a volunteer calendar with its time zone, the same for the same input', async (t) => {
+  const a = await taller(t, ['ics', join(SAMPLES_DIR, FRESNO), '--volunteer', 'V003']);
+  t.equal(a.code, 0);
+  t.match(a.stdout, /^BEGIN:VCALENDAR\r\n/);
+  t.match(a.stdout, 'BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles');
+  t.match(a.stdout, 'DTSTAMP:20270522T160000Z');
+  const b = await taller(t, ['ics', join(SAMPLES_DIR, FRESNO), '--volunteer', 'V003']);
+  t.equal(a.stdout, b.stdout);
+});
+
+t.test('ics of a volunteer not on the roster exits 2 naming them', async (t) => {
+  const res = await taller(t, ['ics', join(SAMPLES_DIR, FRESNO), '--volunteer', 'V999']);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /volunteer V999 is not on the roster/);
+  t.equal((await taller(t, ['ics', join(SAMPLES_DIR, FRESNO)])).code, 2);
+});
+
+t.test('ics refuses a --plan that breaks a rule', async (t) => {
+  const out = join(tempDir(t), 'plan.json');
+  await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--quick', '--out', out]);
+  const { readFileSync } = await import('node:fs');
+  const edited = JSON.parse(readFileSync(out, 'utf8'));
+  edited.scheduled[0].visits[0].volunteer = 'V001';
+  writeFileSync(out, JSON.stringify(edited));
+  const res = await taller(t, ['ics', join(SAMPLES_DIR, FRESNO), '--volunteer', 'V003', '--plan', out]);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /breaks \d+ rule/);
+});

@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { Type } from 'typebox';
+import { audit, listEvents, loadBundle } from '../../db/events.js';
+import { eventSlug, loadAllPlans } from '../../db/plans.js';
+import { createToken, verifyToken } from '../../db/tokens.js';
+import type { Db } from '../../db/index.js';
+import { organizationFeed, UnknownVolunteerError, volunteerCalendar } from '../../outputs/ics.js';
+import { actorOf, requireApiToken } from '../auth.js';
+import { ErrorBody, EventId } from '../schemas.js';
+
+const VolunteerParams = Type.Object({ id: EventId, vid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+
+/** A volunteer's calendar from the latest plan, earlier versions giving SEQUENCE and cancellations; undefined when there is none. */
+function calendarOf(db: Db, slug: string, volunteer: string): string | undefined {
+  const bundle = loadBundle(db, slug);
+  if (!bundle) return undefined;
+  const versions = loadAllPlans(db, bundle.key);
+  const latest = versions.pop();
+  if (!latest) return undefined;
+  try {
+    return volunteerCalendar(bundle, latest.plan, volunteer, {
+      now: DateTime.utc(), history: versions.map((v) => ({ version: v.version, plan: v.plan })),
+    });
+  } catch (err) {
+    if (err instanceof UnknownVolunteerError) return undefined;
+    throw err;
+  }
+}
+
+const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+/**
+ * Calendars: a volunteer's feed by an unguessable, revocable link (https and webcal), the same
+ * as a download for coordinators, and a public feed of workshops with no personal data.
+ */
+export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.store;
+
+  app.post('/api/events/:id/volunteers/:vid/calendar-link', {
+    preHandler: requireApiToken,
+    schema: { params: VolunteerParams, response: { 201: Type.Object({ https: Type.String(), webcal: Type.String() }), 404: ErrorBody } },
+  }, async (request, reply) => {
+    const { id, vid } = request.params;
+    const bundle = loadBundle(db, id);
+    if (!bundle || !bundle.volunteers.some((v) => v.id === vid)) return reply.code(404).send({ error: `Volunteer ${vid} of ${id} not found` });
+    const token = createToken(db, 'feed', { eventId: bundle.key, subject: vid });
+    audit(db, actorOf(request), 'calendar.link', id, `volunteer ${vid}`);
+    const path = `/calendars/${token}.ics`;
+    return reply.code(201).send({ https: `${origin(request)}${path}`, webcal: `webcal://${request.host}${path}` });
+  });
+
+  app.get('/api/events/:id/volunteers/:vid/calendar.ics', {
+    preHandler: requireApiToken,
+    schema: { params: VolunteerParams },
+  }, async (request, reply) => {
+    const { id, vid } = request.params;
+    const text = calendarOf(db, id, vid);
+    if (text === undefined) return reply.code(404).send({ error: `No calendar for volunteer ${vid} of ${id}: no such volunteer, or no plan yet` });
+    audit(db, actorOf(request), 'calendar.export', id, `volunteer ${vid}`);
+    return reply.type(CALENDAR_TYPE).header('content-disposition', `attachment; filename="${id}-${vid}.ics"`).send(text);
+  });
+
+  app.get('/calendars/:token', {
+    schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}\\.ics$' }) }) },
+  }, async (request, reply) => {
+    const grant = verifyToken(db, request.params.token.replace(/\.ics$/, ''), 'feed', new Date().toISOString());
+    const slug = grant?.eventId == null ? undefined : eventSlug(db, grant.eventId);
+    const text = grant && slug && grant.subject ? calendarOf(db, slug, grant.subject) : undefined;
+    if (text === undefined) return reply.code(404).send({ error: 'This calendar link does not work: it may have been revoked' });
+    audit(db, `token:${grant!.id}`, 'calendar.view', slug!);
+    return reply.type(CALENDAR_TYPE).header('cache-control', 'private, max-age=300').send(text);
+  });
+
+  app.get('/feeds/workshops.ics', async (_request, reply) => {
+    const workshops = listEvents(db).map((e) => ({ event: loadBundle(db, e.id)!.event }));
+    const text = organizationFeed(workshops, { now: DateTime.utc(), name: 'Free immigration legal workshops' });
+    return reply.type(CALENDAR_TYPE).send(text);
+  });
+};
