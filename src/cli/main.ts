@@ -11,6 +11,8 @@ import { FAIRNESS_MODES } from '../domain/index.js';
 import type { FairnessMode } from '../domain/index.js';
 import { checkPlan, plan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
+import { estimate } from '../throughput/index.js';
+import type { EstimateOptions } from '../throughput/index.js';
 import { openingInstant } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { DateTime } from 'luxon';
@@ -45,6 +47,12 @@ Commands:
                         in proportion to its demand where capacity allows)
       --previous FILE   re-plan from an earlier plan, keeping as much of it as still works
       --pin IDS         applicants (comma-separated) whose arrival times were published
+  estimate DIR        how many the day will serve, where it will jam, whom to add: the estimate
+                      JSON, by simulating the day many times
+      --runs N          simulated days (default 1000)
+      --seed S          the simulation's seed (default: the event's planning.seed)
+      --plan FILE       simulate this plan's appointments (default: a quick plan)
+      --no-what-if      skip the what-if list (it re-plans once per kind of volunteer)
   ics DIR --volunteer ID   that volunteer's calendar (RFC 5545, with VTIMEZONE): shifts and
                       visits by applicant code, never names; from --plan FILE or a fresh plan;
                       --now ISO sets DTSTAMP (default: the event's opening), --out FILE
@@ -176,6 +184,33 @@ async function planFor(bundle: Bundle, file: string | undefined): Promise<PlanJs
   return given;
 }
 
+async function estimateDir(io: Io, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: {
+      runs: { type: 'string' }, seed: { type: 'string' }, plan: { type: 'string' }, out: { type: 'string' },
+      'no-what-if': { type: 'boolean' },
+    },
+  });
+  const read = await readDir(positionals[0]);
+  reportProblems(io, read);
+  if (!read.bundle) {
+    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was estimated\n`);
+    return EXIT.badInput;
+  }
+  const runs = wholeNumber(values.runs, 'runs');
+  if (runs !== undefined && runs < 1) throw new UsageError('--runs takes a whole number of at least 1');
+  const seed = wholeNumber(values.seed, 'seed');
+  const options: EstimateOptions = { whatIf: !values['no-what-if'] };
+  if (runs !== undefined) options.runs = runs;
+  if (seed !== undefined) options.seed = seed;
+  if (values.plan !== undefined) options.plan = await planFor(read.bundle, values.plan);
+  const text = `${JSON.stringify(estimate(read.bundle, options), null, 2)}\n`;
+  if (values.out) await writeFile(values.out, text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}
+
 async function ics(io: Io, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
@@ -242,7 +277,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, plan: planDir, ics, backup, token, serve,
+  check, import: importDir, plan: planDir, estimate: estimateDir, ics, backup, token, serve,
 };
 
 /** Runs one command; resolves to the exit status (undefined while a server keeps running). */

@@ -234,3 +234,16 @@ t.test('ics refuses a --plan that breaks a rule', async (t) => {
   t.equal(res.code, 2);
   t.match(res.stderr, /breaks \d+ rule/);
 });
+
+t.test('estimate prints the estimate JSON, the same for the same seed', async (t) => {
+  const args = ['estimate', join(SAMPLES_DIR, FRESNO), '--runs', '40', '--seed', '3', '--no-what-if'];
+  const a = await taller(t, args);
+  t.equal(a.code, 0);
+  const body = JSON.parse(a.stdout);
+  t.match(body, { runs: 40, seed: 3, what_if: [] });
+  t.equal((await taller(t, args)).stdout, a.stdout);
+});
+
+t.test('estimate refuses zero runs with exit 2', async (t) => {
+  t.equal((await taller(t, ['estimate', join(SAMPLES_DIR, FRESNO), '--runs', '0'])).code, 2);
+});

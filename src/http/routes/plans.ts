@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
 import { eventKey, listPlans, loadPlan, planEvent, publishPlan, savePlan } from '../../db/plans.js';
 import { checkPlan } from '../../planner/check.js';
+import { estimate } from '../../throughput/index.js';
+import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
 import { actorOf, requireApiToken } from '../auth.js';
@@ -82,6 +84,31 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const before = request.params.version > 1 ? loadPlan(db, key, request.params.version - 1) : undefined;
     const empty: PlanJson = { ...stored.plan, scheduled: [] };
     return { from: before?.version ?? null, changes: diffPlans(before?.plan ?? empty, stored.plan) };
+  });
+
+  app.post('/events/:id/estimate', {
+    schema: {
+      params: EventParams,
+      body: Type.Optional(Type.Object({
+        runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+        seed: Type.Optional(Type.Integer()),
+        version: Type.Optional(Type.Integer({ minimum: 1 })),
+        what_if: Type.Optional(Type.Boolean()),
+      }, { additionalProperties: false })),
+      // The estimate JSON of FORMATS.md (its shape is tested against estimate.schema.json).
+      response: { 200: Type.Unknown(), 404: ErrorBody },
+    },
+  }, async (request, reply) => {
+    const bundle = loadBundle(db, request.params.id);
+    if (!bundle) return reply.code(404).send(notFound(request.params.id));
+    const body = request.body ?? {};
+    const stored = loadPlan(db, bundle.key, body.version);
+    if (body.version !== undefined && !stored) return reply.code(404).send({ error: `Plan version ${body.version} of ${request.params.id} not found` });
+    const options: EstimateOptions = { whatIf: body.what_if ?? true };
+    if (body.runs !== undefined) options.runs = body.runs;
+    if (body.seed !== undefined) options.seed = body.seed;
+    if (stored) options.plan = stored.plan;
+    return estimate(bundle, options);
   });
 
   app.post('/events/:id/plans/:version/publish', {

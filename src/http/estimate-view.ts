@@ -1,0 +1,88 @@
+import { languageName } from '../domain/index.js';
+import type { Role, Station } from '../domain/index.js';
+import type { EstimateJson } from '../throughput/index.js';
+
+const STATION_NAMES: Record<Station, string> = {
+  check_in: 'Check-in', screening: 'Screening', preparation: 'Preparation', review: 'Review', final_check: 'Final check',
+};
+
+const ROLE_NAMES: Record<Role, string> = {
+  attorney: 'attorney', accredited_rep: 'accredited representative', law_student: 'law student', paralegal: 'paralegal',
+  form_filler: 'form filler', screener: 'screener', interpreter: 'interpreter', general: 'greeter',
+};
+
+/** "one more Spanish-speaking attorney", "one more Mixteco–Spanish interpreter". */
+export function additionPhrase(role: Role, languages: string[]): string {
+  const names = languages.map((c) => languageName(c));
+  if (role === 'interpreter') return `one more ${names.join('–')} interpreter`;
+  return `one more ${names.join(' and ')}-speaking ${ROLE_NAMES[role]}`;
+}
+
+/** "about 4 more people served", "about 1 more person", "no clear gain". */
+export function gainPhrase(gain: number): string {
+  const n = Math.round(gain);
+  if (n <= 0) return 'no clear gain in people served';
+  return `about ${n} more ${n === 1 ? 'person' : 'people'} served`;
+}
+
+const W = 560;
+const BAR_H = 22;
+const LABEL_W = 110;
+
+/**
+ * Station utilization as a bar chart: one labelled bar per station, its percentage written
+ * beside it, the bottleneck named in words (never by colour alone).
+ */
+export function utilizationSvg(estimate: EstimateJson): string {
+  const rows = estimate.stations.map((s, i) => {
+    const y = 10 + i * (BAR_H + 8);
+    const width = Math.round((W - LABEL_W - 120) * s.utilization);
+    const mark = s.station === estimate.bottleneck ? ' — bottleneck' : '';
+    return `<text x="0" y="${y + 16}" class="label">${STATION_NAMES[s.station]}</text>`
+      + `<rect x="${LABEL_W}" y="${y}" width="${width}" height="${BAR_H}" class="${mark ? 'bar strong' : 'bar'}"/>`
+      + `<text x="${LABEL_W + width + 6}" y="${y + 16}" class="value">${Math.round(s.utilization * 100)}%${mark}</text>`;
+  }).join('');
+  const height = 10 + estimate.stations.length * (BAR_H + 8);
+  return `<svg role="img" aria-labelledby="util-title" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg">`
+    + `<title id="util-title">How busy each station is, in share of its staffed time</title>${rows}</svg>`;
+}
+
+/**
+ * How many the day serves: the middle 80% of simulated days as a band, the typical day as a
+ * line, against how many are scheduled and the capacity bound.
+ */
+export function servedSvg(estimate: EstimateJson, scheduled: number): string {
+  const max = Math.max(estimate.capacity_bound, scheduled, estimate.served.p90, 1);
+  const x = (n: number) => Math.round(10 + ((W - 20) * n) / max);
+  const { p10, p50, p90 } = estimate.served;
+  const parts = [
+    `<line x1="10" y1="40" x2="${W - 10}" y2="40" class="axis"/>`,
+    `<rect x="${x(p10)}" y="28" width="${Math.max(2, x(p90) - x(p10))}" height="24" class="band"/>`,
+    `<line x1="${x(p50)}" y1="22" x2="${x(p50)}" y2="58" class="median"/>`,
+    `<text x="${x(p50)}" y="16" text-anchor="middle" class="value">typical day: ${p50}</text>`,
+    `<text x="${x(p10)}" y="74" text-anchor="middle" class="label">${p10}</text>`,
+    `<text x="${x(p90)}" y="74" text-anchor="middle" class="label">${p90}</text>`,
+    `<line x1="${x(scheduled)}" y1="26" x2="${x(scheduled)}" y2="54" class="scheduled"/>`,
+    `<text x="${x(scheduled)}" y="92" text-anchor="middle" class="label">scheduled: ${scheduled}</text>`,
+  ];
+  return `<svg role="img" aria-labelledby="served-title" viewBox="0 0 ${W} 100" width="${W}" height="100" xmlns="http://www.w3.org/2000/svg">`
+    + `<title id="served-title">People served on 8 of 10 simulated days: between ${p10} and ${p90}; typically ${p50}; ${scheduled} scheduled</title>`
+    + `${parts.join('')}</svg>`;
+}
+
+/** The estimate section of the event page, in words and two charts. */
+export function estimateView(estimate: EstimateJson, scheduled: number) {
+  return {
+    runs: estimate.runs,
+    mean: estimate.served.mean,
+    p10: estimate.served.p10,
+    p90: estimate.served.p90,
+    capacity: estimate.capacity_bound,
+    bottleneck: STATION_NAMES[estimate.bottleneck],
+    finishProbability: Math.round(estimate.finish_by_close_probability * 100),
+    servedSvg: servedSvg(estimate, scheduled),
+    utilizationSvg: utilizationSvg(estimate),
+    whatIf: estimate.what_if.filter((w) => w.served_gain >= 0.5)
+      .map((w) => `${additionPhrase(w.add.role as Role, w.add.languages)}: ${gainPhrase(w.served_gain)}`),
+  };
+}

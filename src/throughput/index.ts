@@ -1,0 +1,234 @@
+/**
+ * Throughput: how many will we serve, where will it jam, whom should we add. Pure and seeded:
+ * the same bundle, options and seed give byte-identical JSON.
+ *
+ * `estimate` simulates the day many times: appointments from a plan (the given one, or the
+ * planner's quick plan), no-shows, Poisson walk-ins until closing, random service times, each
+ * station served by the next free eligible volunteer under the planner's own rules, and
+ * whoever is unfinished at closing not served. It reports the estimate JSON of FORMATS.md,
+ * extended (never broken) with the capacity limits, arrivals and a registration target.
+ */
+import { STATIONS } from '../domain/index.js';
+import type { Bundle, Station } from '../domain/index.js';
+import { plan as makePlan } from '../planner/index.js';
+import type { PlanJson } from '../planner/types.js';
+import { capacityBound } from './capacity.js';
+import type { CapacityLimit } from './capacity.js';
+import { appointments, compileDay, dayModel, simulateDay } from './day.js';
+import type { Day, DayRuns } from './day.js';
+import { candidates, gainOf, shortfall } from './whatif.js';
+import type { Addition, Baseline } from './whatif.js';
+
+export type { Addition } from './whatif.js';
+export { capacityBound, maxServed } from './capacity.js';
+export { simulateMMc, erlangC } from './mmc.js';
+
+export interface EstimateOptions {
+  /** Simulated days (default 1,000). */
+  runs?: number;
+  /** Seeds the runs and the quick plan (default: the event's planning.seed). */
+  seed?: number;
+  /** Appointments to simulate; default: the planner's quick plan with the same seed. */
+  plan?: PlanJson;
+  /** Compute `what_if` (default false: it re-plans and re-simulates once per kind of volunteer). */
+  whatIf?: boolean;
+  /** The most kinds of volunteer to try in `what_if` (default 10). */
+  whatIfLimit?: number;
+}
+
+export interface StationEstimateJson {
+  station: Station;
+  utilization: number;
+  mean_wait_minutes: number;
+  p90_wait_minutes: number;
+  waiting_at_close: number;
+}
+
+export interface WhatIfJson {
+  add: Addition;
+  served_gain: number;
+  /** Extension: half-width of a 95% interval for `served_gain` (paired over the same runs). */
+  served_gain_ci95: number;
+  /** Extension: appointments the re-planned day books beyond the base plan's. */
+  scheduled_gain: number;
+}
+
+/** Extension: how many to register so that, after the expected no-shows and with the expected walk-ins, the day is full. */
+export interface RegistrationJson {
+  registered: number;
+  scheduled: number;
+  /** Applicants the planner fits in the day (its appointments when some were left out for lack of capacity). */
+  day_capacity: number;
+  /** True when even twice the registered applicants did not fill the day: the capacity is at least this. */
+  day_capacity_is_lower_bound: boolean;
+  recommended: number;
+  expected_no_shows: number;
+  /** Walk-ins expected to stay (those the roster can serve, early enough to finish). */
+  expected_walk_ins: number;
+  expected_arrivals: number;
+}
+
+/** The estimate JSON of FORMATS.md, with extension fields. */
+export interface EstimateJson {
+  runs: number;
+  seed: number;
+  capacity_bound: number;
+  served: { mean: number; p10: number; p50: number; p90: number };
+  stations: StationEstimateJson[];
+  bottleneck: Station;
+  finish_by_close_probability: number;
+  what_if: WhatIfJson[];
+  /** Extension: the station whose own capacity limit is smallest. */
+  capacity_binding_station: Station;
+  /** Extension: the limit that sets capacity_bound. */
+  capacity_binding: CapacityLimit;
+  /** Extension: every limit of the capacity bound, in applicants. */
+  capacity_limits: Record<CapacityLimit, number>;
+  /** Extension: means per simulated day. */
+  arrivals: { appointments: number; no_shows: number; walk_ins: number; turned_away: number; served_walk_ins: number };
+  interpreter_utilization: number;
+  registration: RegistrationJson;
+}
+
+/** Rounds to some decimals, never giving -0. */
+export function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f + 0;
+}
+
+/** The value below which a share p of sorted values lie (nearest rank). */
+function quantile(sorted: Int32Array, p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+/** Expected applicants per model class today: registered ones who come, and walk-ins by their mix. */
+function demandOf(day: Day): Float64Array {
+  const demand = new Float64Array(day.model.classes.length);
+  const come = 1 - day.bundle.event.simulation.noShowRate;
+  for (let i = 0; i < day.registered; i++) demand[day.model.apps[i]!.classId]! += come;
+  const walkIns = day.walkInRate * day.close;
+  let before = 0;
+  day.walkInClass.forEach((k, c) => {
+    demand[k]! += walkIns * (day.walkInCumulative[c]! - before);
+    before = day.walkInCumulative[c]!;
+  });
+  return demand;
+}
+
+function stationsOf(day: Day, runs: number): { stations: StationEstimateJson[]; bottleneck: Station } {
+  const n = day.network;
+  const stations = STATIONS.map((station, s): StationEstimateJson => {
+    const busy = n.busyMinutes[s]!;
+    const desk = s === 0 || s === 4;
+    const capacity = desk ? n.deskCapacity[s === 0 ? 0 : 1]! * day.close * runs : busy + n.idleFor[s]!;
+    return {
+      station,
+      utilization: round(capacity > 0 ? Math.min(1, busy / capacity) : 0, 3),
+      mean_wait_minutes: round(n.waitCount[s]! > 0 ? n.waitSum[s]! / n.waitCount[s]! : 0, 1),
+      p90_wait_minutes: round(n.waitQuantile(s, 0.9), 1),
+      waiting_at_close: round(n.queueAtClose[s]! / runs, 2),
+    };
+  });
+  // Where the day jams: where the most are still waiting at closing; then where applicants
+  // spend the most minutes waiting; then the busiest station.
+  const measures = [(s: number) => n.queueAtClose[s]!, (s: number) => n.waitSum[s]! + n.openWait[s]!, (s: number) => stations[s]!.utilization];
+  let bottleneck = 0;
+  for (const measure of measures) {
+    let most = 0;
+    STATIONS.forEach((_, s) => {
+      if (measure(s) > most + 1e-9) {
+        most = measure(s);
+        bottleneck = s;
+      }
+    });
+    if (most > 0) break;
+  }
+  return { stations, bottleneck: STATIONS[bottleneck]! };
+}
+
+function registrationOf(bundle: Bundle, base: PlanJson, simulated: DayRuns, seed: number): RegistrationJson {
+  const p = bundle.event.simulation.noShowRate;
+  // Walk-ins who take a place: those the day can serve and who come early enough to finish.
+  const walkIns = (simulated.walkIns - simulated.turnedAwayWalkIns) / simulated.runs;
+  const full = (plan: PlanJson) => plan.unscheduled.some((u) => u.reason === 'no_capacity');
+  let capacity = base.scheduled.length;
+  let lower = !full(base);
+  if (lower && bundle.applicants.length > 0) {
+    // The planner left nobody out for lack of room: try twice the applicants to find the day's room.
+    const copies = bundle.applicants.map((a) => ({ ...a, id: `${a.id}~2`, household: undefined }));
+    const doubled = makePlan({ ...bundle, applicants: [...bundle.applicants, ...copies] }, { quick: true, seed });
+    capacity = doubled.scheduled.length;
+    lower = !full(doubled);
+  }
+  const recommended = p < 1 ? Math.max(0, Math.floor((capacity - walkIns) / (1 - p) + 1e-9)) : 0;
+  return {
+    registered: bundle.applicants.length,
+    scheduled: base.scheduled.length,
+    day_capacity: capacity,
+    day_capacity_is_lower_bound: lower,
+    recommended,
+    expected_no_shows: round(recommended * p, 1),
+    expected_walk_ins: round(walkIns, 1),
+    expected_arrivals: round(recommended * (1 - p) + walkIns, 1),
+  };
+}
+
+/** A bundle's base day: its plan, compiled model and simulated runs. */
+export function baseline(bundle: Bundle, options: EstimateOptions = {}): Baseline {
+  const runs = options.runs ?? 1000;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a whole number ≥ 1, not ${runs}`);
+  const seed = options.seed ?? bundle.event.planning.seed;
+  const plan = options.plan ?? makePlan(bundle, { quick: true, seed });
+  const day = compileDay(bundle, dayModel(bundle));
+  const simulated: DayRuns = simulateDay(day, appointments(day, plan), runs, seed);
+  return { bundle, plan, day, runs: simulated, seed };
+}
+
+/** The expected gain in served applicants from adding one volunteer of a kind for the day. */
+export function servedGain(bundle: Bundle, add: Addition, options: EstimateOptions = {}): WhatIfJson {
+  const g = gainOf(baseline(bundle, options), add);
+  return { add: g.add, served_gain: round(g.gain, 2), served_gain_ci95: round(g.ci95, 2), scheduled_gain: g.scheduledGain };
+}
+
+/** The throughput estimate of a bundle (FORMATS.md "Estimate JSON"). */
+export function estimate(bundle: Bundle, options: EstimateOptions = {}): EstimateJson {
+  const base = baseline(bundle, options);
+  const { day, runs: simulated } = base;
+  const runs = simulated.runs;
+  const capacity = capacityBound(day.model, demandOf(day), bundle.event.desks, day.close);
+  const { stations, bottleneck } = stationsOf(day, runs);
+  const sorted = Int32Array.from(simulated.served).sort();
+  const mean = simulated.served.reduce((a, b) => a + b, 0) / runs;
+  const n = day.network;
+  let whatIf: WhatIfJson[] = [];
+  if (options.whatIf) {
+    const kinds = candidates(base, shortfall(base, capacity), options.whatIfLimit ?? 10);
+    whatIf = kinds
+      .map((add, order) => ({ g: gainOf(base, add), order }))
+      .sort((a, b) => b.g.gain - a.g.gain || a.order - b.order)
+      .map(({ g }) => ({ add: g.add, served_gain: round(g.gain, 2), served_gain_ci95: round(g.ci95, 2), scheduled_gain: g.scheduledGain }));
+  }
+  const limits = Object.fromEntries(Object.entries(capacity.limits).map(([k, v]) => [k, round(v, 1)])) as Record<CapacityLimit, number>;
+  return {
+    runs,
+    seed: base.seed,
+    capacity_bound: round(capacity.bound, 1),
+    served: { mean: round(mean, 1), p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) },
+    stations,
+    bottleneck,
+    finish_by_close_probability: round(simulated.allFinished / runs, 3),
+    what_if: whatIf,
+    capacity_binding_station: capacity.bindingStation,
+    capacity_binding: capacity.binding,
+    capacity_limits: limits,
+    arrivals: {
+      appointments: base.plan.scheduled.length,
+      no_shows: round(simulated.noShows / runs, 2),
+      walk_ins: round(simulated.walkIns / runs, 2),
+      turned_away: round(simulated.turnedAway / runs, 2),
+      served_walk_ins: round(simulated.servedWalkIns / runs, 2),
+    },
+    interpreter_utilization: round(n.interpreterAvailable > 0 ? Math.min(1, n.interpreterBusy / n.interpreterAvailable) : 0, 3),
+    registration: registrationOf(bundle, base.plan, simulated, base.seed),
+  };
+}

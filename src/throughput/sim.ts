@@ -1,0 +1,881 @@
+/**
+ * The core discrete-event simulator: people arrive, pass stations in order and leave. It knows
+ * nothing of bundles or plans; `day.ts` compiles a clinic day into its terms, and the M/M/c
+ * tests give it one station and a million customers.
+ *
+ * Stations are those of a clinic day: 0 check-in and 4 final check are pooled desks (any free
+ * desk takes the next in line); 1 screening, 2 preparation and 3 review are staffed: each
+ * class of person lists who may serve it there, directly (a shared language) or through an
+ * interpreter. A station with a mean of 0 minutes is skipped.
+ *
+ * Each station serves its queue first come, first served, appointments before walk-ins (a
+ * walk-in is served when no appointment waits for that server), with the next free eligible
+ * server in the class's order of preference. A server who comes free looks at the latest
+ * station first (review, then preparation, then screening), so that people near the end of
+ * their day finish it; the person it just served stands at their next station then, so a
+ * reviewer freed from a screening reviews before screening anyone else. A server starts a
+ * service only inside one of its windows, when the service's mean length fits before that
+ * window ends, and only for a person it has already served or while it has served fewer than
+ * its maximum of distinct people.
+ *
+ * People whom no one can serve at some station of their day, or whose shortest day (mean
+ * times, no waiting) cannot end by closing, are turned away at the door. Arrivals at or after
+ * closing are not admitted, events after closing are not run: whoever is unfinished at closing
+ * is not served. With `close: Infinity` the run goes on until everyone is done. Per-run state
+ * lives in typed arrays reused from run to run.
+ */
+import type { ServiceTimeModel } from '../domain/index.js';
+import { EventQueue } from './heap.js';
+import { lognormalSigma, serviceFactor, Stream, streamKey } from './random.js';
+import type { ServiceSpread } from './random.js';
+
+export const CHECK_IN = 0;
+export const SCREENING = 1;
+export const PREPARATION = 2;
+export const REVIEW = 3;
+export const FINAL_CHECK = 4;
+/** Stations 0–4, and 5 for done. */
+export const STATION_COUNT = 5;
+const DONE = 5;
+
+/** Who may serve one class of person at one staffed station, and for how long on average. */
+export interface VisitSpec {
+  /** Mean minutes with a server who speaks the person's language. */
+  direct: number;
+  /** Mean minutes through an interpreter. */
+  interpreted: number;
+  /** Servers who share a language with the person, in order of preference. */
+  speakers: ArrayLike<number>;
+  /** Servers who need an interpreter, each with the interpreters who bridge them. */
+  bridged: readonly { vol: number; interpreters: ArrayLike<number> }[];
+}
+
+export interface ClassSpec {
+  /** Mean minutes at the check-in and final-check desks (0: skipped). */
+  checkIn: number;
+  finalCheck: number;
+  /** Screening, preparation and review; null (or a mean of 0) skips the station. */
+  visits: readonly (VisitSpec | null)[];
+}
+
+export interface ServerSpec {
+  /** Windows of availability in minutes, [start, end). */
+  windows: readonly { start: number; end: number }[];
+  /** The most distinct people this server serves or interprets for (default: no limit). */
+  maxApplicants?: number;
+}
+
+export interface NetworkSpec {
+  /** Closing time in minutes (Infinity: no closing). */
+  close: number;
+  /** Desks at check-in and at final check. */
+  desks: readonly [number, number];
+  servers: readonly ServerSpec[];
+  classes: readonly ClassSpec[];
+  service: ServiceSpread;
+  /** The share of appointments (not walk-ins) who do not come. */
+  noShowRate: number;
+}
+
+/** One run's arrivals, sorted by time. */
+export interface Arrivals {
+  count: number;
+  time: Float64Array;
+  klass: Int32Array;
+  /** Whose random stream: the same entity draws the same no-show and service times in every configuration. */
+  entity: Int32Array;
+  /** 1 for a walk-in, 0 for an appointment. */
+  walkIn: Uint8Array;
+}
+
+/** Width of a bin of the waiting-time histograms, in minutes, and how many bins (a day and a bit). */
+export const WAIT_BIN = 0.1;
+const WAIT_BINS = 15000;
+const NONE = -1;
+const SPEAKER = -2;
+const END = 0;
+const WAKE = 1;
+const EPS = 1e-9;
+const UNLIMITED = 0x7fffffff;
+// Local names for the hot imports: a transpiler may turn each use of an import into a property read.
+const factorOf = serviceFactor;
+const keyOf = streamKey;
+/** Walk-ins queue behind every appointment: their key is their joining time plus this. */
+const WALK_IN_LATER = 1e7;
+
+/** Sizes a typed array up to at least n elements, reusing it when it is large enough. */
+function ensure<T extends Float64Array | Int32Array | Uint32Array | Uint8Array | Int8Array>(array: T, n: number, make: (n: number) => T): T {
+  return array.length >= n ? array : make(Math.max(n, array.length * 2));
+}
+
+export class Network {
+  readonly close: number;
+  readonly serverCount: number;
+  readonly classCount: number;
+  readonly deskCapacity: Int32Array;
+  private readonly model: ServiceTimeModel;
+  private readonly sigma: number;
+  private readonly noShowRate: number;
+
+  // Servers.
+  private readonly winOffset: Int32Array;
+  private readonly winStart: Float64Array;
+  private readonly winEnd: Float64Array;
+  private readonly maxApplicants: Int32Array;
+  private readonly distinct: boolean;
+  /** Minutes each server is available before closing. */
+  readonly available: Float64Array;
+  /** Whether a server may staff visit station j (index v * 3 + j - 1). */
+  readonly staffs: Uint8Array;
+  /** Whether a server interprets for anyone. */
+  readonly interprets: Uint8Array;
+
+  // Classes: index k * 5 + s.
+  private readonly mean: Float64Array;
+  private readonly interpretedMean: Float64Array;
+  private readonly speakerOffset: Int32Array;
+  private readonly speakers: Int32Array;
+  private readonly bridgeOffset: Int32Array;
+  private readonly bridgeVol: Int32Array;
+  private readonly bridgeInterpOffset: Int32Array;
+  private readonly bridgeInterp: Int32Array;
+  /** Per class and station, every interpreter of its bridges once (index k * 5 + s, with offsets). */
+  private readonly interpreterOffset: Int32Array;
+  private readonly interpreters: Int32Array;
+  /**
+   * For class k, visit j and server v ((k * 3 + j - 1) * servers + v): NONE, a speaker (SPEAKER
+   * minus its place in the class's order of preference), or a bridge entry (≥ 0).
+   */
+  private readonly eligible: Int32Array;
+  private readonly eligibleInterpreter: Uint8Array;
+  /** The first station whose step nobody can serve, or -1: such people are turned away at arrival. */
+  readonly blockedAt: Int32Array;
+  /** The next station with a step at or after s (index k * 6 + s; 5 when done). */
+  private readonly stepFrom: Int32Array;
+  /** The shortest stay from station s to the end, at mean times (index k * 6 + s). */
+  readonly minimumStay: Float64Array;
+
+  // Per-run state.
+  private readonly queue = new EventQueue(256);
+  private readonly stream = new Stream(0);
+  private appStep = new Int8Array(0);
+  private appClass = new Int32Array(0);
+  private appJoin = new Float64Array(0);
+  /** The order a free server takes people in: the time they joined the queue, walk-ins after every appointment. */
+  private appKey = new Float64Array(0);
+  private appArrive = new Float64Array(0);
+  private appDone = new Float64Array(0);
+  private appRng = new Uint32Array(0);
+  private appVol = new Int32Array(0);
+  private appInterp = new Int32Array(0);
+  private appNext = new Int32Array(0);
+  private appWalkIn = new Uint8Array(0);
+  private appSeen = new Int32Array(0);
+  /** Queues: two levels (appointments, then walk-ins), each with one per class and visit station and one per desk. */
+  private readonly levelSize: number;
+  private readonly qHead: Int32Array;
+  private readonly qTail: Int32Array;
+  private readonly activeList: Int32Array;
+  private readonly activeCount = new Int32Array(STATION_COUNT);
+  private readonly activePos: Int32Array;
+  private readonly queueLength = new Int32Array(STATION_COUNT);
+  private readonly busy: Uint8Array;
+  /** Non-empty queues each interpreter may interpret for at each station (index u * 5 + s). */
+  /** Free servers, in no order, and each one's place in that list. */
+  private readonly freeList: Int32Array;
+  private readonly freePos: Int32Array;
+  private freeCount = 0;
+  private readonly interpreting: Int32Array;
+  private readonly served: Int32Array;
+  private readonly busyTime: Float64Array;
+  private readonly deskBusy = new Int32Array(2);
+  private inSystem = 0;
+  private lastTime = 0;
+
+  // Totals over runs since resetTotals().
+  readonly waitSum = new Float64Array(STATION_COUNT);
+  readonly waitCount = new Float64Array(STATION_COUNT);
+  readonly waitZero = new Float64Array(STATION_COUNT);
+  readonly waitHistogram = new Uint32Array(STATION_COUNT * WAIT_BINS);
+  /** Service minutes before closing, per station. */
+  readonly busyMinutes = new Float64Array(STATION_COUNT);
+  readonly queueAtClose = new Float64Array(STATION_COUNT);
+  /** Minutes waited, up to closing, by those still in a station's queue at closing. */
+  readonly openWait = new Float64Array(STATION_COUNT);
+  /** Idle minutes (available, not serving) of the servers who may staff each station. */
+  readonly idleFor = new Float64Array(STATION_COUNT);
+  interpreterBusy = 0;
+  interpreterAvailable = 0;
+  /** People not served, by class and the station they were at (or were turned away at): index k * 5 + s. */
+  readonly unserved: Float64Array;
+  events = 0;
+
+  // The last run.
+  lastServed = 0;
+  lastServedAppointments = 0;
+  lastArrivedAppointments = 0;
+  lastNoShows = 0;
+  lastWalkIns = 0;
+  lastTurnedAway = 0;
+  lastTurnedAwayWalkIns = 0;
+  /** ∫ people in the clinic dt over the last run, up to closing (or its last event). */
+  area = 0;
+  /** Minutes from arrival to leaving, summed over those served in the last run. */
+  sojournSum = 0;
+  /** The time of the last run's last event. */
+  endTime = 0;
+
+  constructor(spec: NetworkSpec) {
+    const S = spec.servers.length;
+    const C = spec.classes.length;
+    this.close = spec.close;
+    this.serverCount = S;
+    this.classCount = C;
+    this.deskCapacity = Int32Array.from(spec.desks);
+    this.model = spec.service.model;
+    this.sigma = lognormalSigma(spec.service.cv);
+    this.noShowRate = spec.noShowRate;
+
+    this.winOffset = new Int32Array(S + 1);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    this.maxApplicants = new Int32Array(S);
+    this.available = new Float64Array(S);
+    spec.servers.forEach((server, v) => {
+      for (const w of server.windows) {
+        starts.push(w.start);
+        ends.push(w.end);
+        this.available[v]! += Math.max(0, Math.min(w.end, spec.close) - Math.max(0, w.start));
+      }
+      this.winOffset[v + 1] = starts.length;
+      const max = server.maxApplicants;
+      this.maxApplicants[v] = max === undefined || !Number.isFinite(max) ? UNLIMITED : max;
+    });
+    this.winStart = Float64Array.from(starts);
+    this.winEnd = Float64Array.from(ends);
+    this.distinct = this.maxApplicants.some((m) => m !== UNLIMITED);
+
+    this.mean = new Float64Array(C * STATION_COUNT);
+    this.interpretedMean = new Float64Array(C * STATION_COUNT);
+    this.speakerOffset = new Int32Array(C * STATION_COUNT + 1);
+    this.bridgeOffset = new Int32Array(C * STATION_COUNT + 1);
+    this.eligible = new Int32Array(C * 3 * S).fill(NONE);
+    this.eligibleInterpreter = new Uint8Array(C * 3 * S);
+    this.staffs = new Uint8Array(S * 3);
+    this.interprets = new Uint8Array(S);
+    this.blockedAt = new Int32Array(C).fill(-1);
+    this.stepFrom = new Int32Array(C * 6);
+    this.minimumStay = new Float64Array(C * 6);
+    const speakers: number[] = [];
+    const bridgeVol: number[] = [];
+    const bridgeInterp: number[] = [];
+    const bridgeInterpOffset: number[] = [0];
+    spec.classes.forEach((klass, k) => {
+      const base = k * STATION_COUNT;
+      this.mean[base + CHECK_IN] = klass.checkIn;
+      this.mean[base + FINAL_CHECK] = klass.finalCheck;
+      for (let s = 0; s < STATION_COUNT; s++) {
+        const visit = s >= SCREENING && s <= REVIEW ? klass.visits[s - 1] ?? null : null;
+        if (visit && visit.direct > 0) {
+          this.mean[base + s] = visit.direct;
+          this.interpretedMean[base + s] = visit.interpreted;
+          const row = (k * 3 + s - 1) * S;
+          for (let x = 0; x < visit.speakers.length; x++) {
+            const v = visit.speakers[x]!;
+            speakers.push(v);
+            if (this.eligible[row + v]! > SPEAKER) this.eligible[row + v] = SPEAKER - x;
+            this.staffs[v * 3 + s - 1] = 1;
+          }
+          for (const b of visit.bridged) {
+            const entry = bridgeVol.length;
+            bridgeVol.push(b.vol);
+            if (this.eligible[row + b.vol] === NONE) this.eligible[row + b.vol] = entry;
+            this.staffs[b.vol * 3 + s - 1] = 1;
+            for (let x = 0; x < b.interpreters.length; x++) {
+              const u = b.interpreters[x]!;
+              bridgeInterp.push(u);
+              this.eligibleInterpreter[row + u] = 1;
+              this.interprets[u] = 1;
+            }
+            bridgeInterpOffset.push(bridgeInterp.length);
+          }
+          if (visit.speakers.length === 0 && visit.bridged.length === 0 && this.blockedAt[k]! < 0) this.blockedAt[k] = s;
+        } else if ((s === CHECK_IN || s === FINAL_CHECK) && this.mean[base + s]! > 0 && this.deskCapacity[s === CHECK_IN ? 0 : 1]! < 1 && this.blockedAt[k]! < 0) {
+          this.blockedAt[k] = s;
+        }
+        this.speakerOffset[base + s + 1] = speakers.length;
+        this.bridgeOffset[base + s + 1] = bridgeVol.length;
+      }
+      let next = DONE;
+      let stay = 0;
+      this.stepFrom[k * 6 + DONE] = DONE;
+      for (let s = STATION_COUNT - 1; s >= 0; s--) {
+        const m = this.mean[base + s]!;
+        if (m > 0) {
+          next = s;
+          const direct = s >= SCREENING && s <= REVIEW && this.speakerOffset[base + s + 1]! === this.speakerOffset[base + s]!
+            ? this.interpretedMean[base + s]! : m;
+          stay += direct;
+        }
+        this.stepFrom[k * 6 + s] = next;
+        this.minimumStay[k * 6 + s] = stay;
+      }
+    });
+    this.speakers = Int32Array.from(speakers);
+    this.bridgeVol = Int32Array.from(bridgeVol);
+    this.bridgeInterp = Int32Array.from(bridgeInterp);
+    this.bridgeInterpOffset = Int32Array.from(bridgeInterpOffset);
+    this.interpreterOffset = new Int32Array(C * STATION_COUNT + 1);
+    const interpreters: number[] = [];
+    const mark = new Int32Array(S).fill(-1);
+    for (let cs = 0; cs < C * STATION_COUNT; cs++) {
+      for (let x = this.bridgeInterpOffset[this.bridgeOffset[cs]!]!; x < this.bridgeInterpOffset[this.bridgeOffset[cs + 1]!]!; x++) {
+        const u = this.bridgeInterp[x]!;
+        if (mark[u] === cs) continue;
+        mark[u] = cs;
+        interpreters.push(u);
+      }
+      this.interpreterOffset[cs + 1] = interpreters.length;
+    }
+    this.interpreters = Int32Array.from(interpreters);
+
+    this.levelSize = C * STATION_COUNT + 2;
+    this.qHead = new Int32Array(2 * this.levelSize);
+    this.qTail = new Int32Array(2 * this.levelSize);
+    this.activeList = new Int32Array(STATION_COUNT * 2 * C);
+    this.activePos = new Int32Array(2 * this.levelSize);
+    this.busy = new Uint8Array(S);
+    this.freeList = new Int32Array(S);
+    this.freePos = new Int32Array(S);
+    this.interpreting = new Int32Array(S * STATION_COUNT);
+    this.served = new Int32Array(S);
+    this.busyTime = new Float64Array(S);
+    this.unserved = new Float64Array(C * STATION_COUNT);
+  }
+
+  /** When arrival i of the last run left served, or -1 (not served, or never admitted). */
+  doneAt(i: number): number {
+    return this.appDone[i]!;
+  }
+
+  /** Whether anyone can serve this class at every station of its day. */
+  servable(k: number): boolean {
+    return this.blockedAt[k]! < 0;
+  }
+
+  /** Clears the totals kept over runs. */
+  resetTotals(): void {
+    for (const a of [this.waitSum, this.waitCount, this.waitZero, this.busyMinutes, this.queueAtClose, this.openWait, this.idleFor, this.unserved]) a.fill(0);
+    this.waitHistogram.fill(0);
+    this.interpreterBusy = 0;
+    this.interpreterAvailable = 0;
+    this.events = 0;
+  }
+
+  /** The waiting time at station s below which a share p of the recorded waits lie (histogram upper edge). */
+  waitQuantile(s: number, p: number): number {
+    const count = this.waitCount[s]!;
+    if (count === 0) return 0;
+    const target = p * count;
+    let seen = this.waitZero[s]!;
+    if (seen >= target) return 0;
+    const base = s * WAIT_BINS;
+    let b = 0;
+    for (; b < WAIT_BINS - 1; b++) {
+      seen += this.waitHistogram[base + b]!;
+      if (seen >= target) break;
+    }
+    return (b + 1) * WAIT_BIN;
+  }
+
+  private prepare(n: number): void {
+    this.appStep = ensure(this.appStep, n, (m) => new Int8Array(m));
+    this.appClass = ensure(this.appClass, n, (m) => new Int32Array(m));
+    this.appJoin = ensure(this.appJoin, n, (m) => new Float64Array(m));
+    this.appKey = ensure(this.appKey, n, (m) => new Float64Array(m));
+    this.appArrive = ensure(this.appArrive, n, (m) => new Float64Array(m));
+    this.appDone = ensure(this.appDone, n, (m) => new Float64Array(m));
+    this.appDone.fill(-1, 0, n);
+    this.appStep.fill(-1, 0, n);
+    this.appRng = ensure(this.appRng, n, (m) => new Uint32Array(m));
+    this.appVol = ensure(this.appVol, n, (m) => new Int32Array(m));
+    this.appInterp = ensure(this.appInterp, n, (m) => new Int32Array(m));
+    this.appNext = ensure(this.appNext, n, (m) => new Int32Array(m));
+    this.appWalkIn = ensure(this.appWalkIn, n, (m) => new Uint8Array(m));
+    if (this.distinct) this.appSeen = ensure(this.appSeen, n * 6, (m) => new Int32Array(m));
+    this.qHead.fill(-1);
+    this.qTail.fill(-1);
+    this.activeCount.fill(0);
+    this.activePos.fill(-1);
+    this.queueLength.fill(0);
+    this.busy.fill(0);
+    for (let v = 0; v < this.serverCount; v++) {
+      this.freeList[v] = v;
+      this.freePos[v] = v;
+    }
+    this.freeCount = this.serverCount;
+    this.interpreting.fill(0);
+    this.served.fill(0);
+    this.busyTime.fill(0);
+    this.deskBusy.fill(0);
+    this.queue.clear();
+    this.inSystem = 0;
+    this.lastTime = 0;
+    this.lastServed = 0;
+    this.lastServedAppointments = 0;
+    this.lastArrivedAppointments = 0;
+    this.lastNoShows = 0;
+    this.lastWalkIns = 0;
+    this.lastTurnedAway = 0;
+    this.lastTurnedAwayWalkIns = 0;
+    this.area = 0;
+    this.sojournSum = 0;
+    this.endTime = 0;
+  }
+
+  /**
+   * Simulates one day (or one long horizon): `key` seeds it, together with each arrival's
+   * entity. Results are in the run fields and added to the totals.
+   */
+  run(arrivals: Arrivals, key: number): void {
+    const n = arrivals.count;
+    this.prepare(n);
+    const close = this.close;
+    const queue = this.queue;
+    for (let v = 0; v < this.serverCount; v++) {
+      for (let w = this.winOffset[v]!; w < this.winOffset[v + 1]!; w++) {
+        const start = this.winStart[w]!;
+        if (start > 0 && start < close) queue.push(start, (v << 1) | WAKE);
+      }
+    }
+    let next = 0;
+    let events = 0;
+    for (;;) {
+      const tArrival = next < n && arrivals.time[next]! < close ? arrivals.time[next]! : Number.POSITIVE_INFINITY;
+      const tEvent = queue.peekTime();
+      if (tEvent <= tArrival) {
+        if (tEvent > close || tEvent === Number.POSITIVE_INFINITY) break;
+        this.advance(tEvent);
+        const data = queue.pop();
+        if ((data & 1) === END) this.finish(data >> 1, tEvent);
+        else this.wake(data >> 1, tEvent);
+      } else {
+        this.advance(tArrival);
+        this.arrive(next, arrivals, key, tArrival);
+        next++;
+      }
+      events++;
+    }
+    this.events += events;
+    this.endTime = this.lastTime;
+    if (Number.isFinite(close)) this.advance(close);
+    this.closeDay(n);
+  }
+
+  private advance(t: number): void {
+    this.area += this.inSystem * (t - this.lastTime);
+    this.lastTime = t;
+  }
+
+  private closeDay(n: number): void {
+    for (let s = 0; s < STATION_COUNT; s++) this.queueAtClose[s]! += this.queueLength[s]!;
+    const end = this.lastTime;
+    const desks = this.classCount * STATION_COUNT;
+    for (let q = 0; q < this.qHead.length; q++) {
+      const cs = q % this.levelSize;
+      const s = cs >= desks ? (cs === desks ? CHECK_IN : FINAL_CHECK) : cs % STATION_COUNT;
+      for (let i = this.qHead[q]!; i >= 0; i = this.appNext[i]!) this.openWait[s]! += end - this.appJoin[i]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const step = this.appStep[i]!;
+      if (step >= 0 && step < DONE) this.unserved[this.appClass[i]! * STATION_COUNT + step]! += 1;
+    }
+    for (let v = 0; v < this.serverCount; v++) {
+      const idle = Math.max(0, this.available[v]! - this.busyTime[v]!);
+      for (let j = 0; j < 3; j++) if (this.staffs[v * 3 + j]) this.idleFor[j + 1]! += idle;
+      if (this.interprets[v]) this.interpreterAvailable += this.available[v]!;
+    }
+  }
+
+  private arrive(i: number, arrivals: Arrivals, key: number, t: number): void {
+    const k = arrivals.klass[i]!;
+    const walkIn = arrivals.walkIn[i]!;
+    const stream = this.stream;
+    stream.state = keyOf(key, arrivals.entity[i]!);
+    const show = stream.next();
+    this.appClass[i] = k;
+    this.appWalkIn[i] = walkIn;
+    this.appStep[i] = -1;
+    if (walkIn) this.lastWalkIns++;
+    else if (show < this.noShowRate) {
+      this.lastNoShows++;
+      return;
+    } else this.lastArrivedAppointments++;
+    const blocked = this.blockedAt[k]!;
+    if (blocked >= 0 || t + this.minimumStay[k * 6]! > this.close) {
+      // Nobody could serve them, or their day cannot end by closing even without waiting.
+      this.lastTurnedAway++;
+      this.lastTurnedAwayWalkIns += walkIn;
+      this.unserved[k * STATION_COUNT + (blocked >= 0 ? blocked : CHECK_IN)]! += 1;
+      return;
+    }
+    this.appRng[i] = stream.state;
+    this.appArrive[i] = t;
+    if (this.distinct) this.appSeen.fill(-1, i * 6, i * 6 + 6);
+    this.inSystem++;
+    this.enter(i, this.stepFrom[k * 6]!, t);
+  }
+
+  /** A person joins station s (or leaves, when s is done). */
+  private enter(i: number, s: number, t: number, wait = false): void {
+    if (s === DONE) {
+      this.appStep[i] = DONE;
+      this.appDone[i] = t;
+      this.inSystem--;
+      this.lastServed++;
+      if (!this.appWalkIn[i]) this.lastServedAppointments++;
+      this.sojournSum += t - this.appArrive[i]!;
+      return;
+    }
+    const offset = this.join(i, s, t);
+    if (s === CHECK_IN || s === FINAL_CHECK) {
+      const d = s === CHECK_IN ? 0 : 1;
+      const q = offset + this.classCount * STATION_COUNT + d;
+      if (this.qHead[q] === -1 && this.deskBusy[d]! < this.deskCapacity[d]!) {
+        this.deskBusy[d]!++;
+        this.start(i, s, -1, -1, t, this.mean[this.appClass[i]! * STATION_COUNT + s]!);
+      } else this.enqueue(q, s, i);
+      return;
+    }
+    const cs = this.appClass[i]! * STATION_COUNT + s;
+    if (!wait && this.qHead[offset + cs] === -1 && this.tryVisit(i, cs, s, t)) return;
+    this.enqueue(offset + cs, s, i);
+  }
+
+  /** A person's place in line at station s from time t; returns the offset of its queue level. */
+  private join(i: number, s: number, t: number): number {
+    this.appStep[i] = s;
+    this.appJoin[i] = t;
+    const level = this.appWalkIn[i]!;
+    this.appKey[i] = level ? t + WALK_IN_LATER : t;
+    return level * this.levelSize;
+  }
+
+  /** Serves a person at once when an eligible server (and interpreter, if needed) is free; q is the class's station index. */
+  private tryVisit(i: number, q: number, s: number, t: number): boolean {
+    const direct = this.mean[q]!;
+    const first = this.speakerOffset[q]!;
+    const last = this.speakerOffset[q + 1]!;
+    if (this.freeCount < last - first) {
+      // Fewer free servers than speakers: the free speaker first in order of preference.
+      const row = (((q / STATION_COUNT) | 0) * 3 + s - 1) * this.serverCount;
+      let best = -1;
+      let bestRank = Number.NEGATIVE_INFINITY;
+      for (let x = 0; x < this.freeCount; x++) {
+        const v = this.freeList[x]!;
+        const e = this.eligible[row + v]!;
+        // SPEAKER − place: the first in order of preference has the largest.
+        if (e <= SPEAKER && e > bestRank && this.canServe(v, i) && this.canStart(v, t, direct)) {
+          best = v;
+          bestRank = e;
+        }
+      }
+      if (best >= 0) {
+        this.start(i, s, best, -1, t, direct);
+        return true;
+      }
+    } else {
+      for (let x = first; x < last; x++) {
+        const v = this.speakers[x]!;
+        if (!this.busy[v] && this.canServe(v, i) && this.canStart(v, t, direct)) {
+          this.start(i, s, v, -1, t, direct);
+          return true;
+        }
+      }
+    }
+    if (!this.anyInterpreterFree(q)) return false;
+    const interpreted = this.interpretedMean[q]!;
+    for (let b = this.bridgeOffset[q]!; b < this.bridgeOffset[q + 1]!; b++) {
+      const v = this.bridgeVol[b]!;
+      if (this.busy[v] || !this.canServe(v, i) || !this.canStart(v, t, interpreted)) continue;
+      const u = this.freeInterpreter(b, i, t, interpreted);
+      if (u >= 0) {
+        this.start(i, s, v, u, t, interpreted);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private freeInterpreter(b: number, i: number, t: number, d: number): number {
+    for (let x = this.bridgeInterpOffset[b]!; x < this.bridgeInterpOffset[b + 1]!; x++) {
+      const u = this.bridgeInterp[x]!;
+      if (!this.busy[u] && this.canServe(u, i) && this.canStart(u, t, d)) return u;
+    }
+    return -1;
+  }
+
+  private canStart(v: number, t: number, d: number): boolean {
+    for (let w = this.winOffset[v]!; w < this.winOffset[v + 1]!; w++) {
+      if (this.winStart[w]! <= t + EPS && t + d <= this.winEnd[w]! + EPS) return true;
+    }
+    return false;
+  }
+
+  private seen(v: number, i: number): boolean {
+    const base = i * 6;
+    for (let x = base; x < base + 6; x++) if (this.appSeen[x] === v) return true;
+    return false;
+  }
+
+  private canServe(v: number, i: number): boolean {
+    return !this.distinct || this.served[v]! < this.maxApplicants[v]! || this.seen(v, i);
+  }
+
+  private count(v: number, i: number): void {
+    if (!this.distinct || this.seen(v, i)) return;
+    const base = i * 6;
+    let x = base;
+    while (this.appSeen[x] !== -1) x++;
+    this.appSeen[x] = v;
+    this.served[v]!++;
+  }
+
+  private start(i: number, s: number, v: number, u: number, t: number, mean: number): void {
+    const stream = this.stream;
+    stream.state = this.appRng[i]!;
+    const duration = mean * factorOf(this.model, this.sigma, stream);
+    this.appRng[i] = stream.state;
+    const wait = t - this.appJoin[i]!;
+    this.waitSum[s]! += wait;
+    this.waitCount[s]! += 1;
+    if (wait <= EPS) this.waitZero[s]! += 1;
+    else this.waitHistogram[s * WAIT_BINS + Math.min(WAIT_BINS - 1, Math.floor(wait / WAIT_BIN))]! += 1;
+    const end = t + duration;
+    const worked = Math.min(end, this.close) - t;
+    this.busyMinutes[s]! += worked;
+    this.appVol[i] = v;
+    this.appInterp[i] = u;
+    if (v >= 0) {
+      this.take(v);
+      this.busyTime[v]! += worked;
+      this.count(v, i);
+    }
+    if (u >= 0) {
+      this.take(u);
+      this.busyTime[u]! += worked;
+      this.interpreterBusy += worked;
+      this.count(u, i);
+    }
+    this.queue.push(end, (i << 1) | END);
+  }
+
+  private finish(i: number, t: number): void {
+    const s = this.appStep[i]!;
+    const k = this.appClass[i]!;
+    const next = this.stepFrom[k * 6 + s + 1]!;
+    if (s === CHECK_IN || s === FINAL_CHECK) {
+      const d = s === CHECK_IN ? 0 : 1;
+      this.deskBusy[d]!--;
+      // Appointments first, then walk-ins.
+      let q = this.classCount * STATION_COUNT + d;
+      if (this.qHead[q] === -1) q += this.levelSize;
+      const waiting = this.qHead[q]!;
+      if (waiting >= 0) {
+        this.dequeue(q, s);
+        this.deskBusy[d]!++;
+        this.start(waiting, s, -1, -1, t, this.mean[this.appClass[waiting]! * STATION_COUNT + s]!);
+      }
+      this.enter(i, next, t);
+      return;
+    }
+    const v = this.appVol[i]!;
+    const u = this.appInterp[i]!;
+    this.release(v);
+    if (u >= 0) this.release(u);
+    // The freed look for work with this person in line at the next station (the latest station
+    // first, so a reviewer freed from a screening reviews before screening again); then the
+    // person takes any other free server, if first in line.
+    if (next >= SCREENING && next <= REVIEW) {
+      const cs = k * STATION_COUNT + next;
+      const q = this.join(i, next, t) + cs;
+      if (this.qHead[q] === -1) {
+        const taken = this.volunteerFree(v, t, i, next) === i;
+        if (u >= 0 && !this.busy[u]) this.interpreterFree(u, t);
+        if (!taken && !this.tryVisit(i, cs, next, t)) this.enqueue(q, next, i);
+        return;
+      }
+    }
+    this.enter(i, next, t, true);
+    this.volunteerFree(v, t);
+    if (u >= 0 && !this.busy[u]) this.interpreterFree(u, t);
+  }
+
+  private wake(v: number, t: number): void {
+    if (this.busy[v]) return;
+    this.volunteerFree(v, t);
+    if (!this.busy[v] && this.interprets[v]) this.interpreterFree(v, t);
+  }
+
+  /**
+   * What free server v can do for person i at station s (cs: the class's station index) now:
+   * SPEAKER (serve directly), an interpreter's index (serve with that interpreter), or NONE.
+   */
+  private option(v: number, i: number, cs: number, s: number, t: number): number {
+    const e = this.eligible[(((cs / STATION_COUNT) | 0) * 3 + s - 1) * this.serverCount + v]!;
+    if (e === NONE || !this.canServe(v, i)) return NONE;
+    if (e <= SPEAKER) return this.canStart(v, t, this.mean[cs]!) ? SPEAKER : NONE;
+    const d = this.interpretedMean[cs]!;
+    return this.canStart(v, t, d) ? this.freeInterpreter(e, i, t, d) : NONE;
+  }
+
+  /**
+   * A free server takes the longest-waiting person it may serve, at the latest station first;
+   * `extra`, when given, stands first in line at `extraStation` without being queued. Returns
+   * whom the server took, or -1.
+   */
+  private volunteerFree(v: number, t: number, extra = -1, extraStation = 0): number {
+    const C = this.classCount;
+    const L = this.levelSize;
+    for (let s = REVIEW; s >= SCREENING; s--) {
+      let bestQ = -1;
+      let bestJoin = Number.POSITIVE_INFINITY;
+      let bestU = NONE;
+      if (s === extraStation) {
+        const o = this.option(v, extra, this.appClass[extra]! * STATION_COUNT + s, s, t);
+        if (o !== NONE) {
+          bestQ = -2;
+          bestJoin = this.appKey[extra]!;
+          bestU = o;
+        }
+      }
+      if (this.activeCount[s]! > 0) {
+        const list = s * 2 * C;
+        for (let x = 0; x < this.activeCount[s]!; x++) {
+          const q = this.activeList[list + x]!;
+          const i = this.qHead[q]!;
+          if (this.appKey[i]! >= bestJoin) continue;
+          const o = this.option(v, i, q >= L ? q - L : q, s, t);
+          if (o === NONE) continue;
+          bestQ = q;
+          bestJoin = this.appKey[i]!;
+          bestU = o;
+        }
+      }
+      if (bestQ === -1) continue;
+      const i = bestQ === -2 ? extra : this.dequeue(bestQ, s);
+      const cs = this.appClass[i]! * STATION_COUNT + s;
+      if (bestU === SPEAKER) this.start(i, s, v, -1, t, this.mean[cs]!);
+      else this.start(i, s, v, bestU, t, this.interpretedMean[cs]!);
+      return i;
+    }
+    return -1;
+  }
+
+  /** A free interpreter joins the longest-waiting person it can bridge to a free server. */
+  private interpreterFree(u: number, t: number): void {
+    const S = this.serverCount;
+    const C = this.classCount;
+    const L = this.levelSize;
+    for (let s = REVIEW; s >= SCREENING; s--) {
+      if (this.interpreting[u * STATION_COUNT + s] === 0) continue;
+      let bestQ = -1;
+      let bestJoin = Number.POSITIVE_INFINITY;
+      let bestV = -1;
+      const list = s * 2 * C;
+      for (let x = 0; x < this.activeCount[s]!; x++) {
+        const q = this.activeList[list + x]!;
+        const cs = q >= L ? q - L : q;
+        const k = (cs / STATION_COUNT) | 0;
+        if (!this.eligibleInterpreter[(k * 3 + s - 1) * S + u]) continue;
+        const i = this.qHead[q]!;
+        const d = this.interpretedMean[cs]!;
+        if (this.appKey[i]! >= bestJoin || !this.canServe(u, i) || !this.canStart(u, t, d)) continue;
+        for (let b = this.bridgeOffset[cs]!; b < this.bridgeOffset[cs + 1]!; b++) {
+          const v = this.bridgeVol[b]!;
+          if (this.busy[v] || !this.bridges(b, u) || !this.canServe(v, i) || !this.canStart(v, t, d)) continue;
+          bestQ = q;
+          bestJoin = this.appKey[i]!;
+          bestV = v;
+          break;
+        }
+      }
+      if (bestQ >= 0) {
+        const i = this.dequeue(bestQ, s);
+        this.start(i, s, bestV, u, t, this.interpretedMean[bestQ >= L ? bestQ - L : bestQ]!);
+        return;
+      }
+    }
+  }
+
+  private take(v: number): void {
+    this.busy[v] = 1;
+    const pos = this.freePos[v]!;
+    const last = this.freeList[--this.freeCount]!;
+    this.freeList[pos] = last;
+    this.freePos[last] = pos;
+  }
+
+  private release(v: number): void {
+    this.busy[v] = 0;
+    this.freePos[v] = this.freeCount;
+    this.freeList[this.freeCount++] = v;
+  }
+
+  private bridges(b: number, u: number): boolean {
+    for (let x = this.bridgeInterpOffset[b]!; x < this.bridgeInterpOffset[b + 1]!; x++) if (this.bridgeInterp[x] === u) return true;
+    return false;
+  }
+
+  private enqueue(q: number, s: number, i: number): void {
+    this.appNext[i] = -1;
+    this.queueLength[s]!++;
+    if (this.qHead[q] === -1) {
+      this.qHead[q] = i;
+      this.qTail[q] = i;
+      if (s !== CHECK_IN && s !== FINAL_CHECK) {
+        const list = s * 2 * this.classCount;
+        this.activePos[q] = this.activeCount[s]!;
+        this.activeList[list + this.activeCount[s]!] = q;
+        this.activeCount[s]!++;
+        this.notice(q, s, 1);
+      }
+    } else {
+      this.appNext[this.qTail[q]!] = i;
+      this.qTail[q] = i;
+    }
+  }
+
+  /** Counts, for each server and station, the non-empty queues it may serve or interpret for. */
+  private notice(q: number, s: number, change: number): void {
+    const cs = q >= this.levelSize ? q - this.levelSize : q;
+    for (let x = this.interpreterOffset[cs]!; x < this.interpreterOffset[cs + 1]!; x++) this.interpreting[this.interpreters[x]! * STATION_COUNT + s]! += change;
+  }
+
+  /** Whether any interpreter of a class's bridges at a station is free now. */
+  private anyInterpreterFree(cs: number): boolean {
+    for (let x = this.interpreterOffset[cs]!; x < this.interpreterOffset[cs + 1]!; x++) if (!this.busy[this.interpreters[x]!]) return true;
+    return false;
+  }
+
+  private dequeue(q: number, s: number): number {
+    const i = this.qHead[q]!;
+    this.queueLength[s]!--;
+    const after = this.appNext[i]!;
+    this.qHead[q] = after;
+    if (after === -1) {
+      this.qTail[q] = -1;
+      if (s !== CHECK_IN && s !== FINAL_CHECK) {
+        const list = s * 2 * this.classCount;
+        const pos = this.activePos[q]!;
+        const last = this.activeList[list + this.activeCount[s]! - 1]!;
+        this.activeList[list + pos] = last;
+        this.activePos[last] = pos;
+        this.activePos[q] = -1;
+        this.activeCount[s]!--;
+        this.notice(q, s, -1);
+      }
+    }
+    return i;
+  }
+}

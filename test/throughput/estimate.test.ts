@@ -1,0 +1,187 @@
+// The estimate JSON: its shape, its determinism, and what it says about a day.
+import { readFileSync } from 'node:fs';
+import t from 'tap';
+import type { Bundle } from '../../src/domain/index.js';
+import { plan } from '../../src/planner/index.js';
+import { estimate, round } from '../../src/throughput/index.js';
+import { applicant, clinicEvent, volunteer } from '../domain/fixtures/builders.js';
+import { FRESNO, MADERA, MERCED, sampleBundle } from '../support/fixtures.js';
+
+type Schema = {
+  type?: string; required?: string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[];
+  minimum?: number; maximum?: number; pattern?: string;
+};
+const SCHEMA: Schema = JSON.parse(readFileSync(new URL('../schemas/estimate.schema.json', import.meta.url), 'utf8'));
+
+/** Every way a value breaks a JSON Schema (the keywords the estimate schema uses), as paths and reasons. */
+function violations(schema: Schema, value: unknown, path = '$'): string[] {
+  const out: string[] = [];
+  const is: Record<string, (v: unknown) => boolean> = {
+    object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    array: Array.isArray,
+    integer: Number.isInteger,
+    number: (v) => typeof v === 'number' && Number.isFinite(v),
+    string: (v) => typeof v === 'string',
+  };
+  if (schema.type && !is[schema.type]!(value)) return [`${path}: not ${schema.type}`];
+  if (schema.enum && !schema.enum.includes(value)) out.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) out.push(`${path}: below ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum) out.push(`${path}: above ${schema.maximum}`);
+  }
+  if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern).test(value)) out.push(`${path}: does not match ${schema.pattern}`);
+  if (is.object!(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) if (!(key in record)) out.push(`${path}.${key}: missing`);
+    for (const [key, sub] of Object.entries(schema.properties ?? {})) if (key in record) out.push(...violations(sub, record[key], `${path}.${key}`));
+  }
+  if (Array.isArray(value) && schema.items) value.forEach((item, i) => out.push(...violations(schema.items!, item, `${path}[${i}]`)));
+  return out;
+}
+
+function withSimulation(bundle: Bundle, simulation: Partial<Bundle['event']['simulation']>): Bundle {
+  return { ...bundle, event: { ...bundle.event, simulation: { ...bundle.event.simulation, ...simulation } } };
+}
+
+t.test('the schema check finds what breaks the schema', async (t) => {
+  const found = violations(SCHEMA, { runs: 0, seed: 1.5, served: {}, stations: [{ station: 'lobby', utilization: 2 }], what_if: [{ add: { role: 'x', languages: ['Español'] } }] });
+  for (const expected of ['$.runs: below 1', '$.seed: not integer', '$.served.mean: missing', '$.stations[0].station: "lobby" not in enum',
+    '$.stations[0].utilization: above 1', '$.what_if[0].add.languages[0]: does not match ^[a-z]{2,3}$', '$.bottleneck: missing']) {
+    t.ok(found.includes(expected), expected);
+  }
+});
+
+t.test('the estimate of a sample has the shape of the estimate schema, with all five stations in order', async (t) => {
+  const e = estimate(sampleBundle(FRESNO), { runs: 100, seed: 1, whatIf: true, whatIfLimit: 3 });
+  t.same(violations(SCHEMA, e), []);
+  t.same(e.stations.map((s) => s.station), ['check_in', 'screening', 'preparation', 'review', 'final_check']);
+  t.equal(e.runs, 100);
+  t.equal(e.seed, 1);
+  t.ok(e.what_if.length > 0);
+});
+
+t.test('the same bundle and seed give byte-identical JSON', async (t) => {
+  const bundle = sampleBundle(FRESNO);
+  const a = JSON.stringify(estimate(bundle, { runs: 200, seed: 7 }));
+  const b = JSON.stringify(estimate(sampleBundle(FRESNO), { runs: 200, seed: 7 }));
+  t.equal(a, b);
+  t.not(JSON.stringify(estimate(bundle, { runs: 200, seed: 8 })), a, 'another seed gives another estimate');
+});
+
+t.test('the seed defaults to the event’s planning seed and the runs to 1,000', async (t) => {
+  const bundle = sampleBundle(FRESNO);
+  const e = estimate(bundle);
+  t.equal(e.seed, bundle.event.planning.seed);
+  t.equal(e.runs, 1000);
+  t.same(e.what_if, [], 'no what-if unless asked');
+});
+
+t.test('runs must be a whole number of at least one', async (t) => {
+  t.throws(() => estimate(sampleBundle(FRESNO), { runs: 0 }), RangeError);
+  t.throws(() => estimate(sampleBundle(FRESNO), { runs: 2.5 }), RangeError);
+});
+
+t.test('no-shows reduce the applicants served', async (t) => {
+  const bundle = sampleBundle(FRESNO);
+  const none = estimate(withSimulation(bundle, { noShowRate: 0 }), { runs: 300, seed: 1 });
+  const many = estimate(withSimulation(bundle, { noShowRate: 0.5 }), { runs: 300, seed: 1 });
+  t.ok(many.served.mean < none.served.mean, `${many.served.mean} < ${none.served.mean}`);
+  t.ok(many.arrivals.no_shows > none.arrivals.no_shows);
+});
+
+t.test('the capacity bound is at least the simulated served mean on every sample', async (t) => {
+  for (const sample of [FRESNO, MADERA, MERCED]) {
+    const e = estimate(sampleBundle(sample), { runs: 200, seed: 1 });
+    t.ok(e.capacity_bound >= e.served.mean, `${sample}: bound ${e.capacity_bound} ≥ served ${e.served.mean}`);
+    t.ok(e.served.p10 <= e.served.p50 && e.served.p50 <= e.served.p90, `${sample}: quantiles in order`);
+    t.equal(e.capacity_bound, Math.min(...Object.values(e.capacity_limits)));
+  }
+});
+
+t.test('a given plan is the day simulated: only its appointments come', async (t) => {
+  const bundle = withSimulation(sampleBundle(FRESNO), { walkInsPerHour: 0, noShowRate: 0 });
+  const p = plan(bundle, { quick: true, seed: 1 });
+  const few = { ...p, scheduled: p.scheduled.slice(0, 3) };
+  const e = estimate(bundle, { runs: 50, seed: 1, plan: few });
+  t.equal(e.arrivals.appointments, 3);
+  t.ok(e.served.p90 <= 3);
+  t.equal(e.registration.scheduled, 3);
+});
+
+t.test('a quiet day, where nobody waits, jams first at its busiest station', async (t) => {
+  const bundle: Bundle = {
+    event: clinicEvent({ simulation: { noShowRate: 0, walkInsPerHour: 0, serviceTime: 'fixed', serviceTimeCv: 0, walkInMix: [] } }),
+    volunteers: [volunteer({ id: 'V1', role: 'attorney' }), volunteer({ id: 'V2', role: 'form_filler' })],
+    applicants: [applicant({ id: 'A1' })],
+  };
+  const e = estimate(bundle, { runs: 5, seed: 1 });
+  t.equal(e.served.mean, 1);
+  t.equal(e.finish_by_close_probability, 1);
+  t.ok(e.stations.every((s) => s.mean_wait_minutes === 0 && s.waiting_at_close === 0));
+  const busiest = [...e.stations].sort((a, b) => b.utilization - a.utilization)[0]!;
+  t.equal(e.bottleneck, busiest.station);
+  t.equal(e.interpreter_utilization, 0);
+});
+
+t.test('a day where people wait but all finish jams where they wait the longest', async (t) => {
+  const bundle: Bundle = {
+    event: clinicEvent({ simulation: { noShowRate: 0, walkInsPerHour: 0, serviceTime: 'fixed', serviceTimeCv: 0, walkInMix: [] } }),
+    volunteers: [volunteer({ id: 'V1', role: 'attorney' }), volunteer({ id: 'V2', role: 'screener' }), volunteer({ id: 'V3', role: 'screener' })],
+    applicants: [applicant({ id: 'A1' }), applicant({ id: 'A2' })],
+  };
+  const p = plan(bundle, { quick: true });
+  const together = { ...p, scheduled: p.scheduled.map((s) => ({ ...s, arrival: p.scheduled[0]!.arrival })) };
+  const e = estimate(bundle, { runs: 3, seed: 1, plan: together });
+  t.equal(e.served.mean, 2);
+  t.equal(e.bottleneck, 'preparation', 'the second waits for the only attorney to prepare');
+});
+
+t.test('an overfull day jams where the most are still waiting at closing', async (t) => {
+  const e = estimate(sampleBundle(MERCED), { runs: 100, seed: 1 });
+  const most = [...e.stations].sort((a, b) => b.waiting_at_close - a.waiting_at_close)[0]!;
+  t.equal(e.bottleneck, most.station);
+  t.ok(most.waiting_at_close > 0);
+});
+
+t.test('registration fills a full day after the expected no-shows and walk-ins', async (t) => {
+  const e = estimate(sampleBundle(MERCED), { runs: 100, seed: 1 });
+  const r = e.registration;
+  t.equal(r.day_capacity, r.scheduled, 'the planner left some out for lack of room: its appointments fill the day');
+  t.notOk(r.day_capacity_is_lower_bound);
+  t.ok(r.recommended * (1 - 0.16) + r.expected_walk_ins <= r.day_capacity + 1e-9);
+  t.ok((r.recommended + 1) * (1 - 0.16) + r.expected_walk_ins > r.day_capacity, 'and one more would overfill it');
+  t.equal(r.expected_no_shows, round(r.recommended * 0.16, 1));
+});
+
+t.test('a day with room to spare finds its capacity by planning twice the applicants', async (t) => {
+  const bundle: Bundle = {
+    event: clinicEvent({ simulation: { noShowRate: 0.2, walkInsPerHour: 0, serviceTime: 'lognormal', serviceTimeCv: 0.35, walkInMix: [] } }),
+    volunteers: [volunteer({ id: 'V1', role: 'attorney' }), volunteer({ id: 'V2', role: 'paralegal' })],
+    applicants: Array.from({ length: 3 }, (_, i) => applicant({ id: `A${i}`, household: 'H1' })),
+  };
+  const e = estimate(bundle, { runs: 20, seed: 1 });
+  t.equal(e.registration.scheduled, 3);
+  t.equal(e.registration.day_capacity, 6, 'six fit, and none was left out for lack of room');
+  t.ok(e.registration.day_capacity_is_lower_bound);
+  t.equal(e.registration.recommended, 7, '6 / 0.8 = 7.5');
+});
+
+t.test('a day where everyone is a no-show recommends registering nobody', async (t) => {
+  const bundle = withSimulation(sampleBundle(FRESNO), { noShowRate: 1 });
+  const e = estimate(bundle, { runs: 10, seed: 1 });
+  t.equal(e.registration.recommended, 0);
+  t.equal(e.arrivals.no_shows, e.arrivals.appointments);
+});
+
+t.test('a day with no applicants and no walk-ins serves nobody', async (t) => {
+  const bundle: Bundle = { event: clinicEvent(), volunteers: [volunteer({ role: 'attorney' })], applicants: [] };
+  const e = estimate(bundle, { runs: 3, seed: 1 });
+  t.equal(e.served.mean, 0);
+  t.equal(e.capacity_bound, 0);
+  t.equal(e.registration.day_capacity, 0);
+});
+
+t.test('numbers are rounded without negative zero', async (t) => {
+  t.ok(Object.is(round(-0.0001, 2), 0));
+  t.equal(round(2.345678, 3), 2.346);
+});
