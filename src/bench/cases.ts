@@ -23,6 +23,7 @@ import { checkPlan, plan } from '../planner/index.js';
 import type { PlanOptions } from '../planner/index.js';
 import { generateBundleFiles } from './generate.js';
 import { lpBound } from './lp.js';
+import { estimate } from '../throughput/index.js';
 import type { LpBound } from './lp.js';
 
 export const FRESNO_DIR = fileURLToPath(new URL('../../static/samples/fresno-saturday/', import.meta.url));
@@ -150,6 +151,24 @@ export async function replanCase(size: string): Promise<ReplanCase> {
   };
 }
 
+export interface EstimateCase {
+  runs: number;
+  whatIf: boolean;
+  ms: number;
+  servedMean: number;
+  bottleneck: string;
+  peakMiB: number;
+}
+
+/** `estimate()` of a generated day (its quick plan included), with or without the what-if list. */
+export async function estimateCase(size: string, runs: number, whatIf: boolean): Promise<EstimateCase> {
+  const bundle = await loadBundle(size);
+  const t0 = performance.now();
+  const result = estimate(bundle, { runs, whatIf });
+  const ms = performance.now() - t0;
+  return { runs, whatIf, ms, servedMean: result.served.mean, bottleneck: result.bottleneck, peakMiB: peakMiB() };
+}
+
 export interface LpCase extends LpBound {
   peakMiB: number;
 }
@@ -167,6 +186,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   else if (what === 'plan') out = await planCase(a!, b as PlanMode);
   else if (what === 'lp') out = await lpCase(a!, b === 'tight' ? 'tight' : 'plain');
   else if (what === 'replan') out = await replanCase(a!);
+  else if (what === 'estimate') out = await estimateCase(a!, Number(b), process.argv[5] === 'what-if');
   else throw new Error(`usage: cases.ts import A V | plan SIZE default|baseline|quick | lp SIZE plain|tight | replan SIZE`);
   process.stdout.write(JSON.stringify(out));
 }

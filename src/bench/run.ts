@@ -13,6 +13,7 @@
  *   --no-tight     skip the tightened LP (by default computed up to 3,000 applicants).
  *   --tight-all    compute the tightened LP at every size (10,000×800: ~600k columns, a minute or two, >1 GiB).
  *   --no-replan    skip the re-plan table (plan, withdraw the busiest volunteer, re-plan with all arrivals pinned).
+ *   --no-estimate  skip the estimate table (1,000 runs × 250, 200 × 1,000, what-if at 250, 100 × 10,000).
  * Example: `npm run bench -- --sizes fresno,250 --no-import`.
  *
  * Import table: bundle size in KiB; `check ms` reading and checking the three files; `store ms`
@@ -42,7 +43,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ImportCase, LpCase, PlanCase, PlanMode, ReplanCase } from './cases.js';
+import type { EstimateCase, ImportCase, LpCase, PlanCase, PlanMode, ReplanCase } from './cases.js';
 
 export const SIZES = [
   { applicants: 40, volunteers: 12 },
@@ -84,7 +85,7 @@ function parseArgs(argv: string[]) {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && a !== '--sizes'));
   const at = argv.indexOf('--sizes');
   const list = at >= 0 ? (argv[at + 1] ?? '') : 'fresno,40,250,3000,10000';
-  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan']);
+  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate']);
   for (const flag of flags) if (!known.has(flag) && !flag.startsWith('--sizes=')) console.error(`bench: unknown option ${flag} (ignored)`);
   const eq = argv.find((a) => a.startsWith('--sizes='));
   const wanted = (eq ? eq.slice('--sizes='.length) : list).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -101,6 +102,7 @@ function parseArgs(argv: string[]) {
     tight: !flags.has('--no-tight'),
     tightAll: flags.has('--tight-all'),
     replan: !flags.has('--no-replan'),
+    estimate: !flags.has('--no-estimate'),
   };
 }
 
@@ -220,6 +222,26 @@ if (args.plans) {
     console.log(table(['size', 'classes', 'vol types', 'interp types', 'left out', 'rows', 'columns', 'nonzeros', 'build', 'solve',
       'peak MiB', 'LP bound', 'tight rows × cols', 'tight build+solve', 'tight MiB', 'tight bound', '% of tight'], lpRows));
   }
+}
+
+if (args.estimate) {
+  // The throughput issue's cases: runs × size, and the what-if list at 250.
+  const wanted: [string, string, number, boolean][] = [
+    ['250×45', '250x45', 1000, false], ['1000×100', '1000x100', 200, false], ['250×45', '250x45', 1000, true], ['10000×800', '10000x800', 100, false],
+  ];
+  const rows: string[][] = [];
+  for (const [label, key, runs, whatIf] of wanted) {
+    progress(`estimate ${label} × ${runs}${whatIf ? ' with what-if' : ''}`);
+    const r = child<EstimateCase>(['estimate', key, String(runs), whatIf ? 'what-if' : 'plain']);
+    if (!r.ok) {
+      notes.push(`${label}: the estimate failed: ${r.error}`);
+      odd = true;
+      continue;
+    }
+    rows.push([label, String(runs), whatIf ? 'yes' : 'no', ms(r.value.ms), mib(r.value.peakMiB), String(r.value.servedMean), r.value.bottleneck]);
+  }
+  console.log('\nEstimate: simulated days (a quick plan included), each in its own process\n');
+  console.log(table(['size', 'runs', 'what-if', 'time', 'peak MiB', 'served mean', 'bottleneck'], rows));
 }
 
 if (args.replan) {

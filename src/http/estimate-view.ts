@@ -1,5 +1,5 @@
-import { languageName } from '../domain/index.js';
-import type { Role, Station } from '../domain/index.js';
+import { clockAt, languageName } from '../domain/index.js';
+import type { EventClock, Role, Station } from '../domain/index.js';
 import type { EstimateJson } from '../throughput/index.js';
 
 const STATION_NAMES: Record<Station, string> = {
@@ -70,8 +70,54 @@ export function servedSvg(estimate: EstimateJson, scheduled: number): string {
     + `${parts.join('')}</svg>`;
 }
 
-/** The estimate section of the event page, in words and two charts. */
-export function estimateView(estimate: EstimateJson, scheduled: number) {
+const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
+
+/**
+ * Queue length through the day: one line per station (told apart by dash pattern and a label
+ * at its end, not by colour), hours along the bottom, and the peak said in the title.
+ */
+export function queueSvg(estimate: EstimateJson, event: EventClock): string {
+  const { minutes_per_interval: step, stations } = estimate.queue_through_day;
+  const series = Object.entries(stations) as [Station, number[]][];
+  const bins = series[0]?.[1].length ?? 0;
+  const peak = Math.max(1, ...series.flatMap(([, v]) => v));
+  const left = 34;
+  const right = W - 110;
+  const top = 10;
+  const bottom = 170;
+  const x = (b: number) => left + ((right - left) * b) / Math.max(1, bins);
+  const y = (q: number) => bottom - ((bottom - top) * q) / peak;
+  const clock = (minutes: number) => clockAt(event, minutes);
+  const ticks = Array.from({ length: Math.floor((bins * step) / 60) + 1 }, (_, i) => i * 60)
+    .map((minutes) => `<text x="${x(minutes / step)}" y="${bottom + 16}" text-anchor="middle" class="label">${clock(minutes)}</text>`).join('');
+  let worst: [Station, number, number] = ['screening', 0, 0];
+  const lines = series.map(([station, values], i) => {
+    values.forEach((q, b) => {
+      if (q > worst[1]) worst = [station, q, b];
+    });
+    const points = values.map((q, b) => `${x(b + 0.5).toFixed(1)},${y(q).toFixed(1)}`).join(' ');
+    return `<polyline points="${points}" class="queue"${DASHES[i] ? ` stroke-dasharray="${DASHES[i]}"` : ''}/>`;
+  }).join('');
+  // Labels at the lines' ends, nudged apart so that none covers another.
+  const ends = series.map(([station, values]) => ({ station, at: y(values[values.length - 1] ?? 0) + 4 }))
+    .sort((a, b) => a.at - b.at);
+  ends.forEach((label, i) => {
+    if (i > 0) label.at = Math.max(label.at, ends[i - 1]!.at + 13);
+  });
+  const labels = ends.map((l) => `<text x="${right + 6}" y="${l.at.toFixed(1)}" class="label">${STATION_NAMES[l.station]}</text>`).join('');
+  const summary = worst[1] > 0
+    ? `Longest queue: ${STATION_NAMES[worst[0]].toLowerCase()}, about ${Math.round(worst[1] * 10) / 10} people waiting around ${clock(worst[2] * step)}`
+    : 'Nobody waits in line';
+  const height = Math.max(bottom + 24, Math.ceil(ends[ends.length - 1]?.at ?? 0) + 6);
+  return `<svg role="img" aria-labelledby="queue-title" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg">`
+    + `<title id="queue-title">People waiting at each station through the day. ${summary}.</title>`
+    + `<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" class="axis"/>`
+    + `<text x="${left - 6}" y="${top + 8}" text-anchor="end" class="label">${Math.round(peak)}</text>`
+    + `<text x="${left - 6}" y="${bottom}" text-anchor="end" class="label">0</text>${ticks}${lines}${labels}</svg>`;
+}
+
+/** The estimate section of the event page, in words and three charts. */
+export function estimateView(estimate: EstimateJson, scheduled: number, event: EventClock) {
   return {
     runs: estimate.runs,
     mean: estimate.served.mean,
@@ -82,6 +128,7 @@ export function estimateView(estimate: EstimateJson, scheduled: number) {
     finishProbability: Math.round(estimate.finish_by_close_probability * 100),
     servedSvg: servedSvg(estimate, scheduled),
     utilizationSvg: utilizationSvg(estimate),
+    queueSvg: queueSvg(estimate, event),
     whatIf: estimate.what_if.filter((w) => w.served_gain >= 0.5)
       .map((w) => `${additionPhrase(w.add.role as Role, w.add.languages)}: ${gainPhrase(w.served_gain)}`),
   };

@@ -18,6 +18,9 @@ export const WALK_IN_PREFIX = '~walk-in-';
 /** A stream key no person uses: the one that draws a run's walk-ins. */
 const WALK_IN_STREAM = 0x7fffffff;
 
+/** Queue lengths through the day are kept in intervals of this many minutes. */
+export const QUEUE_BIN_MINUTES = 15;
+
 export interface Day {
   bundle: Bundle;
   model: Model;
@@ -94,6 +97,7 @@ export function compileDay(bundle: Bundle, model: Model): Day {
     classes,
     service: { model: sim.serviceTime, cv: sim.serviceTimeCv },
     noShowRate: sim.noShowRate,
+    queueBinMinutes: QUEUE_BIN_MINUTES,
   });
   const registered = bundle.applicants.length;
   const shares = new Map<number, number>();

@@ -88,6 +88,8 @@ export interface EstimateJson {
   arrivals: { appointments: number; no_shows: number; walk_ins: number; turned_away: number; served_walk_ins: number };
   interpreter_utilization: number;
   registration: RegistrationJson;
+  /** Extension: the mean number waiting in each station's queue, interval by interval from opening. */
+  queue_through_day: { minutes_per_interval: number; stations: Record<Station, number[]> };
 }
 
 /** Rounds to some decimals, never giving -0. */
@@ -113,6 +115,17 @@ function demandOf(day: Day): Float64Array {
     before = day.walkInCumulative[c]!;
   });
   return demand;
+}
+
+/** Mean queue length per station per interval, over the runs. */
+function queueThroughDay(day: Day, runs: number): EstimateJson['queue_through_day'] {
+  const n = day.network;
+  const bins = n.queueArea.length / STATIONS.length;
+  const stations = Object.fromEntries(STATIONS.map((station, s) => [station, Array.from({ length: bins }, (_, b) => {
+    const width = Math.min(n.queueBinMinutes, day.close - b * n.queueBinMinutes);
+    return round(n.queueArea[s * bins + b]! / (width * runs), 2);
+  })])) as Record<Station, number[]>;
+  return { minutes_per_interval: n.queueBinMinutes, stations };
 }
 
 function stationsOf(day: Day, runs: number): { stations: StationEstimateJson[]; bottleneck: Station } {
@@ -197,6 +210,7 @@ export function estimate(bundle: Bundle, options: EstimateOptions = {}): Estimat
   const runs = simulated.runs;
   const capacity = capacityBound(day.model, demandOf(day), bundle.event.desks, day.close);
   const { stations, bottleneck } = stationsOf(day, runs);
+  const queues = queueThroughDay(day, runs);
   const sorted = Int32Array.from(simulated.served).sort();
   const mean = simulated.served.reduce((a, b) => a + b, 0) / runs;
   const n = day.network;
@@ -230,5 +244,6 @@ export function estimate(bundle: Bundle, options: EstimateOptions = {}): Estimat
     },
     interpreter_utilization: round(n.interpreterAvailable > 0 ? Math.min(1, n.interpreterBusy / n.interpreterAvailable) : 0, 3),
     registration: registrationOf(bundle, base.plan, simulated, base.seed),
+    queue_through_day: queues,
   };
 }

@@ -75,6 +75,8 @@ export interface NetworkSpec {
   service: ServiceSpread;
   /** The share of appointments (not walk-ins) who do not come. */
   noShowRate: number;
+  /** Minutes per interval when queue lengths are kept through the day (0 or absent: not kept). */
+  queueBinMinutes?: number;
 }
 
 /** One run's arrivals, sorted by time. */
@@ -200,6 +202,9 @@ export class Network {
   /** Service minutes before closing, per station. */
   readonly busyMinutes = new Float64Array(STATION_COUNT);
   readonly queueAtClose = new Float64Array(STATION_COUNT);
+  /** Minutes per queue interval, and the people-minutes queued in each interval: index s * bins + b. */
+  readonly queueBinMinutes: number;
+  readonly queueArea: Float64Array;
   /** Minutes waited, up to closing, by those still in a station's queue at closing. */
   readonly openWait = new Float64Array(STATION_COUNT);
   /** Idle minutes (available, not serving) of the servers who may staff each station. */
@@ -235,6 +240,8 @@ export class Network {
     this.model = spec.service.model;
     this.sigma = lognormalSigma(spec.service.cv);
     this.noShowRate = spec.noShowRate;
+    this.queueBinMinutes = spec.queueBinMinutes && Number.isFinite(spec.close) ? spec.queueBinMinutes : 0;
+    this.queueArea = new Float64Array(this.queueBinMinutes > 0 ? STATION_COUNT * Math.ceil(spec.close / this.queueBinMinutes) : 0);
 
     this.winOffset = new Int32Array(S + 1);
     const starts: number[] = [];
@@ -365,7 +372,7 @@ export class Network {
 
   /** Clears the totals kept over runs. */
   resetTotals(): void {
-    for (const a of [this.waitSum, this.waitCount, this.waitZero, this.busyMinutes, this.queueAtClose, this.openWait, this.idleFor, this.unserved]) a.fill(0);
+    for (const a of [this.waitSum, this.waitCount, this.waitZero, this.busyMinutes, this.queueAtClose, this.openWait, this.idleFor, this.unserved, this.queueArea]) a.fill(0);
     this.waitHistogram.fill(0);
     this.interpreterBusy = 0;
     this.interpreterAvailable = 0;
@@ -474,7 +481,18 @@ export class Network {
 
   private advance(t: number): void {
     this.area += this.inSystem * (t - this.lastTime);
+    if (this.queueBinMinutes > 0 && t > this.lastTime) this.addQueueArea(this.lastTime, t);
     this.lastTime = t;
+  }
+
+  /** Adds the people queued at each station over [from, to) to the intervals it spans. */
+  private addQueueArea(from: number, to: number): void {
+    const width = this.queueBinMinutes;
+    const bins = this.queueArea.length / STATION_COUNT;
+    for (let b = Math.floor(from / width); b < bins && b * width < to; b++) {
+      const overlap = Math.min(to, (b + 1) * width) - Math.max(from, b * width);
+      for (let s = 0; s < STATION_COUNT; s++) this.queueArea[s * bins + b]! += this.queueLength[s]! * overlap;
+    }
   }
 
   private closeDay(n: number): void {

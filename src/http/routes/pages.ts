@@ -36,7 +36,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.view('pages/event.hbs', {
       ...eventView(bundle),
       plan: stored ? planView(bundle, stored) : null,
-      estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled) : null,
+      estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled, bundle.event) : null,
     });
   });
 };
