@@ -116,6 +116,18 @@ export function queueSvg(estimate: EstimateJson, event: EventClock): string {
     + `<text x="${left - 6}" y="${bottom}" text-anchor="end" class="label">0</text>${ticks}${lines}${labels}</svg>`;
 }
 
+/**
+ * How many to register so that, after the expected no-shows and with the walk-ins who stay,
+ * the day is full but not overfull.
+ */
+export function registrationSentence(estimate: EstimateJson): string {
+  const r = estimate.registration;
+  const fits = r.day_capacity_is_lower_bound ? `at least ${r.day_capacity}` : String(r.day_capacity);
+  const verdict = r.registered > r.recommended ? `${r.registered - r.recommended} more than that are registered: some will be turned away`
+    : r.registered < r.recommended ? `${r.recommended - r.registered} more could still register` : 'that is how many are registered';
+  return `The day fits ${fits} appointments. With about ${Math.round(r.expected_no_shows)} no-shows and ${Math.round(r.expected_walk_ins)} walk-ins expected, register about ${r.recommended}; ${verdict}.`;
+}
+
 /** The estimate section of the event page, in words and three charts. */
 export function estimateView(estimate: EstimateJson, scheduled: number, event: EventClock) {
   return {
@@ -129,6 +141,7 @@ export function estimateView(estimate: EstimateJson, scheduled: number, event: E
     servedSvg: servedSvg(estimate, scheduled),
     utilizationSvg: utilizationSvg(estimate),
     queueSvg: queueSvg(estimate, event),
+    registration: registrationSentence(estimate),
     whatIf: estimate.what_if.filter((w) => w.served_gain >= 0.5)
       .map((w) => `${additionPhrase(w.add.role as Role, w.add.languages)}: ${gainPhrase(w.served_gain)}`),
   };

@@ -45,6 +45,12 @@ t.test('the event page shows the simulated day, the bottleneck in words and whom
   t.match(page.body, /<title id="queue-title">People waiting at each station through the day\. Longest queue: [a-z ]+, about [\d.]+ people waiting around \d\d:\d\d\.<\/title>/);
 });
 
+t.test('the event page says how many to register to fill the day', async (t) => {
+  const { app } = await withPlan(t);
+  const page = await app.inject(`/events/${FRESNO_ID}`);
+  t.match(page.body, /The day fits (at least )?\d+ appointments\. With about \d+ no-shows and \d+ walk-ins expected, register about \d+; /);
+});
+
 t.test('what-if lines read as a coordinator would say them', async (t) => {
   t.equal(additionPhrase('attorney', ['es']), 'one more Spanish-speaking attorney');
   t.equal(additionPhrase('interpreter', ['trs', 'es']), 'one more Triqui–Spanish interpreter');
