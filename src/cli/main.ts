@@ -12,6 +12,9 @@ import type { FairnessMode } from '../domain/index.js';
 import { checkPlan, plan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
 import { estimate } from '../throughput/index.js';
+import { stationSheets } from '../outputs/sheets.js';
+import { applicantSlips, SlipUnavailableError } from '../outputs/slips.js';
+import type { SlipsOptions } from '../outputs/slips.js';
 import type { EstimateOptions } from '../throughput/index.js';
 import { openingInstant } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
@@ -53,6 +56,11 @@ Commands:
       --seed S          the simulation's seed (default: the event's planning.seed)
       --plan FILE       simulate this plan's appointments (default: a quick plan)
       --no-what-if      skip the what-if list (it re-plans once per kind of volunteer)
+  sheets DIR --out FILE   printable station sheets (HTML; Letter and A4): the cover with the
+                      day's timeline, each volunteer's and desk's visits, a roster per station
+  slips DIR --out FILE    printable appointment slips in each applicant's language (HTML),
+                      2 per page (--per-page 1|2|4), or one --applicant ID; --phone NUMBER
+                      (both take --plan FILE, else a fresh plan)
   ics DIR --volunteer ID   that volunteer's calendar (RFC 5545, with VTIMEZONE): shifts and
                       visits by applicant code, never names; from --plan FILE or a fresh plan;
                       --now ISO sets DTSTAMP (default: the event's opening), --out FILE
@@ -239,6 +247,42 @@ async function ics(io: Io, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** `taller sheets` and `taller slips`: printable HTML from the bundle and a plan. */
+async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { plan: { type: 'string' }, out: { type: 'string' }, 'per-page': { type: 'string' }, applicant: { type: 'string' }, phone: { type: 'string' } },
+  });
+  if (!values.out) throw new UsageError(`name the output file, e.g. taller ${kind} DIR --out ${kind}.html`);
+  const read = await readDir(positionals[0]);
+  reportProblems(io, read);
+  if (!read.bundle) {
+    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found\n`);
+    return EXIT.badInput;
+  }
+  const given = await planFor(read.bundle, values.plan);
+  let html: string;
+  if (kind === 'sheets') {
+    html = stationSheets(read.bundle, given, { now: openingInstant(read.bundle.event) });
+  } else {
+    const perPage = wholeNumber(values['per-page'], 'per-page');
+    if (perPage !== undefined && ![1, 2, 4].includes(perPage)) throw new UsageError('--per-page is 1, 2 or 4');
+    const options: SlipsOptions = {};
+    if (perPage !== undefined) options.perPage = perPage as 1 | 2 | 4;
+    if (values.applicant) options.applicant = values.applicant;
+    if (values.phone) options.contactPhone = values.phone;
+    try {
+      html = await applicantSlips(read.bundle, given, options);
+    } catch (err) {
+      if (err instanceof SlipUnavailableError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+  await writeFile(values.out, html);
+  io.stderr.write(`wrote ${kind} for ${read.bundle.event.id} to ${values.out}\n`);
+  return EXIT.ok;
+}
+
 async function backup(io: Io, args: string[]): Promise<number> {
   if (!args[0]) throw new UsageError('name the backup file, e.g. taller backup backups/taller-2027-05-22.sqlite');
   const store = openDatabase(io.env.TALLER_DB);
@@ -278,6 +322,8 @@ async function serve(io: Io): Promise<number | undefined> {
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
   check, import: importDir, plan: planDir, estimate: estimateDir, ics, backup, token, serve,
+  sheets: (io, args) => printable(io, args, 'sheets'),
+  slips: (io, args) => printable(io, args, 'slips'),
 };
 
 /** Runs one command; resolves to the exit status (undefined while a server keeps running). */

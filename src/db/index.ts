@@ -30,7 +30,7 @@ export function openDatabase(path: string = process.env.TALLER_DB ?? DEFAULT_DB_
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('busy_timeout = 10000');
   const db = drizzle(sqlite, { schema });
   try {
     migrate(db, { migrationsFolder: MIGRATIONS });

@@ -15,6 +15,7 @@ import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
 import { planRoutes } from './routes/plans.js';
 import { calendarRoutes } from './routes/calendars.js';
+import { printRoutes } from './routes/print.js';
 import { registerHelpers } from './views.js';
 
 export interface AppOptions {
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
   await app.register(calendarRoutes);
+  await app.register(printRoutes);
   await app.register(pageRoutes);
   app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

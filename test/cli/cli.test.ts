@@ -247,3 +247,20 @@ t.test('estimate prints the estimate JSON, the same for the same seed', async (t
 t.test('estimate refuses zero runs with exit 2', async (t) => {
   t.equal((await taller(t, ['estimate', join(SAMPLES_DIR, FRESNO), '--runs', '0'])).code, 2);
 });
+
+t.test('sheets and slips write printable HTML files', async (t) => {
+  const dir = tempDir(t);
+  for (const kind of ['sheets', 'slips']) {
+    const out = join(dir, `${kind}.html`);
+    const res = await taller(t, [kind, join(SAMPLES_DIR, FRESNO), '--out', out]);
+    t.equal(res.code, 0, kind);
+    const { readFileSync } = await import('node:fs');
+    t.match(readFileSync(out, 'utf8'), /^<!doctype html>/i, kind);
+  }
+});
+
+t.test('sheets without --out, or slips for an applicant who has none, exit 2', async (t) => {
+  t.equal((await taller(t, ['sheets', join(SAMPLES_DIR, FRESNO)])).code, 2);
+  t.equal((await taller(t, ['slips', join(SAMPLES_DIR, FRESNO), '--per-page', '3', '--out', join(tempDir(t), 'x.html')])).code, 2);
+  t.equal((await taller(t, ['slips', join(SAMPLES_DIR, FRESNO), '--applicant', 'A9999', '--out', join(tempDir(t), 'x.html')])).code, 2);
+});
