@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import handlebars from 'handlebars';
 import { Type } from 'typebox';
 import { openDatabase } from '../db/index.js';
+import { PRINT_CSS_HASH } from '../outputs/print.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { apiRoutes } from './routes/api.js';
@@ -74,7 +75,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // The printed sheets and slips carry their stylesheet inline (so a saved file prints offline): allowed by its hash only.
+        styleSrc: ["'self'", PRINT_CSS_HASH],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         formAction: ["'self'"],

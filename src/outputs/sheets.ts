@@ -256,17 +256,22 @@ function row(scene: Scene, stay: ScheduledJson, span: IntervalJson, legal: boole
   };
 }
 
-/** The interpreter of a visit with the languages they bridge: "V008 Xóchitl Santiago, Mixteco–Spanish". */
-function interpreterLabel(scene: Scene, stay: ScheduledJson, volunteerId: string, interpreterId: string): string {
+/** The languages an interpreter bridges at a visit, "Mixteco–Spanish", or null when unknown. */
+function bridge(scene: Scene, stay: ScheduledJson, volunteerId: string, interpreterId: string): string | null {
   const interpreter = scene.volunteer(interpreterId);
   const applicant = scene.applicant(stay.applicant);
   const colleague = scene.volunteer(volunteerId);
-  if (!interpreter || !applicant) return scene.person(interpreterId);
+  if (!interpreter || !applicant) return null;
   const spoken = applicant.languages.filter((l) => interpreter.languages.includes(l));
   const theirs = spoken.find((l) => !colleague?.languages.includes(l)) ?? spoken[0];
   const other = colleague?.languages.find((l) => interpreter.languages.includes(l) && l !== theirs);
-  const pair = [theirs, other].filter((l): l is string => Boolean(l)).map((l) => languageName(l));
-  return pair.length === 2 ? `${scene.person(interpreterId)}, ${pair.join('–')}` : scene.person(interpreterId);
+  return theirs && other ? `${languageName(theirs)}–${languageName(other)}` : null;
+}
+
+/** The interpreter of a visit with the languages they bridge: "V008 Xóchitl Santiago, Mixteco–Spanish". */
+function interpreterLabel(scene: Scene, stay: ScheduledJson, volunteerId: string, interpreterId: string): string {
+  const pair = bridge(scene, stay, volunteerId, interpreterId);
+  return pair ? `${scene.person(interpreterId)}, ${pair}` : scene.person(interpreterId);
 }
 
 /** Where an applicant goes after the step at `index` (-1 for check-in): the next visit or the final check. */
@@ -342,10 +347,10 @@ function volunteerSection(scene: Scene, stays: readonly ScheduledJson[], station
 }
 
 function interpreterSection(scene: Scene, stays: readonly ScheduledJson[], interpreterId: string): SheetSection {
-  const rows = stays.flatMap((stay) => stay.visits.filter((v) => v.interpreter === interpreterId).map((v) => row(scene, stay, v, true, {
-    interpreter: interpreterLabel(scene, stay, v.volunteer, interpreterId),
-    next: `At ${STATION_NAMES[v.station]} with ${scene.person(v.volunteer)}`,
-  }))).sort(byTime);
+  const rows = stays.flatMap((stay) => stay.visits.filter((v) => v.interpreter === interpreterId).map((v) => {
+    const pair = bridge(scene, stay, v.volunteer, interpreterId);
+    return row(scene, stay, v, true, { next: `At ${STATION_NAMES[v.station]} with ${scene.person(v.volunteer)}${pair ? `, ${pair}` : ''}` });
+  })).sort(byTime);
   const interpreter = scene.volunteer(interpreterId);
   return section({
     id: `interpreting-${interpreterId}`,

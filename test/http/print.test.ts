@@ -65,3 +65,12 @@ t.test('a slip link for an applicant who is not there answers 404', async (t) =>
   const { app, headers } = await planned(t);
   t.equal((await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/applicants/A9999/slip-link`, headers })).statusCode, 404);
 });
+
+t.test('pages allow the printed stylesheet by its hash and no other inline style', async (t) => {
+  const { app, headers } = await planned(t);
+  const { PRINT_CSS_HASH } = await import('../../src/outputs/print.js');
+  const res = await app.inject({ url: `/api/events/${FRESNO_ID}/sheets.html`, headers });
+  const csp = String(res.headers['content-security-policy']);
+  t.match(csp, `style-src 'self' ${PRINT_CSS_HASH}`);
+  t.notMatch(csp, 'unsafe-inline');
+});
