@@ -131,3 +131,8 @@ export function loadAllPlans(db: Db, eventKey: number): StoredPlan[] {
 export function eventSlug(db: Db, key: number): string | undefined {
   return db.select({ slug: events.slug }).from(events).where(eq(events.id, key)).get()?.slug;
 }
+
+/** Whether any version of an event's plan was published (its workshop is announced). */
+export function hasPublishedPlan(db: Db, eventKey: number): boolean {
+  return db.select({ id: plans.id }).from(plans).where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt))).limit(1).get() !== undefined;
+}

@@ -67,10 +67,19 @@ t.test('the calendar download needs a token and names an unknown volunteer with 
   t.equal((await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V999/calendar-link`, headers })).statusCode, 404);
 });
 
-t.test('the public workshop feed lists each workshop with no roster or applicant', async (t) => {
-  const { app } = await planned(t);
+t.test('the public workshop feed lists each published workshop with no roster or applicant', async (t) => {
+  const { app, headers } = await planned(t);
+  t.notMatch((await app.inject('/feeds/workshops.ics')).body, 'DACA & Citizenship Saturday', 'not before it is published');
+  await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plans/1/publish`, headers });
   const res = await app.inject('/feeds/workshops.ics');
   t.equal(res.statusCode, 200);
   t.match(res.body, 'DACA & Citizenship Saturday');
   for (const v of sampleBundle(FRESNO).volunteers) t.notOk(res.body.includes(v.name), `${v.id} not named`);
+});
+
+t.test('an organization\'s feed holds only the workshops it hosts', async (t) => {
+  const { app, headers } = await planned(t);
+  await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plans/1/publish`, headers });
+  t.match((await app.inject('/feeds/workshops.ics?org=jakara%20movement')).body, 'DACA & Citizenship Saturday');
+  t.notMatch((await app.inject('/feeds/workshops.ics?org=Somebody%20Else')).body, 'DACA & Citizenship Saturday');
 });

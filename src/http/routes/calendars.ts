@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import { audit, listEvents, loadBundle } from '../../db/events.js';
-import { eventSlug, loadAllPlans } from '../../db/plans.js';
+import { eventSlug, hasPublishedPlan, loadAllPlans } from '../../db/plans.js';
+import { sameOrg } from '../../domain/index.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
 import type { Db } from '../../db/index.js';
 import { organizationFeed, UnknownVolunteerError, volunteerCalendar } from '../../outputs/ics.js';
@@ -74,9 +75,15 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.type(CALENDAR_TYPE).header('cache-control', 'private, max-age=300').send(text);
   });
 
-  app.get('/feeds/workshops.ics', async (_request, reply) => {
-    const workshops = listEvents(db).map((e) => ({ event: loadBundle(db, e.id)!.event }));
-    const text = organizationFeed(workshops, { now: DateTime.utc(), name: 'Free immigration legal workshops' });
-    return reply.type(CALENDAR_TYPE).send(text);
+  app.get('/feeds/workshops.ics', {
+    schema: { querystring: Type.Object({ org: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }) },
+  }, async (request, reply) => {
+    // Only workshops whose plan was published (announced), optionally those one organization hosts.
+    const org = request.query.org;
+    const workshops = listEvents(db).map((e) => loadBundle(db, e.id)!)
+      .filter((b) => hasPublishedPlan(db, b.key) && (org === undefined || b.event.hostOrgs.some((h) => sameOrg(h, org))))
+      .map((b) => ({ event: b.event }));
+    const name = org ? `Free immigration legal workshops: ${org}` : 'Free immigration legal workshops';
+    return reply.type(CALENDAR_TYPE).send(organizationFeed(workshops, { now: DateTime.utc(), name }));
   });
 };
