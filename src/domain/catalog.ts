@@ -61,3 +61,24 @@ export const ROLE_STATIONS: Readonly<Record<Role, readonly Station[]>> = Object.
   interpreter: [],
   general: ['check_in', 'final_check'],
 });
+
+/** Each role's name for people, one person. */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = Object.freeze({
+  attorney: 'Attorney',
+  accredited_rep: 'DOJ-accredited representative',
+  law_student: 'Law student',
+  paralegal: 'Paralegal',
+  form_filler: 'Form filler',
+  screener: 'Screener',
+  interpreter: 'Interpreter',
+  general: 'Greeter or organizer',
+});
+
+/** Each station's name for people. */
+export const STATION_NAMES: Readonly<Record<Station, string>> = Object.freeze({
+  check_in: 'Check-in',
+  screening: 'Screening',
+  preparation: 'Preparation',
+  review: 'Review',
+  final_check: 'Final check',
+});

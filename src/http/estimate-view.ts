@@ -1,10 +1,6 @@
-import { clockAt, languageName } from '../domain/index.js';
+import { clockAt, languageName, STATION_NAMES } from '../domain/index.js';
 import type { EventClock, Role, Station } from '../domain/index.js';
 import type { EstimateJson } from '../throughput/index.js';
-
-const STATION_NAMES: Record<Station, string> = {
-  check_in: 'Check-in', screening: 'Screening', preparation: 'Preparation', review: 'Review', final_check: 'Final check',
-};
 
 const ROLE_NAMES: Record<Role, string> = {
   attorney: 'attorney', accredited_rep: 'accredited representative', law_student: 'law student', paralegal: 'paralegal',

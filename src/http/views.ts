@@ -1,6 +1,8 @@
 import type handlebars from 'handlebars';
 import { DateTime } from 'luxon';
-import { ROLES, caseTypeName, languageName, shareLanguage } from '../domain/index.js';
+import { ROLES, ROLE_NAMES, STATION_NAMES, caseTypeName, languageName, shareLanguage } from '../domain/index.js';
+import { REASON_NAMES } from '../planner/reasons.js';
+import type { UnscheduledReason } from '../planner/types.js';
 import type { Applicant, Bundle, Role } from '../domain/index.js';
 import type { EventSummary } from '../db/events.js';
 import type { StoredPlan } from '../db/plans.js';
@@ -19,17 +21,6 @@ const ROLE_LABELS: Record<Role, string> = {
   screener: 'Screeners',
   interpreter: 'Interpreters',
   general: 'Greeters and organizers',
-};
-
-const ROLE_LABEL: Record<Role, string> = {
-  attorney: 'Attorney',
-  accredited_rep: 'DOJ-accredited representative',
-  law_student: 'Law student',
-  paralegal: 'Paralegal',
-  form_filler: 'Form filler',
-  screener: 'Screener',
-  interpreter: 'Interpreter',
-  general: 'Greeter or organizer',
 };
 
 /** "Saturday, May 22, 2027" for a `YYYY-MM-DD` date. */
@@ -100,19 +91,6 @@ export function eventView(bundle: Bundle) {
   };
 }
 
-const REASON_LABELS: Record<string, string> = {
-  invalid: 'Their own hours make the stay impossible',
-  no_language_match: 'No shared language or interpreter',
-  no_eligible_reviewer: 'No eligible reviewer',
-  no_competent_volunteer: 'Nobody handles the case type',
-  outside_hours: 'Outside the workshop hours',
-  no_capacity: 'The day is full',
-};
-
-const STATION_LABELS: Record<string, string> = {
-  check_in: 'Check-in', screening: 'Screening', preparation: 'Preparation', review: 'Review', final_check: 'Final check',
-};
-
 /** "09:05" from a plan instant: the site's wall clock, as the plan wrote it. */
 const wallClock = (iso: string) => iso.slice(11, 16);
 
@@ -127,22 +105,22 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
   for (const s of plan.scheduled) {
     for (const v of s.visits) {
       const add = (id: string, note: string) => byVolunteer.set(id, [...(byVolunteer.get(id) ?? []),
-        { time: `${wallClock(v.start)}–${wallClock(v.end)}`, station: STATION_LABELS[v.station]!, applicant: s.applicant, note }]);
+        { time: `${wallClock(v.start)}–${wallClock(v.end)}`, station: STATION_NAMES[v.station], applicant: s.applicant, note }]);
       add(v.volunteer, v.interpreter ? `with interpreter ${v.interpreter}` : '');
       if (v.interpreter) add(v.interpreter, `interpreting for ${v.volunteer}`);
     }
   }
   for (const sh of plan.shifts) {
     byVolunteer.set(sh.volunteer, [...(byVolunteer.get(sh.volunteer) ?? []),
-      { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_LABELS[sh.station]} desk`, applicant: '', note: 'shift' }]);
+      { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_NAMES[sh.station]} desk`, applicant: '', note: 'shift' }]);
   }
   const volunteers = bundle.volunteers.filter((v) => byVolunteer.has(v.id)).map((v) => ({
     id: v.id,
-    role: ROLE_LABEL[v.role],
+    role: ROLE_NAMES[v.role],
     items: byVolunteer.get(v.id)!.sort((a, b) => a.time.localeCompare(b.time)),
   }));
   const reasons = [...tally(plan.unscheduled, (u) => u.reason)].sort(byCountThenName).map(([reason, count]) => ({
-    label: REASON_LABELS[reason] ?? reason,
+    label: REASON_NAMES[reason as UnscheduledReason],
     count,
     examples: plan.unscheduled.filter((u) => u.reason === reason).map((u) => ({ applicant: u.applicant, detail: u.detail })),
   }));

@@ -10,7 +10,8 @@
  * `stationSheets` prints it through views/print/sheets.hbs.
  */
 import { DateTime } from 'luxon';
-import { caseTypeName, languageName, VISIT_STATIONS } from '../domain/index.js';
+import { caseTypeName, languageName, ROLE_NAMES, STATION_NAMES as NAMES, VISIT_STATIONS } from '../domain/index.js';
+import { REASON_NAMES } from '../planner/reasons.js';
 import type { Applicant, Bundle, DeskStation, Role, Station, VisitStation, Volunteer } from '../domain/index.js';
 import type { IntervalJson, PlanJson, ScheduledJson, UnscheduledReason } from '../planner/types.js';
 import { STATION_GUIDE } from './ics.js';
@@ -114,34 +115,10 @@ export interface SheetsView {
   sections: SheetSection[];
 }
 
-const ROLE_NAMES: Record<Role, string> = {
-  attorney: 'Attorney',
-  accredited_rep: 'DOJ-accredited representative',
-  law_student: 'Law student',
-  paralegal: 'Paralegal',
-  form_filler: 'Form filler',
-  screener: 'Screener',
-  interpreter: 'Interpreter',
-  general: 'Greeter or organizer',
-};
+export { REASON_NAMES };
 
-/** Reasons in words a coordinator can act on at the door. */
-export const REASON_NAMES: Readonly<Record<UnscheduledReason, string>> = Object.freeze({
-  invalid: 'Their own hours make the stay impossible',
-  no_language_match: 'No shared language or interpreter',
-  no_eligible_reviewer: 'No eligible reviewer',
-  no_competent_volunteer: 'Nobody handles the case type',
-  outside_hours: 'Outside the workshop hours',
-  no_capacity: 'The day is full',
-});
-
-const STATION_NAMES: Record<Station, string> = {
-  check_in: 'Check-in desk',
-  screening: 'Screening',
-  preparation: 'Preparation',
-  review: 'Review',
-  final_check: 'Final check desk',
-};
+/** On the sheets the desks are named as the tables people walk up to. */
+const STATION_NAMES: Record<Station, string> = { ...NAMES, check_in: 'Check-in desk', final_check: 'Final check desk' };
 
 /** The view model of the station sheets: every sheet, in print order, as plain data. */
 export function sheetsView(bundle: Bundle, plan: PlanJson, options: SheetsOptions = {}): SheetsView {

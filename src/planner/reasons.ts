@@ -10,6 +10,16 @@ import type { UnscheduledJson, UnscheduledReason } from './types.js';
 /** Earliest finish at every station, nothing else weighed: on an empty day, a day exists for them exactly when this finds one. */
 const ALONE: Costs = { ...DEFAULT_COSTS, reviewerElsewhere: 0, interpreter: 0, fragment: 0, compress: false };
 
+/** Each reason as a heading a coordinator can act on at the door. */
+export const REASON_NAMES: Readonly<Record<UnscheduledReason, string>> = Object.freeze({
+  invalid: 'Their own hours make the stay impossible',
+  no_language_match: 'No shared language or interpreter',
+  no_eligible_reviewer: 'No eligible reviewer',
+  no_competent_volunteer: 'Nobody handles the case type',
+  outside_hours: 'Outside the workshop hours',
+  no_capacity: 'The day is full',
+});
+
 const STATION_VERB: Record<VisitStation, string> = { screening: 'screen', preparation: 'prepare', review: 'review' };
 
 const clock = (bundle: Bundle, minutes: number) => clockAt(bundle.event, minutes);

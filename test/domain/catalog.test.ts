@@ -66,3 +66,11 @@ t.test("names an event's own case type by its code with underscores as spaces", 
 t.test("names an event's own case type the same way in Spanish", async (t) => {
   t.equal(caseTypeName('u_visa_certification', 'es'), 'u visa certification');
 });
+
+t.test('every role and every station has a name people read', async (t) => {
+  const { ROLES, STATIONS, ROLE_NAMES, STATION_NAMES } = await import('../../src/domain/index.js');
+  for (const role of ROLES) t.match(ROLE_NAMES[role], /^[A-Z][A-Za-z -]+$/, role);
+  for (const station of STATIONS) t.match(STATION_NAMES[station], /^[A-Z][a-z -]+$/, station);
+  t.equal(ROLE_NAMES.accredited_rep, 'DOJ-accredited representative');
+  t.equal(STATION_NAMES.final_check, 'Final check');
+});
