@@ -99,7 +99,7 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
 
   if (options.strategy === 'baseline') {
     const schedule = new Schedule(model);
-    const rules: SearchRules = { costs: { ...DEFAULT_COSTS, compress: false, choice: 'first-free' }, pinned: new Map(), previous: null };
+    const rules: SearchRules = { costs: { ...DEFAULT_COSTS, compress: false, choice: 'first-free' }, pinned: new Map() };
     for (const app of model.apps) place(schedule, app, rules, new Map());
     return toPlanJson(model, schedule);
   }
@@ -112,7 +112,7 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     const path = app && previous?.[app.index];
     if (app && path) pinned.set(app.index, path.arrival);
   }
-  const rules: SearchRules = { costs: DEFAULT_COSTS, pinned, previous };
+  const rules: SearchRules = { costs: DEFAULT_COSTS, pinned };
 
   if (previous) {
     // Keep what still works, pinned applicants first; then re-place pinned ones at their arrival.

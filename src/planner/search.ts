@@ -7,8 +7,6 @@ export interface SearchRules {
   costs: Costs;
   /** Applicants whose arrival must stay where it was published, by index → arrival slot. */
   pinned: Map<number, number>;
-  /** The previous plan's paths, to keep assignments stable when re-planning. */
-  previous: (Path | null)[] | null;
   /**
    * Proportional fairness: how many of each language group (by preferred language) to serve.
    * A shortfall below these targets outweighs total priority.
