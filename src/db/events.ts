@@ -230,12 +230,18 @@ export function loadApplicants(db: Db, event: ClinicEvent, eventKey: number): Ap
     });
 }
 
+/** An event alone (no roster, no applicants), or undefined when there is no such event. */
+export function loadEvent(db: Db, slug: string): { key: number; event: ClinicEvent } | undefined {
+  const row = eventRow(db, slug);
+  return row ? { key: row.id, event: toEvent(db, row) } : undefined;
+}
+
 /** The whole stored bundle of an event, or undefined when there is no such event. */
 export function loadBundle(db: Db, slug: string): (Bundle & { key: number }) | undefined {
-  const row = eventRow(db, slug);
-  if (!row) return undefined;
-  const event = toEvent(db, row);
-  return { key: row.id, event, volunteers: loadVolunteers(db, event, row.id), applicants: loadApplicants(db, event, row.id) };
+  const found = loadEvent(db, slug);
+  if (!found) return undefined;
+  const { key, event } = found;
+  return { key, event, volunteers: loadVolunteers(db, event, key), applicants: loadApplicants(db, event, key) };
 }
 
 /** Records who did what to which event; `detail` must never hold personal data. */

@@ -181,6 +181,8 @@ export function volunteerEntries(bundle: Bundle, plan: PlanJson, volunteerId: st
       uidDomain: options.uidDomain ?? DEFAULT_UID_DOMAIN,
       organizer: options.organizer,
       label: version.label,
+      applicants: new Map(version.bundle.applicants.map((a) => [a.id, a])),
+      volunteers: new Map(version.bundle.volunteers.map((v) => [v.id, v])),
     };
     advance(tracks, drafts(scene));
   }
@@ -275,6 +277,20 @@ interface Scene {
   uidDomain: string;
   organizer: Organizer | undefined;
   label: string;
+  /** The version's applicants and volunteers by id, looked up once per visit. */
+  applicants: ReadonlyMap<string, Applicant>;
+  volunteers: ReadonlyMap<string, Volunteer>;
+}
+
+/** What every visit event says about its applicant and station, as volunteer or interpreter. */
+function visitBasics(scene: Scene, applicantId: string, visit: VisitJson) {
+  const applicant = scene.applicants.get(applicantId);
+  return {
+    guide: STATION_GUIDE[visit.station],
+    applicant,
+    who: applicantLabel(applicantId, applicant, scene.showFirstNames),
+    caseType: applicant ? caseTypeName(applicant.caseType) : null,
+  };
 }
 
 type Draft = Omit<CalendarEntry, 'sequence' | 'status' | 'changed'>;
@@ -326,16 +342,13 @@ function shiftDraft(scene: Scene, station: DeskStation, index: number, start: Da
 }
 
 function visitDraft(scene: Scene, applicantId: string, visit: VisitJson): Draft {
-  const guide = STATION_GUIDE[visit.station];
-  const applicant = scene.bundle.applicants.find((a) => a.id === applicantId);
-  const who = applicantLabel(applicantId, applicant, scene.showFirstNames);
-  const caseType = applicant ? caseTypeName(applicant.caseType) : null;
+  const { guide, applicant, who, caseType } = visitBasics(scene, applicantId, visit);
   let language: string;
   if (visit.interpreter === null) {
     const shared = applicant ? applicant.languages.filter((l) => scene.volunteer.languages.includes(l)) : [];
     language = (shared.length > 0 ? shared : applicant?.languages ?? []).map(languageLabel).join(', ');
   } else {
-    const interpreter = scene.bundle.volunteers.find((v) => v.id === visit.interpreter);
+    const interpreter = scene.volunteers.get(visit.interpreter);
     const theirs = applicant && interpreter ? bridgeFrom(applicant, interpreter, scene.volunteer) : applicant?.languages[0];
     const yours = interpreter ? scene.volunteer.languages.find((l) => interpreter.languages.includes(l)) : undefined;
     language = [
@@ -364,11 +377,8 @@ function visitDraft(scene: Scene, applicantId: string, visit: VisitJson): Draft 
 }
 
 function interpretingDraft(scene: Scene, applicantId: string, visit: VisitJson): Draft {
-  const guide = STATION_GUIDE[visit.station];
-  const applicant = scene.bundle.applicants.find((a) => a.id === applicantId);
-  const who = applicantLabel(applicantId, applicant, scene.showFirstNames);
-  const caseType = applicant ? caseTypeName(applicant.caseType) : null;
-  const colleague = scene.bundle.volunteers.find((v) => v.id === visit.volunteer);
+  const { guide, applicant, who, caseType } = visitBasics(scene, applicantId, visit);
+  const colleague = scene.volunteers.get(visit.volunteer);
   const theirs = applicant ? bridgeFrom(applicant, scene.volunteer, colleague) : undefined;
   const other = colleague?.languages.find((l) => scene.volunteer.languages.includes(l));
   const pair = [theirs, other].filter((l): l is string => Boolean(l)).map(languageLabel);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
-import { audit, listEvents, loadBundle } from '../../db/events.js';
+import { audit, listEvents, loadBundle, loadEvent } from '../../db/events.js';
 import { eventSlug, hasPublishedPlan, loadAllPlans } from '../../db/plans.js';
 import { sameOrg } from '../../domain/index.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
@@ -80,7 +80,8 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     // Only workshops whose plan was published (announced), optionally those one organization hosts.
     const org = request.query.org;
-    const workshops = listEvents(db).map((e) => loadBundle(db, e.id)!)
+    // Event facts only: a public feed has no reason to read a roster or an applicant list.
+    const workshops = listEvents(db).map((e) => loadEvent(db, e.id)!)
       .filter((b) => hasPublishedPlan(db, b.key) && (org === undefined || b.event.hostOrgs.some((h) => sameOrg(h, org))))
       .map((b) => ({ event: b.event }));
     const name = org ? `Free immigration legal workshops: ${org}` : 'Free immigration legal workshops';
