@@ -7,9 +7,20 @@ export type TokenKind = 'api' | 'volunteer' | 'applicant' | 'feed';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A new unguessable token (256 random bits, URL-safe). Only its hash is stored. */
+/**
+ * 256 random bits, URL-safe, starting with a letter or digit: a token that began with "-"
+ * would read as an option after `taller token --revoke`.
+ */
+function newToken(): string {
+  for (;;) {
+    const token = randomBytes(32).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(token)) return token;
+  }
+}
+
+/** A new unguessable token. Only its hash is stored. */
 export function createToken(db: Db, kind: TokenKind, scope: { eventId?: number; subject?: string; userId?: number } = {}): string {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   db.insert(accessTokens).values({
     tokenHash: hash(token), kind, eventId: scope.eventId ?? null, subject: scope.subject ?? null, userId: scope.userId ?? null,
   }).run();

@@ -13,6 +13,13 @@ t.test('a new token is long, URL-safe and different every time', async (t) => {
   t.not(a, b);
 });
 
+t.test('a token never starts with a dash or underscore, so it can follow an option on the command line', async (t) => {
+  const { db } = tempDatabase(t);
+  // One in 32 random tokens would: 2,000 of them would show it all but surely.
+  const firsts = new Set(Array.from({ length: 2000 }, () => createToken(db, 'api')[0]));
+  t.notOk(firsts.has('-') || firsts.has('_'), [...firsts].sort().join(''));
+});
+
 t.test('the database keeps only a hash of each token', async (t) => {
   const { db } = tempDatabase(t);
   const token = createToken(db, 'volunteer', { subject: 'V003' });
