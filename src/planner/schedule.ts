@@ -88,12 +88,20 @@ export class Schedule {
   readonly served: Int32Array;
   /** Each volunteer's longest free stretch inside one window: a visit longer than it cannot fit. */
   readonly longestFree: Int32Array;
-  /** Each volunteer's free stretches as [start, end) pairs in order, each inside one window. */
-  readonly freeRuns: Int16Array[];
+  /** Each volunteer's free stretches as [start, end) pairs in order, each inside one window: the first `freeEnds[v]` entries. */
+  readonly freeRuns: Int32Array[];
+  readonly freeEnds: Int32Array;
+  /** Each volunteer's `max_applicants` (Infinity when unlimited). */
+  private readonly maxApplicants: Float64Array;
   readonly deskIn: Int16Array;
   readonly deskOut: Int16Array;
   readonly paths: (Path | null)[];
-  private readonly pairs = new Map<number, number>();
+  /**
+   * For each volunteer with a `max_applicants`, the applicants they serve and how many visits
+   * each (at most that many entries): whether they may take one more is a short scan.
+   */
+  private readonly servedApps: Int32Array[];
+  private readonly servedVisits: Int32Array[];
   readonly placed: IndexSet;
   readonly waiting: IndexSet;
   /** The unscheduled applicants of each class. */
@@ -107,6 +115,8 @@ export class Schedule {
   count = 0;
   interpreted = 0;
   staySlots = 0;
+  /** The sum of scheduled applicants' departures, in slots. */
+  departureSlots = 0;
 
   constructor(readonly model: Model, readonly previous: readonly (Path | null)[] | null = null) {
     this.owner = model.vols.map(() => new Int32Array(model.daySlots).fill(-1));
@@ -126,21 +136,24 @@ export class Schedule {
     }
     this.load = new Int32Array(model.vols.length);
     this.longestFree = new Int32Array(model.vols.length);
-    this.freeRuns = model.vols.map(() => new Int16Array(0));
+    // A day of n slots has at most n/2 + 1 free stretches, two numbers each.
+    this.freeRuns = model.vols.map(() => new Int32Array(model.daySlots + 2));
+    this.freeEnds = new Int32Array(model.vols.length);
+    this.maxApplicants = Float64Array.from(model.vols, (v) => v.maxApplicants);
     for (let v = 0; v < model.vols.length; v++) this.measureFree(v);
     this.served = new Int32Array(model.vols.length);
+    const limit = (v: number) => (Number.isFinite(model.vols[v]!.maxApplicants) ? Math.min(model.vols[v]!.maxApplicants, model.apps.length) : 0);
+    this.servedApps = model.vols.map((_, v) => new Int32Array(limit(v)));
+    this.servedVisits = model.vols.map((_, v) => new Int32Array(limit(v)));
     this.deskIn = new Int16Array(model.daySlots);
     this.deskOut = new Int16Array(model.daySlots);
     this.paths = model.apps.map(() => null);
   }
 
-  private pairKey(vol: number, app: number): number {
-    return vol * this.model.apps.length + app;
-  }
-
   /** A volunteer may take this applicant: already serving them, or under their `max_applicants`. */
   canServe(vol: number, app: number): boolean {
-    return this.served[vol]! < this.model.vols[vol]!.maxApplicants || this.pairs.has(this.pairKey(vol, app));
+    if (this.served[vol]! < this.maxApplicants[vol]!) return true;
+    return this.servedApps[vol]!.indexOf(app) >= 0;
   }
 
   /** Free for the whole span, inside one availability window (supervised, for a law student). */
@@ -157,10 +170,22 @@ export class Schedule {
   earliest(vol: number, ready: number, length: number, limit: number): number {
     // Walk the volunteer's free stretches (a handful) rather than the day's slots.
     const runs = this.freeRuns[vol]!;
-    for (let k = 0; k < runs.length; k += 2) {
+    const ends = this.freeEnds[vol]!;
+    for (let k = 0; k < ends; k += 2) {
       const start = Math.max(runs[k]!, ready);
       if (start + length > limit) return -1;
       if (start + length <= runs[k + 1]!) return start;
+    }
+    return -1;
+  }
+
+  /** The latest start at or after `from` of a free span of `length` slots ending by `deadline`, or -1. */
+  latest(vol: number, from: number, length: number, deadline: number): number {
+    const runs = this.freeRuns[vol]!;
+    for (let k = this.freeEnds[vol]! - 2; k >= 0; k -= 2) {
+      const end = Math.min(runs[k + 1]!, deadline);
+      if (end - length < from) return -1;
+      if (end - length >= runs[k]!) return end - length;
     }
     return -1;
   }
@@ -191,6 +216,17 @@ export class Schedule {
     return -1;
   }
 
+  deskLatest(desk: Int16Array, capacity: number, from: number, length: number, deadline: number): number {
+    let s = deadline - length;
+    while (s >= from) {
+      let k = s + length - 1;
+      while (k >= s && desk[k]! < capacity) k--;
+      if (k < s) return s;
+      s = k - length;
+    }
+    return -1;
+  }
+
   deskFree(desk: Int16Array, capacity: number, start: number, length: number): boolean {
     for (let s = start; s < start + length; s++) if (desk[s]! >= capacity) return false;
     return true;
@@ -200,19 +236,21 @@ export class Schedule {
   private measureFree(vol: number): void {
     const window = this.model.vols[vol]!.window;
     const owner = this.owner[vol]!;
-    const runs: number[] = [];
+    const runs = this.freeRuns[vol]!;
+    let ends = 0;
     let longest = 0;
     let start = -1;
     for (let s = 0; s <= owner.length; s++) {
       const free = s < owner.length && owner[s] === -1 && window[s]! >= 0;
       if (start >= 0 && (!free || window[s] !== window[start])) {
-        runs.push(start, s);
+        runs[ends++] = start;
+        runs[ends++] = s;
         longest = Math.max(longest, s - start);
         start = -1;
       }
       if (free && start < 0) start = s;
     }
-    this.freeRuns[vol] = Int16Array.from(runs);
+    this.freeEnds[vol] = ends;
     this.longestFree[vol] = longest;
   }
 
@@ -221,14 +259,25 @@ export class Schedule {
     for (let s = start; s < end; s++) owner[s] = sign === 1 ? app : -1;
     this.measureFree(vol);
     this.load[vol] = this.load[vol]! + sign * (end - start);
-    const key = this.pairKey(vol, app);
-    const visits = (this.pairs.get(key) ?? 0) + sign;
-    if (visits === 0) {
-      this.pairs.delete(key);
-      this.served[vol] = this.served[vol]! - 1;
-    } else {
-      if (visits === 1 && sign === 1) this.served[vol] = this.served[vol]! + 1;
-      this.pairs.set(key, visits);
+    const apps = this.servedApps[vol]!;
+    if (apps.length === 0) return;
+    const visits = this.servedVisits[vol]!;
+    const served = this.served[vol]!;
+    let k = 0;
+    while (k < served && apps[k] !== app) k++;
+    if (k === served) {
+      // A first visit: the planner books only after canServe said yes, so there is room.
+      k = served;
+      apps[k] = app;
+      visits[k] = 0;
+      this.served[vol] = served + 1;
+    }
+    visits[k] = visits[k]! + sign;
+    if (visits[k] === 0) {
+      const last = this.served[vol]! - 1;
+      apps[k] = apps[last]!;
+      visits[k] = visits[last]!;
+      this.served[vol] = last;
     }
   }
 
@@ -249,6 +298,7 @@ export class Schedule {
     this.weight += sign * app.priority;
     this.count += sign;
     this.staySlots += sign * (path.end - path.arrival);
+    this.departureSlots += sign * path.end;
     const group = app.applicant.languages[0]!;
     this.groups.set(group, (this.groups.get(group) ?? 0) + sign);
   }
@@ -298,6 +348,15 @@ interface Choice {
   cost: number;
 }
 
+/** Whether any of these interpreters could still take this applicant for a visit this long. */
+function anyInterpreter(schedule: Schedule, app: App, interpreters: Int32Array, length: number): boolean {
+  for (let k = 0; k < interpreters.length; k++) {
+    const interp = interpreters[k]!;
+    if (schedule.longestFree[interp]! >= length && schedule.canServe(interp, app.index)) return true;
+  }
+  return false;
+}
+
 /** The best way to give one station's visit, starting at or after `ready` and ending by `limit`. */
 function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: number, limit: number, costs: Costs): Choice | null {
   const { vols } = schedule.model;
@@ -319,6 +378,7 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: num
   }
   for (const { vol, interpreters } of need.bridged) {
     if (schedule.longestFree[vol]! < need.interpreted || !schedule.canServe(vol, app.index)) continue;
+    if (!anyInterpreter(schedule, app, interpreters, need.interpreted)) continue;
     const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
     if (best && ready + need.interpreted + penalty >= best.cost) continue;
     let start = schedule.earliest(vol, ready, need.interpreted, limit);
@@ -335,6 +395,48 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: num
         break;
       }
       start = schedule.earliest(vol, start + 1, need.interpreted, limit);
+    }
+  }
+  return best;
+}
+
+/** The latest way to give one station's visit, starting at or after `from` and ending by `deadline`. */
+function chooseVisitLate(schedule: Schedule, app: App, need: StationNeed, from: number, deadline: number, costs: Costs): Choice | null {
+  const { vols } = schedule.model;
+  let best: Choice | null = null;
+  const elsewhere = need.station !== 'review';
+  const shortGap = Math.ceil(SHORT_GAP_MINUTES / schedule.model.slotMinutes);
+  for (let i = 0; i < need.speakers.length; i++) {
+    const vol = need.speakers[i]!;
+    if (schedule.longestFree[vol]! < need.direct || !schedule.canServe(vol, app.index)) continue;
+    const penalty = elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0;
+    if (best && -(deadline - need.direct) + penalty >= best.cost) continue;
+    const start = schedule.latest(vol, from, need.direct, deadline);
+    if (start < 0) continue;
+    const cost = -start + penalty + costs.fragment * schedule.stranded(vol, start, start + need.direct, shortGap);
+    if (!best || cost < best.cost || (cost === best.cost && schedule.load[vol]! < schedule.load[best.vol]!)) {
+      best = { vol, interp: -1, start, end: start + need.direct, cost };
+    }
+  }
+  for (const { vol, interpreters } of need.bridged) {
+    if (schedule.longestFree[vol]! < need.interpreted || !schedule.canServe(vol, app.index)) continue;
+    if (!anyInterpreter(schedule, app, interpreters, need.interpreted)) continue;
+    const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
+    if (best && -(deadline - need.interpreted) + penalty >= best.cost) continue;
+    let start = schedule.latest(vol, from, need.interpreted, deadline);
+    while (start >= 0) {
+      const end = start + need.interpreted;
+      if (best && -start + penalty >= best.cost) break;
+      let found = -1;
+      for (let k = 0; k < interpreters.length && found < 0; k++) {
+        const interp = interpreters[k]!;
+        if (schedule.canServe(interp, app.index) && schedule.isFree(interp, start, end)) found = interp;
+      }
+      if (found >= 0) {
+        best = { vol, interp: found, start, end, cost: -start + penalty };
+        break;
+      }
+      start = schedule.latest(vol, from, need.interpreted, end - 1);
     }
   }
   return best;
@@ -365,9 +467,21 @@ function firstFree(schedule: Schedule, app: App, need: StationNeed, ready: numbe
  * when asked, shifts earlier steps later toward the next, so that nobody waits for long.
  * With `arrival`, check-in must start exactly then.
  */
-export function findPath(schedule: Schedule, app: App, costs: Costs, arrival?: number): Path | null {
+export function findPath(schedule: Schedule, app: App, costs: Costs, arrival?: number, late = false): Path | null {
   const { model } = schedule;
   const klass = model.classes[app.classId]!;
+  if (late && arrival === undefined) {
+    for (let w = app.windows.length - 1; w >= 0; w--) {
+      const window = app.windows[w]!;
+      if (window.end - window.start < klass.minimumStay) continue;
+      const path = backward(schedule, app, costs, window);
+      if (path) {
+        if (costs.compress) compressEarly(schedule, app, path);
+        return path;
+      }
+    }
+    return null;
+  }
   for (const window of app.windows) {
     if (window.end - window.start < klass.minimumStay) continue;
     if (arrival !== undefined && (arrival < window.start || arrival >= window.end)) continue;
@@ -435,4 +549,51 @@ function compress(schedule: Schedule, app: App, path: Path): void {
     path.arrival = path.visits[0]?.start ?? path.finalStart;
     path.checkInEnd = path.arrival;
   }
+}
+
+function backward(schedule: Schedule, app: App, costs: Costs, window: { start: number; end: number }): Path | null {
+  const { model } = schedule;
+  const klass = model.classes[app.classId]!;
+  let head = klass.checkIn + klass.stations.reduce((sum, n) => sum + n.direct, 0);
+  const finalStart = schedule.deskLatest(schedule.deskOut, model.desks.finalCheck, window.start + head, klass.finalCheck, window.end);
+  if (finalStart < 0) return null;
+  let deadline = finalStart;
+  const visits: Visit[] = [];
+  for (let i = klass.stations.length - 1; i >= 0; i--) {
+    const need = klass.stations[i]!;
+    head -= need.direct;
+    const choice = chooseVisitLate(schedule, app, need, window.start + head, deadline, costs);
+    if (!choice) return null;
+    visits.unshift({ station: need.station, vol: choice.vol, interp: choice.interp, start: choice.start, end: choice.end });
+    deadline = choice.start;
+  }
+  let start: number;
+  if (klass.checkIn === 0) start = visits[0]?.start ?? finalStart;
+  else {
+    start = schedule.deskLatest(schedule.deskIn, model.desks.checkIn, window.start, klass.checkIn, deadline);
+    if (start < 0) return null;
+  }
+  return { arrival: start, checkInEnd: start + klass.checkIn, visits, finalStart, end: finalStart + klass.finalCheck };
+}
+
+/** Moves each visit, then final check, as early as its people allow after the previous step: less waiting. */
+function compressEarly(schedule: Schedule, app: App, path: Path): void {
+  const klass = schedule.model.classes[app.classId]!;
+  let prev = path.checkInEnd;
+  for (const visit of path.visits) {
+    const length = visit.end - visit.start;
+    let s = prev;
+    while (s < visit.start && !(schedule.isFree(visit.vol, s, s + length) && (visit.interp < 0 || schedule.isFree(visit.interp, s, s + length)))) s++;
+    visit.start = s;
+    visit.end = s + length;
+    prev = visit.end;
+  }
+  if (klass.checkIn === 0) {
+    path.arrival = path.visits[0]?.start ?? path.finalStart;
+    path.checkInEnd = path.arrival;
+  }
+  let s = prev;
+  while (s < path.finalStart && !schedule.deskFree(schedule.deskOut, schedule.model.desks.finalCheck, s, klass.finalCheck)) s++;
+  path.finalStart = s;
+  path.end = s + klass.finalCheck;
 }

@@ -53,8 +53,11 @@ function householdArrival(schedule: Schedule, app: App, members: Map<number, App
   return undefined;
 }
 
-/** Places one applicant: at a pinned arrival only; else beside their household if possible; else anywhere. */
-export function place(schedule: Schedule, app: App, rules: SearchRules, members: Map<number, App[]>): boolean {
+/**
+ * Places one applicant: at a pinned arrival only; else beside their household if possible;
+ * else anywhere, the earliest day or (`late`) the latest.
+ */
+export function place(schedule: Schedule, app: App, rules: SearchRules, members: Map<number, App[]>, late = false): boolean {
   const pinned = rules.pinned.get(app.index);
   let path: Path | null = null;
   if (pinned !== undefined) {
@@ -64,7 +67,7 @@ export function place(schedule: Schedule, app: App, rules: SearchRules, members:
     for (let d = 0; together !== undefined && !path && d <= 3; d++) {
       path = findPath(schedule, app, rules.costs, together + d) ?? (d > 0 ? findPath(schedule, app, rules.costs, together - d) : null);
     }
-    path ??= findPath(schedule, app, rules.costs);
+    path ??= findPath(schedule, app, rules.costs, undefined, late);
   }
   if (!path) return false;
   schedule.commit(app, path);
@@ -77,34 +80,48 @@ export function householdMembers(apps: App[]): Map<number, App[]> {
   return members;
 }
 
-/** Lexicographic quality: weight first, then stability, then fewer interpreters, then shorter stays. */
+/**
+ * Lexicographic quality: weight first, then stability, then fewer interpreters, then earlier
+ * departures and shorter stays (stays first while polishing).
+ */
 interface Score {
   shortfall: number;
   weight: number;
   changed: number;
   interpreted: number;
+  departures: number;
   stay: number;
 }
 
 function score(schedule: Schedule, rules: SearchRules): Score {
   let shortfall = 0;
   for (const [group, target] of rules.targets ?? []) shortfall += Math.max(0, target - (schedule.groups.get(group) ?? 0));
-  return { shortfall, weight: schedule.weight, changed: schedule.changed, interpreted: schedule.interpreted, stay: schedule.staySlots };
+  return { shortfall, weight: schedule.weight, changed: schedule.changed, interpreted: schedule.interpreted, departures: schedule.departureSlots, stay: schedule.staySlots };
 }
 
-function atLeastAsGood(a: Score, b: Score): boolean {
+function atLeastAsGood(a: Score, b: Score, polishing: boolean): boolean {
   if (a.shortfall !== b.shortfall) return a.shortfall < b.shortfall;
   if (a.weight !== b.weight) return a.weight > b.weight;
   if (a.changed !== b.changed) return a.changed < b.changed;
   if (a.interpreted !== b.interpreted) return a.interpreted < b.interpreted;
-  return a.stay <= b.stay;
+  const [first, then] = polishing ? (['stay', 'departures'] as const) : (['departures', 'stay'] as const);
+  if (a[first] !== b[first]) return a[first] < b[first];
+  return a[then] <= b[then];
 }
+
+/** The share of improvement iterations that shortens stays, at the end, without giving up weight. */
+const POLISH_SHARE = 0.1;
 
 /**
  * Ruin and recreate: take a few applicants off the day (at random, around one volunteer's
  * hour, or in the way of someone unserved), put them and some unserved applicants back in
- * a shuffled priority order, and keep the result when it is at least as good. Deterministic
- * for a given seed and number of iterations.
+ * a shuffled priority order, each at their earliest day or, half the time, all at their
+ * latest, and keep the result when it is at least as good. Deterministic for a given seed
+ * and number of iterations.
+ *
+ * Among plans of equal weight the search prefers the one whose applicants leave earliest:
+ * the afternoon, when reviewers and the final-check desk are busiest, keeps room for more.
+ * Its last iterations prefer shorter stays instead, so nobody waits longer than needed.
  */
 export function improve(schedule: Schedule, rules: SearchRules, random: () => number, iterations: number): void {
   const { apps, vols, classes } = schedule.model;
@@ -174,15 +191,16 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
     // Putting people back only fills the day, so an applicant who found no day leaves none
     // for another alike in class and hours: skip them in this round.
     const failed = new Set<string>();
+    const late = random() < 0.5;
     for (const a of order) {
       const alike = rules.pinned.has(a.index) ? null : likeness[a.index]!;
       if (alike !== null && failed.has(alike)) continue;
-      if (place(schedule, a, rules, members)) inserted.push(a);
+      if (place(schedule, a, rules, members, late)) inserted.push(a);
       else if (alike !== null) failed.add(alike);
     }
 
     const next = score(schedule, rules);
-    if (atLeastAsGood(next, current)) {
+    if (atLeastAsGood(next, current, it >= (1 - POLISH_SHARE) * iterations)) {
       current = next;
     } else {
       for (const a of inserted) schedule.release(a);

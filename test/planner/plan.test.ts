@@ -265,6 +265,18 @@ t.test('the baseline strategy leaves out whom it cannot fit', async (t) => {
   t.same(p.scheduled.map((s) => s.applicant), ['A1']);
 });
 
+t.test('on a day with room to spare, a long search still has everyone leave as early as the day allows', async (t) => {
+  const bundle = scene({ volunteers: [attorney(), paralegal()], applicants: [spanish('A1'), spanish('A2', { available: [between('11:00', '16:00')] })] });
+  const p = planned(t, bundle, { iterations: 2000 });
+  t.equal(minutesOf(bundle, stayOf(p, 'A1').arrival), 0);
+  t.equal(minutesOf(bundle, stayOf(p, 'A2').arrival), 120, 'A2 as soon as they can come');
+  for (const id of ['A1', 'A2']) {
+    const stay = stayOf(p, id);
+    const spans = [stay.check_in!, ...stay.visits, stay.final_check!];
+    t.ok(spans.every((span, i) => i === 0 || span.start === spans[i - 1]!.end), `${id} waits nowhere`);
+  }
+});
+
 t.test('a quick plan keeps every rule and serves as many on an easy day', async (t) => {
   const bundle = scene({ volunteers: [attorney(), paralegal(), greeter()], applicants: [spanish('A1'), spanish('A2'), spanish('A3')] });
   const quick = plan(bundle, { quick: true });
