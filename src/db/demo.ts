@@ -17,7 +17,7 @@ export async function ensureDemo(db: Db): Promise<boolean> {
   if (db.select().from(settings).where(eq(settings.key, DEMO_KEY)).get()) return false;
   const outcome = importBundle(db, await readBundleDir(DEMO_DIR), 'demo');
   if (!outcome.ok) throw new Error(`the demo bundle in ${DEMO_DIR} does not read: ${outcome.errors[0]?.message}`);
-  planEvent(db, outcome.saved.slug, {}, 'demo');
+  await planEvent(db, outcome.saved.slug, {}, 'demo');
   db.insert(settings).values({ key: DEMO_KEY, value: outcome.saved.slug }).run();
   return true;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import type { FairnessMode } from '../domain/index.js';
+import type { Bundle, FairnessMode } from '../domain/index.js';
 import { plan } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/types.js';
 import { loadBundle } from './events.js';
@@ -96,12 +96,15 @@ export interface PlannedVersion {
   pinned: string[];
 }
 
+/** Plans a bundle: in this thread by default, or elsewhere (a worker) when the caller says how. */
+export type Planner = (bundle: Bundle, options: PlanOptions) => PlanJson | Promise<PlanJson>;
+
 /**
  * Plans a stored event and stores the result as its next version. By default a re-plan
  * starts from the latest version and pins the arrival of everyone a published version
  * scheduled: their slips are out.
  */
-export function planEvent(db: Db, slug: string, request: PlanRequest, actor: string): PlannedVersion | undefined {
+export async function planEvent(db: Db, slug: string, request: PlanRequest, actor: string, planner: Planner = plan): Promise<PlannedVersion | undefined> {
   const bundle = loadBundle(db, slug);
   if (!bundle) return undefined;
   const latest = request.replan === false ? undefined : loadPlan(db, bundle.key);
@@ -117,7 +120,7 @@ export function planEvent(db: Db, slug: string, request: PlanRequest, actor: str
     options.previous = latest.plan;
     options.pin = pin;
   }
-  const result = plan(bundle, options);
+  const result = await planner(bundle, options);
   const version = savePlan(db, bundle.key, result, { ...options, from: latest?.version ?? null }, actor);
   return { version, plan: result, from: latest?.version ?? null, pinned: latest ? pin : [] };
 }

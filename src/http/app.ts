@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import handlebars from 'handlebars';
 import { Type } from 'typebox';
 import { openDatabase } from '../db/index.js';
+import { JobPool } from '../jobs/index.js';
 import { PRINT_CSS_HASH } from '../outputs/print.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -25,11 +26,14 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The largest upload accepted, in bytes (default 25 MiB: a 100,000-row CSV fits). */
   uploadLimit?: number;
+  /** Worker threads for planning and simulating (default: a pool of the app's own, closed with it). */
+  jobs?: JobPool;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: OpenDatabase;
+    jobs: JobPool;
   }
 }
 
@@ -66,6 +70,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.decorate('store', store);
   if (ownsStore) app.addHook('onClose', async () => store.close());
+  const jobs = options.jobs ?? new JobPool();
+  app.decorate('jobs', jobs);
+  if (!options.jobs) app.addHook('onClose', async () => jobs.close());
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);

@@ -114,3 +114,16 @@ t.test('the event page shows the latest plan by applicant code, without names', 
   t.match(page.body, `<td class="code">${plan.scheduled[0].applicant}</td>`);
   for (const a of sampleBundle(FRESNO).applicants) t.notOk(page.body.includes(a.name), `no ${a.id} name`);
 });
+
+t.test('the server answers other requests while a long plan is computed', async (t) => {
+  const { app, headers } = await withFresno(t);
+  let planned = false;
+  const long = app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plan`, headers, payload: { iterations: 40000 } })
+    .then((res) => { planned = true; return res; });
+  // Long enough for the plan to have started: in this thread, it would hold this timer back too.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const health = await app.inject({ url: '/health' });
+  t.equal(health.statusCode, 200);
+  t.notOk(planned, 'the health check came back before the plan');
+  t.equal((await long).statusCode, 201);
+});

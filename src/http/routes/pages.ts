@@ -3,7 +3,6 @@ import { listEvents, loadBundle } from '../../db/events.js';
 import { loadPlan } from '../../db/plans.js';
 import type { StoredPlan } from '../../db/plans.js';
 import type { Bundle } from '../../domain/index.js';
-import { estimate } from '../../throughput/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
@@ -14,13 +13,16 @@ const PAGE_RUNS = 200;
 
 export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
-  // One estimate per plan version: simulating is deterministic, so it never goes stale.
-  const estimates = new Map<string, EstimateJson>();
-  const estimateFor = (bundle: Bundle, stored: StoredPlan): EstimateJson => {
+  // One estimate per plan version, simulated in a worker: it is deterministic, so it never
+  // goes stale, and visitors who come while it runs wait for the same one.
+  const estimates = new Map<string, Promise<EstimateJson>>();
+  const estimateFor = (bundle: Bundle, stored: StoredPlan): Promise<EstimateJson> => {
     const key = `${bundle.event.id}:${stored.version}:${stored.createdAt}`;
     let found = estimates.get(key);
     if (!found) {
-      found = estimate(bundle, { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6 });
+      found = app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6 } });
+      // A failed estimate is not kept: the next visit tries again.
+      found.catch(() => estimates.delete(key));
       estimates.set(key, found);
     }
     return found;
@@ -32,7 +34,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const bundle = loadBundle(db, request.params.id);
     if (!bundle) return reply.callNotFound();
     const stored = loadPlan(db, bundle.key);
-    const estimated = stored ? estimateFor(bundle, stored) : null;
+    const estimated = stored ? await estimateFor(bundle, stored) : null;
     return reply.view('pages/event.hbs', {
       ...eventView(bundle),
       plan: stored ? planView(bundle, stored) : null,

@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
 import { eventKey, listPlans, loadPlan, planEvent, publishPlan, savePlan } from '../../db/plans.js';
 import { checkPlan } from '../../planner/check.js';
-import { estimate } from '../../throughput/index.js';
 import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
@@ -36,7 +35,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Type.Object({ version: Type.Integer(), from: Type.Union([Type.Integer(), Type.Null()]), pinned: Type.Array(Type.String()), plan: PlanBody }), 404: ErrorBody },
     },
   }, async (request, reply) => {
-    const made = planEvent(db, request.params.id, request.body ?? {}, actorOf(request));
+    const made = await planEvent(db, request.params.id, request.body ?? {}, actorOf(request), (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options }));
     if (!made) return reply.code(404).send(notFound(request.params.id));
     return reply.code(201).send(made);
   });
@@ -108,7 +107,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (body.runs !== undefined) options.runs = body.runs;
     if (body.seed !== undefined) options.seed = body.seed;
     if (stored) options.plan = stored.plan;
-    return estimate(bundle, options);
+    return app.jobs.run({ kind: 'estimate', bundle, options });
   });
 
   app.post('/events/:id/plans/:version/publish', {
