@@ -357,21 +357,27 @@ function anyInterpreter(schedule: Schedule, app: App, interpreters: Int32Array, 
   return false;
 }
 
-/** The best way to give one station's visit, starting at or after `ready` and ending by `limit`. */
-function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: number, limit: number, costs: Costs): Choice | null {
+/**
+ * The best way to give one station's visit inside [from, to): the earliest to end or, when
+ * `late`, the latest to start, counting what it costs (a reviewer kept from review, an
+ * interpreter, idle time stranded) in slots.
+ */
+function chooseVisit(schedule: Schedule, app: App, need: StationNeed, from: number, to: number, costs: Costs, late = false): Choice | null {
   const { vols } = schedule.model;
-  if (costs.choice === 'first-free') return firstFree(schedule, app, need, ready, limit);
+  if (costs.choice === 'first-free') return firstFree(schedule, app, need, from, to);
   let best: Choice | null = null;
   const elsewhere = need.station !== 'review';
   const shortGap = Math.ceil(SHORT_GAP_MINUTES / schedule.model.slotMinutes);
+  // A start's cost before penalties is its end when early, minus its start when late (written
+  // out in each place: this loop is the planner's hottest).
   for (let i = 0; i < need.speakers.length; i++) {
     const vol = need.speakers[i]!;
     if (schedule.longestFree[vol]! < need.direct || !schedule.canServe(vol, app.index)) continue;
     const penalty = elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0;
-    if (best && ready + need.direct + penalty >= best.cost) continue;
-    const start = schedule.earliest(vol, ready, need.direct, limit);
+    if (best && (late ? need.direct - to : from + need.direct) + penalty >= best.cost) continue;
+    const start = late ? schedule.latest(vol, from, need.direct, to) : schedule.earliest(vol, from, need.direct, to);
     if (start < 0) continue;
-    const cost = start + need.direct + penalty + (costs.fragment > 0 ? costs.fragment * schedule.stranded(vol, start, start + need.direct, shortGap) : 0);
+    const cost = (late ? -start : start + need.direct) + penalty + costs.fragment * schedule.stranded(vol, start, start + need.direct, shortGap);
     if (!best || cost < best.cost || (cost === best.cost && schedule.load[vol]! < schedule.load[best.vol]!)) {
       best = { vol, interp: -1, start, end: start + need.direct, cost };
     }
@@ -380,63 +386,23 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, ready: num
     if (schedule.longestFree[vol]! < need.interpreted || !schedule.canServe(vol, app.index)) continue;
     if (!anyInterpreter(schedule, app, interpreters, need.interpreted)) continue;
     const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
-    if (best && ready + need.interpreted + penalty >= best.cost) continue;
-    let start = schedule.earliest(vol, ready, need.interpreted, limit);
+    if (best && (late ? need.interpreted - to : from + need.interpreted) + penalty >= best.cost) continue;
+    let start = late ? schedule.latest(vol, from, need.interpreted, to) : schedule.earliest(vol, from, need.interpreted, to);
     while (start >= 0) {
       const end = start + need.interpreted;
-      if (best && end + penalty >= best.cost) break;
+      const time = late ? -start : end;
+      if (best && time + penalty >= best.cost) break;
       let found = -1;
       for (let k = 0; k < interpreters.length && found < 0; k++) {
         const interp = interpreters[k]!;
         if (schedule.canServe(interp, app.index) && schedule.isFree(interp, start, end)) found = interp;
       }
       if (found >= 0) {
-        best = { vol, interp: found, start, end, cost: end + penalty };
+        best = { vol, interp: found, start, end, cost: time + penalty };
         break;
       }
-      start = schedule.earliest(vol, start + 1, need.interpreted, limit);
-    }
-  }
-  return best;
-}
-
-/** The latest way to give one station's visit, starting at or after `from` and ending by `deadline`. */
-function chooseVisitLate(schedule: Schedule, app: App, need: StationNeed, from: number, deadline: number, costs: Costs): Choice | null {
-  const { vols } = schedule.model;
-  let best: Choice | null = null;
-  const elsewhere = need.station !== 'review';
-  const shortGap = Math.ceil(SHORT_GAP_MINUTES / schedule.model.slotMinutes);
-  for (let i = 0; i < need.speakers.length; i++) {
-    const vol = need.speakers[i]!;
-    if (schedule.longestFree[vol]! < need.direct || !schedule.canServe(vol, app.index)) continue;
-    const penalty = elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0;
-    if (best && -(deadline - need.direct) + penalty >= best.cost) continue;
-    const start = schedule.latest(vol, from, need.direct, deadline);
-    if (start < 0) continue;
-    const cost = -start + penalty + costs.fragment * schedule.stranded(vol, start, start + need.direct, shortGap);
-    if (!best || cost < best.cost || (cost === best.cost && schedule.load[vol]! < schedule.load[best.vol]!)) {
-      best = { vol, interp: -1, start, end: start + need.direct, cost };
-    }
-  }
-  for (const { vol, interpreters } of need.bridged) {
-    if (schedule.longestFree[vol]! < need.interpreted || !schedule.canServe(vol, app.index)) continue;
-    if (!anyInterpreter(schedule, app, interpreters, need.interpreted)) continue;
-    const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
-    if (best && -(deadline - need.interpreted) + penalty >= best.cost) continue;
-    let start = schedule.latest(vol, from, need.interpreted, deadline);
-    while (start >= 0) {
-      const end = start + need.interpreted;
-      if (best && -start + penalty >= best.cost) break;
-      let found = -1;
-      for (let k = 0; k < interpreters.length && found < 0; k++) {
-        const interp = interpreters[k]!;
-        if (schedule.canServe(interp, app.index) && schedule.isFree(interp, start, end)) found = interp;
-      }
-      if (found >= 0) {
-        best = { vol, interp: found, start, end, cost: -start + penalty };
-        break;
-      }
-      start = schedule.latest(vol, from, need.interpreted, end - 1);
+      // The volunteer's next free span: one slot later, or (late) one slot earlier.
+      start = late ? schedule.latest(vol, from, need.interpreted, end - 1) : schedule.earliest(vol, start + 1, need.interpreted, to);
     }
   }
   return best;
@@ -562,7 +528,7 @@ function backward(schedule: Schedule, app: App, costs: Costs, window: { start: n
   for (let i = klass.stations.length - 1; i >= 0; i--) {
     const need = klass.stations[i]!;
     head -= need.direct;
-    const choice = chooseVisitLate(schedule, app, need, window.start + head, deadline, costs);
+    const choice = chooseVisit(schedule, app, need, window.start + head, deadline, costs, true);
     if (!choice) return null;
     visits.unshift({ station: need.station, vol: choice.vol, interp: choice.interp, start: choice.start, end: choice.end });
     deadline = choice.start;
