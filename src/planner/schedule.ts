@@ -232,7 +232,7 @@ export class Schedule {
     return true;
   }
 
-  /** Recomputes a volunteer's free stretches (each inside one window) and the longest of them. */
+  /** Measures a volunteer's free stretches (each inside one window) and the longest of them, from scratch. */
   private measureFree(vol: number): void {
     const window = this.model.vols[vol]!.window;
     const owner = this.owner[vol]!;
@@ -254,10 +254,67 @@ export class Schedule {
     this.longestFree[vol] = longest;
   }
 
+  /** Books [start, end), which lies inside one free stretch: that stretch shrinks or splits in two. */
+  private take(vol: number, start: number, end: number): void {
+    const runs = this.freeRuns[vol]!;
+    let n = this.freeEnds[vol]!;
+    let k = 0;
+    while (runs[k + 1]! <= start) k += 2;
+    const from = runs[k]!;
+    const to = runs[k + 1]!;
+    if (start > from && end < to) {
+      runs.copyWithin(k + 4, k + 2, n);
+      runs[k + 1] = start;
+      runs[k + 2] = end;
+      runs[k + 3] = to;
+      n += 2;
+    } else if (start > from) {
+      runs[k + 1] = start;
+    } else if (end < to) {
+      runs[k] = end;
+    } else {
+      runs.copyWithin(k, k + 2, n);
+      n -= 2;
+    }
+    this.freeEnds[vol] = n;
+  }
+
+  /** Frees [start, end), inside one window: it joins the free stretches next to it in that window. */
+  private give(vol: number, start: number, end: number): void {
+    const runs = this.freeRuns[vol]!;
+    const window = this.model.vols[vol]!.window;
+    const id = window[start];
+    let n = this.freeEnds[vol]!;
+    let k = 0;
+    while (k < n && runs[k]! < end) k += 2;
+    const left = k >= 2 && runs[k - 1] === start && window[start - 1] === id;
+    const right = k < n && runs[k] === end && window[end] === id;
+    if (left && right) {
+      runs[k - 1] = runs[k + 1]!;
+      runs.copyWithin(k, k + 2, n);
+      n -= 2;
+    } else if (left) {
+      runs[k - 1] = end;
+    } else if (right) {
+      runs[k] = start;
+    } else {
+      runs.copyWithin(k + 2, k, n);
+      runs[k] = start;
+      runs[k + 1] = end;
+      n += 2;
+    }
+    this.freeEnds[vol] = n;
+  }
+
   private book(vol: number, app: number, start: number, end: number, sign: 1 | -1): void {
     const owner = this.owner[vol]!;
     for (let s = start; s < end; s++) owner[s] = sign === 1 ? app : -1;
-    this.measureFree(vol);
+    if (sign === 1) this.take(vol, start, end);
+    else this.give(vol, start, end);
+    const runs = this.freeRuns[vol]!;
+    let longest = 0;
+    for (let k = 0, n = this.freeEnds[vol]!; k < n; k += 2) longest = Math.max(longest, runs[k + 1]! - runs[k]!);
+    this.longestFree[vol] = longest;
     this.load[vol] = this.load[vol]! + sign * (end - start);
     const apps = this.servedApps[vol]!;
     if (apps.length === 0) return;
