@@ -100,7 +100,6 @@ const wallClock = (iso: string) => iso.slice(11, 16);
  */
 export function planView(bundle: Bundle, stored: StoredPlan) {
   const { plan } = stored;
-  const roles = new Map(bundle.volunteers.map((v) => [v.id, v.role]));
   const byVolunteer = new Map<string, { time: string; station: string; applicant: string; note: string }[]>();
   for (const s of plan.scheduled) {
     for (const v of s.visits) {

@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import { caseTypeName, languageName, ROLE_NAMES, STATION_NAMES as NAMES, VISIT_STATIONS } from '../domain/index.js';
 import { REASON_NAMES } from '../planner/reasons.js';
-import type { Applicant, Bundle, DeskStation, Role, Station, VisitStation, Volunteer } from '../domain/index.js';
+import type { Applicant, Bundle, DeskStation, Station, VisitStation, Volunteer } from '../domain/index.js';
 import type { IntervalJson, PlanJson, ScheduledJson, UnscheduledReason } from '../planner/types.js';
 import { STATION_GUIDE } from './ics.js';
 import { byId, eventClock, planInstant, printTemplate } from './print.js';

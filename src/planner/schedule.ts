@@ -93,6 +93,8 @@ export class Schedule {
   readonly freeEnds: Int32Array;
   /** Each volunteer's `max_applicants` (Infinity when unlimited). */
   private readonly maxApplicants: Float64Array;
+  /** 1 for each volunteer who may review at this event: their time elsewhere costs review. */
+  readonly reviewer: Uint8Array;
   readonly deskIn: Int16Array;
   readonly deskOut: Int16Array;
   readonly paths: (Path | null)[];
@@ -140,6 +142,7 @@ export class Schedule {
     this.freeRuns = model.vols.map(() => new Int32Array(model.daySlots + 2));
     this.freeEnds = new Int32Array(model.vols.length);
     this.maxApplicants = Float64Array.from(model.vols, (v) => v.maxApplicants);
+    this.reviewer = Uint8Array.from(model.vols, (v) => (v.reviewer ? 1 : 0));
     for (let v = 0; v < model.vols.length; v++) this.measureFree(v);
     this.served = new Int32Array(model.vols.length);
     const limit = (v: number) => (Number.isFinite(model.vols[v]!.maxApplicants) ? Math.min(model.vols[v]!.maxApplicants, model.apps.length) : 0);
@@ -153,7 +156,9 @@ export class Schedule {
   /** A volunteer may take this applicant: already serving them, or under their `max_applicants`. */
   canServe(vol: number, app: number): boolean {
     if (this.served[vol]! < this.maxApplicants[vol]!) return true;
-    return this.servedApps[vol]!.indexOf(app) >= 0;
+    const apps = this.servedApps[vol]!;
+    for (let k = 0; k < apps.length; k++) if (apps[k] === app) return true;
+    return false;
   }
 
   /** Free for the whole span, inside one availability window (supervised, for a law student). */
@@ -420,7 +425,6 @@ function anyInterpreter(schedule: Schedule, app: App, interpreters: Int32Array, 
  * interpreter, idle time stranded) in slots.
  */
 function chooseVisit(schedule: Schedule, app: App, need: StationNeed, from: number, to: number, costs: Costs, late = false): Choice | null {
-  const { vols } = schedule.model;
   if (costs.choice === 'first-free') return firstFree(schedule, app, need, from, to);
   let best: Choice | null = null;
   const elsewhere = need.station !== 'review';
@@ -430,7 +434,7 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, from: numb
   for (let i = 0; i < need.speakers.length; i++) {
     const vol = need.speakers[i]!;
     if (schedule.longestFree[vol]! < need.direct || !schedule.canServe(vol, app.index)) continue;
-    const penalty = elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0;
+    const penalty = elsewhere && schedule.reviewer[vol] === 1 ? costs.reviewerElsewhere : 0;
     if (best && (late ? need.direct - to : from + need.direct) + penalty >= best.cost) continue;
     const start = late ? schedule.latest(vol, from, need.direct, to) : schedule.earliest(vol, from, need.direct, to);
     if (start < 0) continue;
@@ -442,7 +446,7 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, from: numb
   for (const { vol, interpreters } of need.bridged) {
     if (schedule.longestFree[vol]! < need.interpreted || !schedule.canServe(vol, app.index)) continue;
     if (!anyInterpreter(schedule, app, interpreters, need.interpreted)) continue;
-    const penalty = costs.interpreter + (elsewhere && vols[vol]!.reviewer ? costs.reviewerElsewhere : 0);
+    const penalty = costs.interpreter + (elsewhere && schedule.reviewer[vol] === 1 ? costs.reviewerElsewhere : 0);
     if (best && (late ? need.interpreted - to : from + need.interpreted) + penalty >= best.cost) continue;
     let start = late ? schedule.latest(vol, from, need.interpreted, to) : schedule.earliest(vol, from, need.interpreted, to);
     while (start >= 0) {
