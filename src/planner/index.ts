@@ -16,13 +16,13 @@ export { checkPlan } from './check.js';
 
 /**
  * Improvement iterations by default: measured on a 2-core machine to plan a 250-applicant day
- * in about 3 s, 3,000 in about 20 s and 10,000 in about 80 s (an iteration costs more as the
+ * in about 3 s, 3,000 in about 18 s and 10,000 in about 60 s (an iteration costs more as the
  * roster grows). The plan depends on this number, never on the clock.
  */
 export function defaultIterations(applicants: number, quick: boolean): number {
   if (quick) return Math.min(200, applicants);
   // Measured points (applicants → iterations), straight lines between them.
-  const points: [number, number][] = [[0, 24000], [250, 24000], [3000, 50000], [10000, 80000]];
+  const points: [number, number][] = [[0, 40000], [250, 40000], [3000, 70000], [10000, 120000]];
   const upper = points.findIndex(([n]) => n >= applicants);
   if (upper < 0) return points[points.length - 1]![1];
   if (upper === 0) return points[0]![1];
