@@ -111,3 +111,13 @@ t.test('placed at their latest, an applicant no desk can take is not placed', as
   const { schedule, app } = bookings([volunteer({ id: 'V1', role: 'attorney' })], [applicant({ id: 'A1' })], { desks: { check_in: 1, final_check: 0 } });
   t.equal(findPath(schedule, app, DEFAULT_COSTS, undefined, true), null);
 });
+
+t.test('a volunteer at their max_applicants may still take the applicants they already serve, and nobody else', async (t) => {
+  const { schedule, app } = bookings([volunteer({ id: 'V1', role: 'attorney', maxApplicants: 1 })], [applicant({ id: 'A1' }), applicant({ id: 'A2' })]);
+  t.ok(schedule.canServe(0, 1), 'before any booking');
+  schedule.commit(app, findPath(schedule, app, DEFAULT_COSTS)!);
+  t.ok(schedule.canServe(0, app.index));
+  t.notOk(schedule.canServe(0, 1));
+  schedule.release(app);
+  t.ok(schedule.canServe(0, 1), 'once A1 is released');
+});
