@@ -7,7 +7,7 @@ import { toPlanJson } from './output.js';
 import { seededRandom } from './random.js';
 import { DEFAULT_COSTS, Schedule } from './schedule.js';
 import type { Path, Visit } from './schedule.js';
-import { householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder } from './search.js';
+import { householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, shortenStays } from './search.js';
 import type { SearchRules } from './search.js';
 import type { PlanJson, PlanOptions } from './types.js';
 
@@ -139,6 +139,7 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     if (!schedule.paths[app.index]) place(schedule, app, rules, members);
   }
   improve(schedule, rules, random, iterations);
+  shortenStays(schedule, rules, members);
   const result = toPlanJson(model, schedule);
   if (plain) {
     result.summary.fairness = {

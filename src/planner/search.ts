@@ -43,6 +43,9 @@ export function lotteryOrder(apps: App[], random: () => number): App[] {
     .flatMap((g) => [...g.apps].sort((a, b) => b.priority - a.priority || a.index - b.index));
 }
 
+/** A household arrives together when its members check in at most this many slots apart. */
+const TOGETHER = 3;
+
 /** Where a household member should try to arrive: with a member already booked, or anywhere. */
 function householdArrival(schedule: Schedule, app: App, members: Map<number, App[]>): number | undefined {
   if (app.household < 0) return undefined;
@@ -64,7 +67,7 @@ export function place(schedule: Schedule, app: App, rules: SearchRules, members:
     path = findPath(schedule, app, rules.costs, pinned);
   } else {
     const together = householdArrival(schedule, app, members);
-    for (let d = 0; together !== undefined && !path && d <= 3; d++) {
+    for (let d = 0; together !== undefined && !path && d <= TOGETHER; d++) {
       path = findPath(schedule, app, rules.costs, together + d) ?? (d > 0 ? findPath(schedule, app, rules.costs, together - d) : null);
     }
     path ??= findPath(schedule, app, rules.costs, undefined, late);
@@ -205,6 +208,66 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
     } else {
       for (const a of inserted) schedule.release(a);
       for (const [a, path] of saved) schedule.commit(a, path);
+    }
+  }
+}
+
+/** Arrivals a household member is offered, in slots from their own. */
+const NEAR = [0, 1, -1, 2, -2, 3, -3];
+/** How far apart a household's scheduled members arrive, with `app` arriving at `arrival`. */
+function spread(schedule: Schedule, household: App[], app: App, arrival: number): number {
+  let first = arrival;
+  let last = arrival;
+  for (const other of household) {
+    const path = other === app ? null : schedule.paths[other.index];
+    if (path) {
+      first = Math.min(first, path.arrival);
+      last = Math.max(last, path.arrival);
+    }
+  }
+  return last - first;
+}
+
+/** The very same day, to the minute: a kept day whose volunteers' calendars need no update. */
+function identical(a: Path, b: Path | null): boolean {
+  return b !== null && a.arrival === b.arrival && a.checkInEnd === b.checkInEnd && a.finalStart === b.finalStart && a.end === b.end
+    && a.visits.length === b.visits.length
+    && a.visits.every((v, i) => { const w = b.visits[i]!; return v.vol === w.vol && v.interp === w.interp && v.start === w.start && v.end === w.end; });
+}
+
+const stay = (path: Path) => path.end - path.arrival;
+const interpretedVisits = (path: Path) => path.visits.filter((v) => v.interp >= 0).length;
+
+/**
+ * A last pass over the day, `rounds` times: each applicant in turn is offered their earliest
+ * and their latest day on everyone else's bookings, and takes the shorter stay when it is
+ * shorter than theirs and books no more interpreters. Household members are offered only
+ * arrivals near their own that keep the household together (or no further apart). Pinned
+ * applicants, and days kept from the previous plan, stay as they are. Nobody is added or
+ * dropped.
+ */
+export function shortenStays(schedule: Schedule, rules: SearchRules, members: Map<number, App[]>, rounds = 2): void {
+  for (let round = 0; round < rounds; round++) {
+    for (const app of schedule.model.apps) {
+      const old = schedule.paths[app.index];
+      if (!old || rules.pinned.has(app.index) || identical(old, schedule.previous?.[app.index] ?? null)) continue;
+      const changed = schedule.changed;
+      schedule.release(app);
+      const household = householdArrival(schedule, app, members) === undefined ? null : members.get(app.household)!;
+      const offers = household ? NEAR.map((d) => findPath(schedule, app, rules.costs, old.arrival + d))
+        : [findPath(schedule, app, rules.costs), findPath(schedule, app, rules.costs, undefined, true)];
+      const apart = household ? spread(schedule, household, app, old.arrival) : 0;
+      let best = old;
+      for (const offer of offers) {
+        if (!offer || stay(offer) >= stay(best) || interpretedVisits(offer) > interpretedVisits(old)) continue;
+        if (household && spread(schedule, household, app, offer.arrival) > Math.max(apart, TOGETHER)) continue;
+        best = offer;
+      }
+      schedule.commit(app, best);
+      if (schedule.changed > changed) {
+        schedule.release(app);
+        schedule.commit(app, old);
+      }
     }
   }
 }
