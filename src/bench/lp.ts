@@ -174,7 +174,7 @@ export function buildLp(bundle: Bundle, options: LpOptions = {}): { text: string
     for (const c of lpClasses) {
       const klass = model.classes[c.modelClass]!;
       let before = klass.checkIn;
-      let after = klass.stations.reduce((sum, n) => sum + n.direct, 0) + klass.finalCheck;
+      let after = klass.directSlots + klass.finalCheck;
       for (const need of klass.stations) {
         after -= need.direct;
         const sp = span.get(need.station) ?? { from: daySlots, to: 0 };

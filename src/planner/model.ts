@@ -64,6 +64,8 @@ export interface AppClass {
   checkIn: number;
   finalCheck: number;
   stations: StationNeed[];
+  /** The slots of every visit when nobody needs an interpreter. */
+  directSlots: number;
   /** The fewest slots a stay can take: desks plus every visit at its shortest. */
   minimumStay: number;
 }
@@ -157,6 +159,7 @@ export function buildModel(bundle: Bundle): Model {
       const finalCheck = deskMinutes(event, applicant.caseType, 'final_check') / slotMinutes;
       classes.push({
         key, representative: applicant, checkIn, finalCheck, stations,
+        directSlots: stations.reduce((sum, n) => sum + n.direct, 0),
         // A station only interpreters can bridge takes its interpreted length at the least.
         minimumStay: checkIn + finalCheck + stations.reduce((sum, n) => sum + (n.speakers.length === 0 && n.bridged.length > 0 ? n.interpreted : n.direct), 0),
       });

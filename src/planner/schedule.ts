@@ -95,6 +95,8 @@ export class Schedule {
   private readonly maxApplicants: Float64Array;
   /** 1 for each volunteer who may review at this event: their time elsewhere costs review. */
   readonly reviewer: Uint8Array;
+  /** Idle stretches shorter than this many slots fit no visit. */
+  readonly shortGap: number;
   readonly deskIn: Int16Array;
   readonly deskOut: Int16Array;
   readonly paths: (Path | null)[];
@@ -143,9 +145,10 @@ export class Schedule {
     this.freeEnds = new Int32Array(model.vols.length);
     this.maxApplicants = Float64Array.from(model.vols, (v) => v.maxApplicants);
     this.reviewer = Uint8Array.from(model.vols, (v) => (v.reviewer ? 1 : 0));
+    this.shortGap = Math.ceil(SHORT_GAP_MINUTES / model.slotMinutes);
     for (let v = 0; v < model.vols.length; v++) this.measureFree(v);
     this.served = new Int32Array(model.vols.length);
-    const limit = (v: number) => (Number.isFinite(model.vols[v]!.maxApplicants) ? Math.min(model.vols[v]!.maxApplicants, model.apps.length) : 0);
+    const limit = (v: number) => (Number.isFinite(this.maxApplicants[v]!) ? Math.min(this.maxApplicants[v]!, model.apps.length) : 0);
     this.servedApps = model.vols.map((_, v) => new Int32Array(limit(v)));
     this.servedVisits = model.vols.map((_, v) => new Int32Array(limit(v)));
     this.deskIn = new Int16Array(model.daySlots);
@@ -199,7 +202,8 @@ export class Schedule {
    * Idle time a visit on [start, end) would strand on this volunteer: the free slots just
    * before and after it, when too few for any other visit.
    */
-  stranded(vol: number, start: number, end: number, shortGap: number): number {
+  stranded(vol: number, start: number, end: number): number {
+    const shortGap = this.shortGap;
     const window = this.model.vols[vol]!.window;
     const owner = this.owner[vol]!;
     const id = window[start];
@@ -402,6 +406,13 @@ export function samePath(a: Path | null, b: Path | null): boolean {
     && a.visits.every((v, i) => v.vol === b.visits[i]!.vol && v.interp === b.visits[i]!.interp);
 }
 
+/** The very same day, to the minute: a kept day whose volunteers' calendars need no update. */
+export function identicalPath(a: Path, b: Path | null): boolean {
+  return b !== null && a.arrival === b.arrival && a.checkInEnd === b.checkInEnd && a.finalStart === b.finalStart && a.end === b.end
+    && a.visits.length === b.visits.length
+    && a.visits.every((v, i) => { const w = b.visits[i]!; return v.vol === w.vol && v.interp === w.interp && v.start === w.start && v.end === w.end; });
+}
+
 interface Choice {
   vol: number;
   interp: number;
@@ -428,7 +439,6 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, from: numb
   if (costs.choice === 'first-free') return firstFree(schedule, app, need, from, to);
   let best: Choice | null = null;
   const elsewhere = need.station !== 'review';
-  const shortGap = Math.ceil(SHORT_GAP_MINUTES / schedule.model.slotMinutes);
   // A start's cost before penalties is its end when early, minus its start when late (written
   // out in each place: this loop is the planner's hottest).
   for (let i = 0; i < need.speakers.length; i++) {
@@ -438,7 +448,7 @@ function chooseVisit(schedule: Schedule, app: App, need: StationNeed, from: numb
     if (best && (late ? need.direct - to : from + need.direct) + penalty >= best.cost) continue;
     const start = late ? schedule.latest(vol, from, need.direct, to) : schedule.earliest(vol, from, need.direct, to);
     if (start < 0) continue;
-    const cost = (late ? -start : start + need.direct) + penalty + costs.fragment * schedule.stranded(vol, start, start + need.direct, shortGap);
+    const cost = (late ? -start : start + need.direct) + penalty + costs.fragment * schedule.stranded(vol, start, start + need.direct);
     if (!best || cost < best.cost || (cost === best.cost && schedule.load[vol]! < schedule.load[best.vol]!)) {
       best = { vol, interp: -1, start, end: start + need.direct, cost };
     }
@@ -497,25 +507,17 @@ function firstFree(schedule: Schedule, app: App, need: StationNeed, ready: numbe
 export function findPath(schedule: Schedule, app: App, costs: Costs, arrival?: number, late = false): Path | null {
   const { model } = schedule;
   const klass = model.classes[app.classId]!;
-  if (late && arrival === undefined) {
-    for (let w = app.windows.length - 1; w >= 0; w--) {
-      const window = app.windows[w]!;
-      if (window.end - window.start < klass.minimumStay) continue;
-      const path = backward(schedule, app, costs, window);
-      if (path) {
-        if (costs.compress) compressEarly(schedule, app, path);
-        return path;
-      }
-    }
-    return null;
-  }
-  for (const window of app.windows) {
+  // The latest day is sought backward from the last window; a given arrival is always forward.
+  const back = late && arrival === undefined;
+  const count = app.windows.length;
+  for (let w = 0; w < count; w++) {
+    const window = app.windows[back ? count - 1 - w : w]!;
     if (window.end - window.start < klass.minimumStay) continue;
     if (arrival !== undefined && (arrival < window.start || arrival >= window.end)) continue;
-    const path = forward(schedule, app, costs, window, arrival);
+    const path = back ? backward(schedule, app, costs, window) : forward(schedule, app, costs, window, arrival);
     if (path) {
-      // A given arrival (pinned, or a household's) is kept: compressing would move check-in later.
-      if (costs.compress && arrival === undefined) compress(schedule, app, path);
+      // A given arrival (pinned, or a household's) is kept: compressing would move check-in.
+      if (costs.compress && arrival === undefined) (back ? compressEarly : compress)(schedule, app, path);
       return path;
     }
   }
@@ -525,7 +527,7 @@ export function findPath(schedule: Schedule, app: App, costs: Costs, arrival?: n
 function forward(schedule: Schedule, app: App, costs: Costs, window: { start: number; end: number }, arrival?: number): Path | null {
   const { model } = schedule;
   const klass = model.classes[app.classId]!;
-  let tail = klass.finalCheck + klass.stations.reduce((sum, n) => sum + n.direct, 0);
+  let tail = klass.finalCheck + klass.directSlots;
   let start: number;
   if (arrival !== undefined) {
     if (!schedule.deskFree(schedule.deskIn, model.desks.checkIn, arrival, klass.checkIn)) return null;
@@ -554,6 +556,11 @@ function forward(schedule: Schedule, app: App, costs: Costs, window: { start: nu
   return { arrival: start, checkInEnd: start + klass.checkIn, visits, finalStart, end: finalStart + klass.finalCheck };
 }
 
+/** Whether a visit's volunteer (and interpreter) are both free for `length` slots from `start`. */
+function visitFree(schedule: Schedule, visit: Visit, start: number, length: number): boolean {
+  return schedule.isFree(visit.vol, start, start + length) && (visit.interp < 0 || schedule.isFree(visit.interp, start, start + length));
+}
+
 /** Moves each visit, then check-in, as late as its people allow before the next step: less waiting. */
 function compress(schedule: Schedule, app: App, path: Path): void {
   const klass = schedule.model.classes[app.classId]!;
@@ -562,7 +569,7 @@ function compress(schedule: Schedule, app: App, path: Path): void {
     const visit = path.visits[i]!;
     const length = visit.end - visit.start;
     let s = next - length;
-    while (s > visit.start && !(schedule.isFree(visit.vol, s, s + length) && (visit.interp < 0 || schedule.isFree(visit.interp, s, s + length)))) s--;
+    while (s > visit.start && !visitFree(schedule, visit, s, length)) s--;
     visit.start = s;
     visit.end = s + length;
     next = s;
@@ -581,7 +588,7 @@ function compress(schedule: Schedule, app: App, path: Path): void {
 function backward(schedule: Schedule, app: App, costs: Costs, window: { start: number; end: number }): Path | null {
   const { model } = schedule;
   const klass = model.classes[app.classId]!;
-  let head = klass.checkIn + klass.stations.reduce((sum, n) => sum + n.direct, 0);
+  let head = klass.checkIn + klass.directSlots;
   const finalStart = schedule.deskLatest(schedule.deskOut, model.desks.finalCheck, window.start + head, klass.finalCheck, window.end);
   if (finalStart < 0) return null;
   let deadline = finalStart;
@@ -610,7 +617,7 @@ function compressEarly(schedule: Schedule, app: App, path: Path): void {
   for (const visit of path.visits) {
     const length = visit.end - visit.start;
     let s = prev;
-    while (s < visit.start && !(schedule.isFree(visit.vol, s, s + length) && (visit.interp < 0 || schedule.isFree(visit.interp, s, s + length)))) s++;
+    while (s < visit.start && !visitFree(schedule, visit, s, length)) s++;
     visit.start = s;
     visit.end = s + length;
     prev = visit.end;

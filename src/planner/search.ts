@@ -1,5 +1,5 @@
 import type { App } from './model.js';
-import { findPath } from './schedule.js';
+import { findPath, identicalPath } from './schedule.js';
 import type { Costs, Path, Schedule } from './schedule.js';
 
 /** What the search keeps fixed and what it prefers, beyond serving the most priority. */
@@ -228,13 +228,6 @@ function spread(schedule: Schedule, household: App[], app: App, arrival: number)
   return last - first;
 }
 
-/** The very same day, to the minute: a kept day whose volunteers' calendars need no update. */
-function identical(a: Path, b: Path | null): boolean {
-  return b !== null && a.arrival === b.arrival && a.checkInEnd === b.checkInEnd && a.finalStart === b.finalStart && a.end === b.end
-    && a.visits.length === b.visits.length
-    && a.visits.every((v, i) => { const w = b.visits[i]!; return v.vol === w.vol && v.interp === w.interp && v.start === w.start && v.end === w.end; });
-}
-
 const stay = (path: Path) => path.end - path.arrival;
 const interpretedVisits = (path: Path) => path.visits.filter((v) => v.interp >= 0).length;
 
@@ -250,9 +243,10 @@ export function shortenStays(schedule: Schedule, rules: SearchRules, members: Ma
   for (let round = 0; round < rounds; round++) {
     for (const app of schedule.model.apps) {
       const old = schedule.paths[app.index];
-      if (!old || rules.pinned.has(app.index) || identical(old, schedule.previous?.[app.index] ?? null)) continue;
+      if (!old || rules.pinned.has(app.index) || identicalPath(old, schedule.previous?.[app.index] ?? null)) continue;
       const changed = schedule.changed;
       schedule.release(app);
+      // A member whose household is partly served moves only with it in mind.
       const household = householdArrival(schedule, app, members) === undefined ? null : members.get(app.household)!;
       const offers = household ? NEAR.map((d) => findPath(schedule, app, rules.costs, old.arrival + d))
         : [findPath(schedule, app, rules.costs), findPath(schedule, app, rules.costs, undefined, true)];
