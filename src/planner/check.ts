@@ -1,11 +1,15 @@
 import { DateTime } from 'luxon';
 import {
-  canInterpret, deskMinutes, insideOneWindow, isCompetent, mayReview, mayStaff, openingInstant, shareLanguage,
+  canInterpret, clockAt, deskMinutes, insideOneWindow, isCompetent, mayReview, mayStaff, openingInstant, shareLanguage,
   supervisionCovers, visitMinutes, VISIT_STATIONS,
 } from '../domain/index.js';
 import type { Applicant, Bundle, Volunteer } from '../domain/index.js';
 import type { PlanJson, ScheduledJson, VisitJson } from './types.js';
 import { UNSCHEDULED_REASONS } from './types.js';
+import { buildModel } from './model.js';
+import { pathsOf } from './paths.js';
+import { ALONE, findPath, Schedule } from './schedule.js';
+import type { Path } from './schedule.js';
 
 /** One broken rule, named, with who it concerns and a sentence saying what is wrong. */
 export interface Violation {
@@ -309,11 +313,46 @@ export const summaryMatches: Rule = ({ plan, stays, bundle }) => {
   return wrong.map((field) => ({ rule: 'summaryMatches', message: `summary.${field} does not match the plan` }));
 };
 
+/**
+ * Nobody left out as `no_capacity` fits the plan as it stands: a day found for them on the
+ * plan's own bookings (earliest finish at every step) would make the reason untrue. Judged
+ * only on a plan whose days can all be booked as given; one that cannot breaks other rules.
+ */
+export const noRoomLeft: Rule = ({ bundle, plan }) => {
+  const full = plan.unscheduled.filter((u) => u.reason === 'no_capacity');
+  if (full.length === 0) return [];
+  const model = buildModel(bundle);
+  const schedule = new Schedule(model);
+  const paths = pathsOf(model, plan);
+  for (const app of model.apps) {
+    const path = paths[app.index];
+    if (!path) continue;
+    const bookable = [path.arrival, path.end].every(Number.isInteger) && path.visits.length > 0 === (model.classes[app.classId]!.stations.length > 0)
+      && path.visits.every((v) => Number.isInteger(v.start) && Number.isInteger(v.end) && v.vol >= 0 && v.interp !== -2
+        && schedule.isFree(v.vol, v.start, v.end) && (v.interp < 0 || schedule.isFree(v.interp, v.start, v.end)));
+    if (!bookable) return [];
+    schedule.commit(app, path);
+  }
+  const byId = new Map(model.apps.map((a) => [a.applicant.id, a]));
+  const answers = new Map<string, Path | null>();
+  return full.flatMap((u) => {
+    const app = byId.get(u.applicant);
+    if (!app) return [];
+    const key = `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}`;
+    if (!answers.has(key)) answers.set(key, findPath(schedule, app, ALONE));
+    const path = answers.get(key)!;
+    return path ? [{
+      rule: 'noRoomLeft', applicant: u.applicant,
+      message: `${u.applicant} is left out as "no capacity" but fits the plan as it stands, arriving ${clockAt(bundle.event, path.arrival * model.slotMinutes)}`,
+    }] : [];
+  });
+};
+
 /** Every rule, by name. Hard rules all: a plan that breaks one is refused. */
 export const RULES: Readonly<Record<string, Rule>> = Object.freeze({
   everyApplicantOnce, knownVolunteers, timesInSiteZone, onSlotGrid, stationsInOrder, rightLengths, withinEventHours,
   withinApplicantWindow, roleBoundaries, reviewRules, caseCompetency, languageBridge, availability, noDoubleBooking,
-  maxApplicants, deskCapacity, shiftRules, unscheduledReasons, summaryMatches,
+  maxApplicants, deskCapacity, shiftRules, unscheduledReasons, summaryMatches, noRoomLeft,
 });
 
 /** Checks a plan against the bundle with every rule of DOMAIN.md; an empty list means it keeps them all. */

@@ -1,12 +1,11 @@
-import { DateTime } from 'luxon';
-import { openingInstant } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { buildModel } from './model.js';
-import type { App, Model } from './model.js';
+import type { App } from './model.js';
 import { toPlanJson } from './output.js';
 import { seededRandom } from './random.js';
-import { DEFAULT_COSTS, Schedule } from './schedule.js';
-import type { Path, Visit } from './schedule.js';
+import { pathsOf } from './paths.js';
+import { ALONE, DEFAULT_COSTS, findPath, Schedule } from './schedule.js';
+import type { Path } from './schedule.js';
 import { householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, shortenStays } from './search.js';
 import type { SearchRules } from './search.js';
 import type { PlanJson, PlanOptions } from './types.js';
@@ -29,38 +28,6 @@ export function defaultIterations(applicants: number, quick: boolean): number {
   const [n0, i0] = points[upper - 1]!;
   const [n1, i1] = points[upper]!;
   return Math.round(i0 + ((i1 - i0) * (applicants - n0)) / (n1 - n0));
-}
-
-/** A previous plan's paths in slots, for the applicants and volunteers that still exist. */
-function previousPaths(model: Model, previous: PlanJson): (Path | null)[] {
-  const opening = openingInstant(model.bundle.event);
-  const slot = (iso: string) => Math.round(DateTime.fromISO(iso, { setZone: true }).diff(opening, 'minutes').minutes) / model.slotMinutes;
-  const volIndex = new Map(model.vols.map((v) => [v.volunteer.id, v.index]));
-  const appIndex = new Map(model.apps.map((a) => [a.applicant.id, a.index]));
-  const paths: (Path | null)[] = model.apps.map(() => null);
-  for (const s of previous.scheduled) {
-    const index = appIndex.get(s.applicant);
-    if (index === undefined) continue;
-    const visits: Visit[] = [];
-    let ok = true;
-    for (const v of s.visits) {
-      const vol = volIndex.get(v.volunteer);
-      const interp = v.interpreter === null ? -1 : volIndex.get(v.interpreter) ?? -2;
-      if (vol === undefined || interp === -2) ok = false;
-      visits.push({ station: v.station, vol: vol ?? -1, interp, start: slot(v.start), end: slot(v.end) });
-    }
-    const arrival = slot(s.arrival);
-    const last = visits[visits.length - 1]?.end ?? arrival;
-    paths[index] = {
-      arrival,
-      checkInEnd: s.check_in ? slot(s.check_in.end) : arrival,
-      visits,
-      finalStart: s.final_check ? slot(s.final_check.start) : last,
-      end: s.final_check ? slot(s.final_check.end) : last,
-    };
-    if (!ok) paths[index]!.visits = [];
-  }
-  return paths;
 }
 
 /** Whether an old path still works on today's input and bookings, exactly as it was. */
@@ -88,6 +55,19 @@ function stillFits(schedule: Schedule, app: App, path: Path): boolean {
 }
 
 /**
+ * A last pass that leaves nobody out who fits: each applicant still unserved, in the lottery's
+ * order, takes any day the bookings leave (for a pinned applicant whose arrival could not be
+ * kept, another arrival beats none; the change is reported to the coordinator).
+ */
+function fill(schedule: Schedule, order: App[]): void {
+  for (const app of order) {
+    if (schedule.paths[app.index]) continue;
+    const path = findPath(schedule, app, ALONE);
+    if (path) schedule.commit(app, path);
+  }
+}
+
+/**
  * Plans a workshop day: serves the most total priority the roster can, books every visit
  * within the rules of DOMAIN.md, and says why anyone is left out. Pure and deterministic for
  * the same input, seed and iterations.
@@ -104,22 +84,27 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     return toPlanJson(model, schedule);
   }
 
-  const previous = options.previous ? previousPaths(model, options.previous) : null;
+  const previous = options.previous ? pathsOf(model, options.previous) : null;
   const schedule = new Schedule(model, previous);
   const pinned = new Map<number, number>();
   for (const id of options.pin ?? []) {
+    if (options.release?.includes(id)) continue;
     const app = model.apps.find((a) => a.applicant.id === id);
     const path = app && previous?.[app.index];
     if (app && path) pinned.set(app.index, path.arrival);
   }
   const rules: SearchRules = { costs: DEFAULT_COSTS, pinned };
 
+  const released = new Set(options.release ?? []);
   if (previous) {
-    // Keep what still works, pinned applicants first; then re-place pinned ones at their arrival.
+    // Keep what still works, pinned applicants first: a kept day stays as it is (a re-plan
+    // repairs only what broke). Then re-place pinned ones whose day broke at their arrival.
     const order = [...model.apps].sort((a, b) => Number(pinned.has(b.index)) - Number(pinned.has(a.index)) || a.index - b.index);
     for (const app of order) {
       const path = previous[app.index];
-      if (path && stillFits(schedule, app, path)) schedule.commit(app, { ...path, visits: path.visits.map((v) => ({ ...v })) });
+      if (!path || released.has(app.applicant.id) || !stillFits(schedule, app, path)) continue;
+      schedule.commit(app, { ...path, visits: path.visits.map((v) => ({ ...v })) });
+      if (!pinned.has(app.index)) pinned.set(app.index, path.arrival);
     }
     for (const app of order) if (pinned.has(app.index) && !schedule.paths[app.index]) place(schedule, app, rules, members);
   }
@@ -140,6 +125,7 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   }
   improve(schedule, rules, random, iterations);
   shortenStays(schedule, rules, members);
+  fill(schedule, order);
   const result = toPlanJson(model, schedule);
   if (plain) {
     result.summary.fairness = {

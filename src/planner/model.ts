@@ -2,7 +2,7 @@ import {
   canInterpret, deskMinutes, isCompetent, mayReview, mayStaff, shareLanguage, visitMinutes,
   VISIT_STATIONS,
 } from '../domain/index.js';
-import type { Applicant, Bundle, Volunteer, VisitStation, Window } from '../domain/index.js';
+import type { Applicant, Bundle, DeskStation, Volunteer, VisitStation, Window } from '../domain/index.js';
 
 /**
  * The planning problem in slots (the event's grid) with every eligibility question answered
@@ -16,6 +16,13 @@ export interface Model {
   apps: App[];
   classes: AppClass[];
   desks: { checkIn: number; finalCheck: number };
+  /** Desk shifts of the roster's greeters and organizers, in slots. */
+  shifts: DeskShift[];
+  /**
+   * For each desk the roster staffs, whether someone is on shift at each slot; null for a
+   * desk nobody on the roster is given, which is open all day (and warned about).
+   */
+  deskOpen: { checkIn: Uint8Array | null; finalCheck: Uint8Array | null };
   /** For each volunteer, the classes they could serve or interpret for: where freed time may help. */
   volClasses: number[][];
 }
@@ -43,6 +50,14 @@ export interface App {
   /** The applicant's windows in slots, clipped to the event's hours; empty when none overlaps. */
   windows: { start: number; end: number }[];
   household: number;
+}
+
+/** One stretch of a volunteer's day at a desk, in slots. */
+export interface DeskShift {
+  vol: number;
+  station: DeskStation;
+  start: number;
+  end: number;
 }
 
 /** Who can serve one station for one kind of applicant. */
@@ -123,6 +138,60 @@ function stationNeed(bundle: Bundle, vols: Vol[], a: Applicant, station: VisitSt
   return { station, direct, interpreted, speakers: Int32Array.from(speakers), bridged };
 }
 
+/** Each stretch of one window id in a volunteer's day, in order. */
+function stretches(window: Int32Array): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let s = 0; s < window.length;) {
+    if (window[s]! < 0) {
+      s++;
+      continue;
+    }
+    let e = s;
+    while (e < window.length && window[e] === window[s]) e++;
+    out.push({ start: s, end: e });
+    s = e;
+  }
+  return out;
+}
+
+/**
+ * Desk shifts for the greeters and organizers (`general`), who staff only the desks. Those
+ * there least go first; each stretch of their day goes to the desk it leaves unstaffed the
+ * most, counting only when that desk can be needed: check-in until a typical stay (`stay`
+ * slots) before closing, final check from a typical stay after opening; final check on a tie,
+ * as every applicant needs it when the afternoon jams.
+ */
+export function assignDeskShifts(vols: Vol[], daySlots: number, stay: number): DeskShift[] {
+  const covered = { check_in: new Uint8Array(daySlots), final_check: new Uint8Array(daySlots) };
+  const needed = { check_in: [0, daySlots - stay], final_check: [stay, daySlots] } as const;
+  const uncovered = (station: DeskStation, from: number, to: number) => {
+    let n = 0;
+    for (let s = Math.max(from, needed[station][0]); s < Math.min(to, needed[station][1]); s++) if (covered[station][s] === 0) n++;
+    return n;
+  };
+  const desk = vols.filter((v) => v.volunteer.role === 'general' && v.present)
+    .map((v) => ({ v, slots: v.window.reduce((n, id) => n + (id >= 0 ? 1 : 0), 0) }))
+    .sort((x, y) => x.slots - y.slots || x.v.index - y.v.index);
+  const shifts: DeskShift[] = [];
+  for (const { v } of desk) {
+    for (const { start, end } of stretches(v.window)) {
+      const station: DeskStation = uncovered('check_in', start, end) > uncovered('final_check', start, end) ? 'check_in' : 'final_check';
+      for (let s = start; s < end; s++) covered[station][s]!++;
+      shifts.push({ vol: v.index, station, start, end });
+    }
+  }
+  return shifts.sort((x, y) => x.vol - y.vol || x.start - y.start);
+}
+
+/** Slots when someone is on shift at a desk, or null when nobody is ever given it. */
+function openAt(shifts: DeskShift[], station: DeskStation, daySlots: number): Uint8Array | null {
+  const mine = shifts.filter((s) => s.station === station);
+  if (mine.length === 0) return null;
+  const open = new Uint8Array(daySlots);
+  for (const s of mine) open.fill(1, s.start, s.end);
+  return open;
+}
+
 /** Builds the model: volunteers' windows in slots, applicant classes and their candidates. */
 export function buildModel(bundle: Bundle): Model {
   const { event } = bundle;
@@ -184,8 +253,13 @@ export function buildModel(bundle: Bundle): Model {
     }
     for (const v of people) volClasses[v]!.push(id);
   });
+  // A typical stay: the median of the shortest each applicant can have.
+  const stays = apps.map((a) => classes[a.classId]!.minimumStay).sort((x, y) => x - y);
+  const shifts = assignDeskShifts(vols, daySlots, stays[Math.floor(stays.length / 2)] ?? 0);
   return {
     bundle, slotMinutes, daySlots, vols, apps, classes, volClasses,
     desks: { checkIn: event.desks.check_in, finalCheck: event.desks.final_check },
+    shifts,
+    deskOpen: { checkIn: openAt(shifts, 'check_in', daySlots), finalCheck: openAt(shifts, 'final_check', daySlots) },
   };
 }

@@ -1,6 +1,7 @@
 import { formatInstant, instantAt } from '../domain/index.js';
 import type { App, Model } from './model.js';
 import { explainAll } from './reasons.js';
+import { deskWarnings } from './warnings.js';
 import type { Schedule } from './schedule.js';
 import type { PlanJson, ScheduledJson, ShiftJson, SummaryJson } from './types.js';
 
@@ -10,32 +11,9 @@ function slotClock(model: Model): (slot: number) => string {
   return (slot) => (cache[slot] ??= formatInstant(instantAt(model.bundle.event, slot * model.slotMinutes)));
 }
 
-/**
- * Desk shifts for the greeters and organizers (`general`), who staff only the desks: each
- * available stretch of the day at check-in until its desks are covered, then at final check.
- */
+/** The model's desk shifts as the plan JSON prints them. */
 export function deskShifts(model: Model, at: (slot: number) => string): ShiftJson[] {
-  const shifts: ShiftJson[] = [];
-  const staffed = { check_in: 0, final_check: 0 };
-  for (const vol of model.vols) {
-    // Someone who is not there during the day staffs no desk and leaves it to the next.
-    if (vol.volunteer.role !== 'general' || !vol.present) continue;
-    const station = staffed.check_in / model.desks.checkIn <= staffed.final_check / model.desks.finalCheck ? 'check_in' : 'final_check';
-    staffed[station]++;
-    let s = 0;
-    while (s < model.daySlots) {
-      const id = vol.window[s]!;
-      if (id < 0) {
-        s++;
-        continue;
-      }
-      let e = s;
-      while (e < model.daySlots && vol.window[e] === id) e++;
-      shifts.push({ volunteer: vol.volunteer.id, station, start: at(s), end: at(e) });
-      s = e;
-    }
-  }
-  return shifts;
+  return model.shifts.map((s) => ({ volunteer: model.vols[s.vol]!.volunteer.id, station: s.station, start: at(s.start), end: at(s.end) }));
 }
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
@@ -85,6 +63,8 @@ export function toPlanJson(model: Model, schedule: Schedule): PlanJson {
         final_check: p.end > p.finalStart ? { start: at(p.finalStart), end: at(p.end) } : null,
       };
     });
-  const unscheduled = explainAll(model, model.apps.filter((a) => !schedule.paths[a.index]));
-  return { event: model.bundle.event.id, scheduled, unscheduled, shifts: deskShifts(model, at), summary: summarize(model, schedule) };
+  const unscheduled = explainAll(model, model.apps.filter((a) => !schedule.paths[a.index]), schedule);
+  const json: PlanJson = { event: model.bundle.event.id, scheduled, unscheduled, shifts: deskShifts(model, at), summary: summarize(model, schedule) };
+  json.warnings = deskWarnings(model.bundle, json);
+  return json;
 }

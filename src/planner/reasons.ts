@@ -3,12 +3,9 @@ import {
 } from '../domain/index.js';
 import type { Applicant, Bundle, VisitStation, Volunteer } from '../domain/index.js';
 import type { App, Model } from './model.js';
-import { DEFAULT_COSTS, findPath, Schedule } from './schedule.js';
-import type { Costs } from './schedule.js';
+import { ALONE, findPath, Schedule } from './schedule.js';
 import type { UnscheduledJson, UnscheduledReason } from './types.js';
 
-/** Earliest finish at every station, nothing else weighed: on an empty day, a day exists for them exactly when this finds one. */
-const ALONE: Costs = { ...DEFAULT_COSTS, reviewerElsewhere: 0, interpreter: 0, fragment: 0, compress: false };
 
 /** Each reason as a heading a coordinator can act on at the door. */
 export const REASON_NAMES: Readonly<Record<UnscheduledReason, string>> = Object.freeze({
@@ -62,7 +59,7 @@ interface Explanation {
  * Why one applicant is not on the plan: the first reason that applies, in FORMATS.md's
  * order, with a sentence a coordinator can act on.
  */
-export function explain(model: Model, app: App): Explanation {
+export function explain(model: Model, app: App, schedule?: Schedule): Explanation {
   const { bundle } = model;
   const a = app.applicant;
   const klass = model.classes[app.classId]!;
@@ -122,21 +119,61 @@ export function explain(model: Model, app: App): Explanation {
   if (!findPath(remembered(model, 'empty', () => new Schedule(model)), app, ALONE)) {
     return { reason: 'outside_hours', detail: `the hours of those who could serve a ${kind} do not line up to take them through every station while they can come` };
   }
-  return { reason: 'no_capacity', detail: `the day is full: everyone who could serve a ${kind} in ${langs(a.languages)} is booked` };
+  return { reason: 'no_capacity', detail: schedule ? fullDetail(schedule, app, kind) : `the day is full for a ${kind} in ${langs(a.languages)}` };
+}
+
+/** Whether a desk has room for a step this long at some start inside one of the applicant's windows. */
+function deskRoom(schedule: Schedule, app: App, desk: Int16Array, capacity: number, length: number): boolean {
+  return length === 0 || app.windows.some((w) => schedule.deskEarliest(desk, capacity, w.start, length, w.end) >= 0);
+}
+
+/** Whether a volunteer is free for `length` slots somewhere inside the applicant's windows and may take them. */
+function freeFor(schedule: Schedule, app: App, vol: number, length: number): boolean {
+  return schedule.canServe(vol, app.index) && app.windows.some((w) => schedule.earliest(vol, w.start, length, w.end) >= 0);
+}
+
+/**
+ * What fills the day for one applicant, said only as far as it is true of these bookings: the
+ * first desk or station with nobody free while they can come, or else that the free times of
+ * those who could serve them do not follow one another.
+ */
+function fullDetail(schedule: Schedule, app: App, kind: string): string {
+  const { model } = schedule;
+  const { bundle } = model;
+  const klass = model.classes[app.classId]!;
+  const when = app.windows.map((w) => `${clock(bundle, w.start * model.slotMinutes)}–${clock(bundle, w.end * model.slotMinutes)}`).join(', ');
+  const spoken = langs(app.applicant.languages);
+  if (!deskRoom(schedule, app, schedule.deskIn, model.desks.checkIn, klass.checkIn)) {
+    return `the day is full: the check-in desk is taken or has nobody on shift whenever they could check in (${when})`;
+  }
+  for (const need of klass.stations) {
+    const anyone = need.speakers.some((vol) => freeFor(schedule, app, vol, need.direct))
+      || need.bridged.some((b) => freeFor(schedule, app, b.vol, need.interpreted) && b.interpreters.some((i) => freeFor(schedule, app, i, need.interpreted)));
+    if (anyone) continue;
+    // Free in time but at their max_applicants is a different fix (raise the limit) from booked.
+    const limited = [...need.speakers, ...need.bridged.map((b) => b.vol)].some((vol) => !schedule.canServe(vol, app.index));
+    return `the day is full: everyone who could ${STATION_VERB[need.station]} a ${kind} in ${spoken} is booked${limited ? ' or serving as many applicants as they take' : ''} while they can come (${when})`;
+  }
+  if (!deskRoom(schedule, app, schedule.deskOut, model.desks.finalCheck, klass.finalCheck)) {
+    return `the day is full: the final-check desk is taken or has nobody on shift whenever they could finish (${when})`;
+  }
+  const steps = klass.stations.map((n) => STATION_VERB[n.station]);
+  const chain = steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps.join('');
+  return `the day is full: those who could ${chain} a ${kind} in ${spoken} have free time while they can come (${when}), but not one step after another`;
 }
 
 /**
  * Every unscheduled applicant's reason; a missing interpreter names the bridge and how many
  * applicants it would let in ("an interpreter for trs–es would let 3 applicants in").
  */
-export function explainAll(model: Model, unscheduled: App[]): UnscheduledJson[] {
+export function explainAll(model: Model, unscheduled: App[], schedule?: Schedule): UnscheduledJson[] {
   // Applicants alike in class, language order and hours get the same answer: ask once.
   const cache = new Map<string, Explanation>();
   const explained = unscheduled.map((app) => {
     const key = `${app.classId}|${app.applicant.languages.join(';')}|${JSON.stringify(app.applicant.available)}`;
     let found = cache.get(key);
     if (!found) {
-      found = explain(model, app);
+      found = explain(model, app, schedule);
       cache.set(key, found);
     }
     return { app, ...found };

@@ -35,6 +35,12 @@ export interface Costs {
 
 export const DEFAULT_COSTS: Costs = { reviewerElsewhere: 3, interpreter: 2, compress: true, choice: 'best', fragment: 1 };
 
+/**
+ * The earliest finish at every step, nothing else weighed: on the current bookings, a day
+ * exists for an applicant exactly when `findPath` finds one with these costs.
+ */
+export const ALONE: Costs = { ...DEFAULT_COSTS, reviewerElsewhere: 0, interpreter: 0, fragment: 0, compress: false };
+
 /** Gaps shorter than this many slots (15 minutes on a 5-minute grid) fit no visit and are wasted. */
 const SHORT_GAP_MINUTES = 15;
 
@@ -74,6 +80,13 @@ export class IndexSet {
   pick(random: () => number): number {
     return this.items[Math.floor(random() * this.items.length)]!;
   }
+}
+
+/** A desk's starting occupancy: full while nobody is on shift at it, empty otherwise. */
+function closed(open: Uint8Array | null, capacity: number, daySlots: number): Int16Array {
+  const desk = new Int16Array(daySlots);
+  if (open) for (let s = 0; s < daySlots; s++) if (open[s] === 0) desk[s] = capacity;
+  return desk;
 }
 
 /**
@@ -151,8 +164,9 @@ export class Schedule {
     const limit = (v: number) => (Number.isFinite(this.maxApplicants[v]!) ? Math.min(this.maxApplicants[v]!, model.apps.length) : 0);
     this.servedApps = model.vols.map((_, v) => new Int32Array(limit(v)));
     this.servedVisits = model.vols.map((_, v) => new Int32Array(limit(v)));
-    this.deskIn = new Int16Array(model.daySlots);
-    this.deskOut = new Int16Array(model.daySlots);
+    // A desk with nobody on shift is as good as full: no step is booked there.
+    this.deskIn = closed(model.deskOpen.checkIn, model.desks.checkIn, model.daySlots);
+    this.deskOut = closed(model.deskOpen.finalCheck, model.desks.finalCheck, model.daySlots);
     this.paths = model.apps.map(() => null);
   }
 

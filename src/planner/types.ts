@@ -7,6 +7,19 @@ export interface PlanJson {
   unscheduled: UnscheduledJson[];
   shifts: ShiftJson[];
   summary: SummaryJson;
+  /** Extension: what a coordinator should know about the plan that breaks no rule (a desk nobody staffs). */
+  warnings?: PlanWarning[];
+}
+
+/** A stretch of the day when a desk has steps planned and nobody on the roster on shift at it. */
+export interface PlanWarning {
+  code: 'unstaffed_desk';
+  station: DeskStation;
+  start: string;
+  end: string;
+  /** How many check-ins or final checks fall in it. */
+  steps: number;
+  message: string;
 }
 
 export interface IntervalJson {
@@ -73,4 +86,6 @@ export interface PlanOptions {
   previous?: PlanJson;
   /** Applicant ids whose arrival times were published (slips sent) and must not move. */
   pin?: string[];
+  /** Applicant ids the coordinator lets move or drop: their previous day is not kept. */
+  release?: string[];
 }

@@ -33,7 +33,7 @@ function only(t: Test, found: { rule: string }[], rule: string, count: number): 
 t.test('RULES holds exactly the rules this file tests, each a named function', async (t) => {
   t.same(Object.keys(RULES).sort(), [
     'availability', 'caseCompetency', 'deskCapacity', 'everyApplicantOnce', 'knownVolunteers', 'languageBridge',
-    'maxApplicants', 'noDoubleBooking', 'onSlotGrid', 'reviewRules', 'rightLengths', 'roleBoundaries', 'shiftRules',
+    'maxApplicants', 'noDoubleBooking', 'noRoomLeft', 'onSlotGrid', 'reviewRules', 'rightLengths', 'roleBoundaries', 'shiftRules',
     'stationsInOrder', 'summaryMatches', 'timesInSiteZone', 'unscheduledReasons', 'withinApplicantWindow', 'withinEventHours',
   ]);
   for (const [name, rule] of Object.entries(RULES)) t.equal(rule.name, name, name);
@@ -855,6 +855,32 @@ t.test('summaryMatches: every count wrong at once is four violations', async (t)
   const found = runRule('summaryMatches', interpreted, edited);
   only(t, found, 'summaryMatches', 4);
   t.same(found.map((v) => v.message.split(' ')[0]), ['summary.applicants', 'summary.scheduled', 'summary.scheduled_weight', 'summary.interpreted_visits']);
+});
+
+// noRoomLeft
+
+t.test('noRoomLeft: keeps a plan whose left-out applicant finds the one attorney booked all day', async (t) => {
+  const short = scene({ event: { closes: '11:00' }, volunteers: [attorney(), greeter()], applicants: [spanish('A1'), spanish('A2'), spanish('A3')] });
+  const p = planned(short);
+  t.ok(p.unscheduled.some((u) => u.reason === 'no_capacity'), 'someone is left out for capacity');
+  t.same(runRule('noRoomLeft', short, p), []);
+});
+
+t.test('noRoomLeft: an applicant taken off a plan with room for them is one violation naming them and when they fit', async (t) => {
+  const edited = copy(soloPlan);
+  edited.scheduled = edited.scheduled.filter((s) => s.applicant !== 'A2');
+  edited.unscheduled.push({ applicant: 'A2', reason: 'no_capacity', detail: 'the day is full' });
+  const found = runRule('noRoomLeft', solo, edited);
+  only(t, found, 'noRoomLeft', 1);
+  t.match(found[0]!.message, /^A2 is left out as "no capacity" but fits the plan as it stands, arriving \d\d:\d\d$/);
+});
+
+t.test('noRoomLeft: leaves a plan whose days cannot all be booked to the rules they break', async (t) => {
+  const edited = copy(soloPlan);
+  edited.scheduled = edited.scheduled.filter((s) => s.applicant !== 'A2');
+  edited.unscheduled.push({ applicant: 'A2', reason: 'no_capacity', detail: 'the day is full' });
+  stayOf(edited, 'A1').visits[0]!.volunteer = 'V99';
+  t.same(runRule('noRoomLeft', solo, edited), []);
 });
 
 // A stay of someone who is not an applicant

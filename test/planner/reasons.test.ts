@@ -254,7 +254,7 @@ t.test('outside_hours comes before no_capacity', async (t) => {
 t.test('no_capacity: when the only attorney may serve one applicant, the other finds the day full', async (t) => {
   const bundle = scene({ volunteers: [attorney({ maxApplicants: 1 })], applicants: [spanish('A1', { priority: 3 }), spanish('A2')] });
   t.same(reasons(t, bundle), [
-    { applicant: 'A2', reason: 'no_capacity', detail: 'the day is full: everyone who could serve a DACA renewal in Spanish (es) is booked' },
+    { applicant: 'A2', reason: 'no_capacity', detail: 'the day is full: everyone who could screen a DACA renewal in Spanish (es) is booked or serving as many applicants as they take while they can come (09:00–16:00)' },
   ]);
 });
 
