@@ -1,8 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import type { Bundle, FairnessMode } from '../domain/index.js';
-import { plan } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/types.js';
-import { loadBundle } from './events.js';
 import type { Db } from './index.js';
 import { auditLog, events, planItems, plans } from './schema.js';
 
@@ -77,52 +74,6 @@ export function publishPlan(db: Db, eventKey: number, version: number, nowIso: s
 /** The stored key of an event by its id, for plan queries. */
 export function eventKey(db: Db, slug: string): number | undefined {
   return db.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get()?.id;
-}
-
-export interface PlanRequest {
-  seed?: number;
-  iterations?: number;
-  quick?: boolean;
-  fairness?: FairnessMode;
-  replan?: boolean;
-  pin?: string[];
-}
-
-export interface PlannedVersion {
-  version: number;
-  plan: PlanJson;
-  /** The version this one was re-planned from, when it was. */
-  from: number | null;
-  pinned: string[];
-}
-
-/** Plans a bundle: in this thread by default, or elsewhere (a worker) when the caller says how. */
-export type Planner = (bundle: Bundle, options: PlanOptions) => PlanJson | Promise<PlanJson>;
-
-/**
- * Plans a stored event and stores the result as its next version. By default a re-plan
- * starts from the latest version and pins the arrival of everyone a published version
- * scheduled: their slips are out.
- */
-export async function planEvent(db: Db, slug: string, request: PlanRequest, actor: string, planner: Planner = plan): Promise<PlannedVersion | undefined> {
-  const bundle = loadBundle(db, slug);
-  if (!bundle) return undefined;
-  const latest = request.replan === false ? undefined : loadPlan(db, bundle.key);
-  const published = latest ? db.select({ body: plans.body }).from(plans)
-    .where(and(eq(plans.eventId, bundle.key), isNotNull(plans.publishedAt))).orderBy(desc(plans.version)).limit(1).get() : undefined;
-  const pin = request.pin ?? ((published?.body as PlanJson | undefined)?.scheduled.map((s) => s.applicant) ?? []);
-  const options: PlanOptions = {};
-  if (request.seed !== undefined) options.seed = request.seed;
-  if (request.iterations !== undefined) options.iterations = request.iterations;
-  if (request.quick) options.quick = true;
-  if (request.fairness) options.fairness = request.fairness;
-  if (latest) {
-    options.previous = latest.plan;
-    options.pin = pin;
-  }
-  const result = await planner(bundle, options);
-  const version = savePlan(db, bundle.key, result, { ...options, from: latest?.version ?? null }, actor);
-  return { version, plan: result, from: latest?.version ?? null, pinned: latest ? pin : [] };
 }
 
 /** Every stored version of an event's plan, oldest first. */

@@ -76,6 +76,33 @@ export const PlanBody = Type.Object({
     mean_minutes_in_clinic: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
     served_share: Type.Optional(Type.Object({ language: Shares, case_type: Shares, complexity: Shares })),
   }),
+  warnings: Type.Optional(Type.Array(Type.Object({
+    code: Type.Literal('unstaffed_desk'),
+    station: Type.Union([Type.Literal('check_in'), Type.Literal('final_check')]),
+    start: Instant, end: Instant, steps: Type.Integer({ minimum: 1 }), message: Type.String(),
+  }))),
+});
+
+/** A stored version as the API shows it: the plan JSON, and what an import since broke in it. */
+export const PlanOut = Type.Intersect([PlanBody, Type.Object({
+  out_of_date: Type.Optional(Type.Array(Type.Object({
+    rule: Type.String(), applicant: Type.Optional(Type.String()), volunteer: Type.Optional(Type.String()), message: Type.String(),
+  }))),
+})]);
+
+const Change = Type.Object({
+  applicant: Type.String(),
+  change: Type.String(),
+  before: Type.Optional(Type.Object({ arrival: Type.String(), volunteers: Type.Array(Type.String()) })),
+  after: Type.Optional(Type.Object({ arrival: Type.String(), volunteers: Type.Array(Type.String()) })),
+});
+export const ChangeOut = Change;
+
+/** Whom a version changes things for, against the published one (null before the first publish). */
+export const NoticeOut = Type.Object({
+  against: Type.Union([Type.Integer(), Type.Null()]),
+  applicants: Type.Array(Change),
+  volunteers: Type.Array(Type.String()),
 });
 
 export const PlanRequest = Type.Object({
@@ -83,10 +110,15 @@ export const PlanRequest = Type.Object({
   iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   quick: Type.Optional(Type.Boolean()),
   fairness: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('proportional')])),
-  /** Start from the latest version, keeping what still works (default: true when there is one). */
+  /** `false` asks for a fresh plan, as `fresh: true` does. */
   replan: Type.Optional(Type.Boolean()),
-  /** Applicants whose arrival must not move; by default, everyone scheduled in a published version. */
+  /** Ignore the stored versions and plan from scratch; moving published people needs `confirm`. */
+  fresh: Type.Optional(Type.Boolean()),
+  confirm: Type.Optional(Type.Boolean()),
+  /** Applicants whose arrival must not move; by default, everyone scheduled in the published version. */
   pin: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  /** Published applicants the coordinator lets move or drop. */
+  release: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
 }, { additionalProperties: false });
 
 export const VersionParams = Type.Object({ id: EventId, version: Type.Integer({ minimum: 1 }) });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ensureDemo } from '../db/demo.js';
+import { ensureDemo } from '../services/demo.js';
 import { openDatabase } from '../db/index.js';
 import { buildApp } from './app.js';
 

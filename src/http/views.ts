@@ -6,6 +6,8 @@ import type { UnscheduledReason } from '../planner/types.js';
 import type { Applicant, Bundle, Role } from '../domain/index.js';
 import type { EventSummary } from '../db/events.js';
 import type { StoredPlan } from '../db/plans.js';
+import type { Notice, Staleness } from '../services/plans.js';
+import type { PlanWarning } from '../planner/types.js';
 
 /** Templates only print; the little logic they need lives in view models below. */
 export function registerHelpers(engine: typeof handlebars): void {
@@ -113,11 +115,12 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
     byVolunteer.set(sh.volunteer, [...(byVolunteer.get(sh.volunteer) ?? []),
       { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_NAMES[sh.station]} desk`, applicant: '', note: 'shift' }]);
   }
-  const volunteers = bundle.volunteers.filter((v) => byVolunteer.has(v.id)).map((v) => ({
-    id: v.id,
-    role: ROLE_NAMES[v.role],
-    items: byVolunteer.get(v.id)!.sort((a, b) => a.time.localeCompare(b.time)),
-  }));
+  const onRoster = new Set(bundle.volunteers.map((v) => v.id));
+  const volunteers = [
+    ...bundle.volunteers.filter((v) => byVolunteer.has(v.id)).map((v) => ({ id: v.id, role: ROLE_NAMES[v.role], gone: false })),
+    // Someone the plan books who has since left the roster stays visible, marked: their visits need repair.
+    ...[...byVolunteer.keys()].filter((id) => !onRoster.has(id)).sort().map((id) => ({ id, role: 'no longer on the roster', gone: true })),
+  ].map((v) => ({ ...v, items: byVolunteer.get(v.id)!.sort((a, b) => a.time.localeCompare(b.time)) }));
   const reasons = [...tally(plan.unscheduled, (u) => u.reason)].sort(byCountThenName).map(([reason, count]) => ({
     label: REASON_NAMES[reason as UnscheduledReason],
     count,
@@ -135,5 +138,37 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
     firstArrival: plan.scheduled[0] ? wallClock(plan.scheduled[0].arrival) : null,
     reasons,
     volunteers,
+  };
+}
+
+const CHANGE_WORDS: Record<string, string> = { moved: 'moves', removed: 'is dropped', added: 'is added' };
+
+/**
+ * Where a plan stands for the people who hold it: draft or published, what a draft changes
+ * against the published version and whom to tell, what an import broke, which desks nobody
+ * staffs, and the commands that take the next step.
+ */
+export function planStatusView(slug: string, stored: StoredPlan, published: StoredPlan | undefined, notice: Notice | null, stale: Staleness, warnings: PlanWarning[]) {
+  const isPublished = published?.version === stored.version;
+  const changes = (notice?.applicants ?? []).map((c) => ({
+    applicant: c.applicant,
+    what: CHANGE_WORDS[c.change] ?? c.change,
+    from: c.before ? wallClock(c.before.arrival) : null,
+    to: c.after ? wallClock(c.after.arrival) : null,
+  }));
+  return {
+    draft: !isPublished,
+    publishedVersion: published?.version ?? null,
+    changes,
+    volunteersToTell: notice?.volunteers ?? [],
+    outOfDate: stale.outOfDate,
+    problems: stale.problems.slice(0, 30).map((p) => p.message),
+    moreProblems: Math.max(0, stale.problems.length - 30),
+    warnings: warnings.map((w) => w.message),
+    commands: {
+      replan: `npx taller plan --event ${slug}`,
+      publish: `npx taller publish --event ${slug} --version ${stored.version}`,
+      sheets: `npx taller sheets --event ${slug} --out sheets.html`,
+    },
   };
 }

@@ -48,6 +48,8 @@ export interface VolunteerCalendarOptions extends VolunteerEntriesOptions {
   now: DateTime;
   /** A full PRODID such as `-//Taller//Volunteer calendar//EN`. */
   prodId?: string;
+  /** The plan is not yet published: each event says so, as its times may still change. */
+  draft?: boolean;
 }
 
 export type EntryKind = 'shift' | 'visit' | 'interpreting';
@@ -200,7 +202,8 @@ export function volunteerCalendar(bundle: Bundle, plan: PlanJson, volunteerId: s
     name: `${bundle.event.name}: ${volunteer.name}`,
     now: options.now,
     organizer: options.organizer,
-    events: volunteerEntries(bundle, plan, volunteerId, options).map((e) => ({ ...e, zone: bundle.event.timezone })),
+    events: volunteerEntries(bundle, plan, volunteerId, options)
+      .map((e) => ({ ...e, zone: bundle.event.timezone, summary: options.draft ? `Draft, times may change: ${e.summary}` : e.summary })),
   });
 }
 

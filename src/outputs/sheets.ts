@@ -13,7 +13,7 @@ import { DateTime } from 'luxon';
 import { caseTypeName, languageName, ROLE_NAMES, STATION_NAMES as NAMES, VISIT_STATIONS } from '../domain/index.js';
 import { REASON_NAMES } from '../planner/reasons.js';
 import type { Applicant, Bundle, DeskStation, Station, VisitStation, Volunteer } from '../domain/index.js';
-import type { IntervalJson, PlanJson, ScheduledJson, UnscheduledReason } from '../planner/types.js';
+import type { IntervalJson, PlanJson, PlanWarning, ScheduledJson, UnscheduledReason } from '../planner/types.js';
 import { STATION_GUIDE } from './ics.js';
 import { byId, eventClock, planInstant, printTemplate } from './print.js';
 
@@ -29,7 +29,12 @@ export interface SheetsOptions {
   now?: DateTime;
   /** People to call on the day (the organizer, the site contact), listed on the cover. */
   contacts?: readonly Contact[];
+  /** The plan is not published yet: the cover and every sheet's header say times may still change. */
+  draft?: boolean;
 }
+
+/** The mark on draft sheets, on the cover and in each sheet's header. */
+export const DRAFT_MARK = 'DRAFT — not yet published: times may still change';
 
 export type SectionKind = 'roster' | 'volunteer' | 'desk' | 'interpreter' | 'unscheduled';
 
@@ -68,6 +73,17 @@ export interface UnscheduledRow {
   detail: string;
 }
 
+/** A plan warning as the sheets print it: on the cover, and on the sheet of the desk it concerns. */
+export interface WarningView {
+  station: DeskStation;
+  /** The desk as the sheets name it, "Check-in desk". */
+  desk: string;
+  /** The start as the plan wrote it: for order and tests. */
+  start: string;
+  /** The plan's message, as a sentence. */
+  message: string;
+}
+
 export interface SheetSection {
   id: string;
   kind: SectionKind;
@@ -86,6 +102,8 @@ export interface SheetSection {
   rows: SheetRow[];
   shifts: ShiftRow[];
   unscheduled: UnscheduledRow[];
+  /** The plan's warnings about this desk (desk sheets only). */
+  warnings: WarningView[];
 }
 
 export interface CoverView {
@@ -105,12 +123,16 @@ export interface CoverView {
   unscheduled: number;
   interpreted: number;
   reasons: { label: string; count: number }[];
+  /** Every warning of the plan, in time order. */
+  warnings: WarningView[];
   /** The packet's sheets, grouped by station: what to hand to whom. */
   contents: { label: string; entries: string[] }[];
 }
 
 export interface SheetsView {
   title: string;
+  /** The draft mark, or null when the plan is published. */
+  draft: string | null;
   cover: CoverView;
   sections: SheetSection[];
 }
@@ -125,22 +147,25 @@ export function sheetsView(bundle: Bundle, plan: PlanJson, options: SheetsOption
   if (plan.event !== bundle.event.id) throw new Error(`the plan is for event ${plan.event}, not ${bundle.event.id}`);
   const scene = new Scene(bundle);
   const stays = [...plan.scheduled].sort((a, b) => scene.ms(a.arrival) - scene.ms(b.arrival) || byId(a.applicant, b.applicant));
+  const warnings = warningViews(plan.warnings ?? []);
 
   const sections: SheetSection[] = [];
-  sections.push(deskSection(scene, plan, stays, 'check_in'));
+  sections.push(deskSection(scene, plan, stays, 'check_in', warnings));
   for (const station of VISIT_STATIONS) {
     sections.push(rosterSection(scene, stays, station));
     const ids = [...new Set(stays.flatMap((s) => s.visits.filter((v) => v.station === station).map((v) => v.volunteer)))].sort(byId);
     for (const id of ids) sections.push(volunteerSection(scene, stays, station, id));
   }
-  sections.push(deskSection(scene, plan, stays, 'final_check'));
+  sections.push(deskSection(scene, plan, stays, 'final_check', warnings));
   const interpreters = [...new Set(stays.flatMap((s) => s.visits.map((v) => v.interpreter)).filter((id): id is string => id !== null))].sort(byId);
   for (const id of interpreters) sections.push(interpreterSection(scene, stays, id));
   if (plan.unscheduled.length > 0) sections.push(unscheduledSection(scene, plan));
 
+  const draft = options.draft === true;
   return {
-    title: `Station sheets — ${bundle.event.name}`,
-    cover: cover(scene, plan, stays, sections, options),
+    title: `${draft ? 'DRAFT station sheets' : 'Station sheets'} — ${bundle.event.name}`,
+    draft: draft ? DRAFT_MARK : null,
+    cover: cover(scene, plan, stays, sections, warnings, options),
     sections,
   };
 }
@@ -269,10 +294,21 @@ function span(rows: readonly SheetRow[]): string | null {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The plan's warnings in time order, each message ending as a sentence. */
+export function warningViews(warnings: readonly PlanWarning[]): WarningView[] {
+  const at = (w: PlanWarning) => Date.parse(w.start) || 0;
+  return [...warnings]
+    .sort((a, b) => at(a) - at(b) || (a.station === b.station ? 0 : a.station === 'check_in' ? -1 : 1))
+    .map((w) => {
+      const message = w.message.trim();
+      return { station: w.station, desk: STATION_NAMES[w.station], start: w.start, message: /[.!?]$/.test(message) ? message : `${message}.` };
+    });
+}
+
 function section(fields: Partial<SheetSection> & Pick<SheetSection, 'id' | 'kind' | 'kicker' | 'title' | 'running'>): SheetSection {
   return {
     station: null, volunteerId: null, facts: [], isRoster: false, isUnscheduled: false, legal: false,
-    rows: [], shifts: [], unscheduled: [], ...fields,
+    rows: [], shifts: [], unscheduled: [], warnings: [], ...fields,
   };
 }
 
@@ -346,7 +382,7 @@ function interpreterSection(scene: Scene, stays: readonly ScheduledJson[], inter
   });
 }
 
-function deskSection(scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], desk: DeskStation): SheetSection {
+function deskSection(scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], desk: DeskStation, warnings: readonly WarningView[]): SheetSection {
   const rows = stays.flatMap((stay) => {
     const step = desk === 'check_in' ? stay.check_in : stay.final_check;
     if (!step) return [];
@@ -375,6 +411,7 @@ function deskSection(scene: Scene, plan: PlanJson, stays: readonly ScheduledJson
     facts: [count(desks, 'desk'), count(rows.length, 'applicant'), span(rows)].filter((f): f is string => f !== null),
     rows,
     shifts,
+    warnings: warnings.filter((w) => w.station === desk),
   });
 }
 
@@ -402,7 +439,9 @@ function unscheduledSection(scene: Scene, plan: PlanJson): SheetSection {
   });
 }
 
-function cover(scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], sections: readonly SheetSection[], options: SheetsOptions): CoverView {
+function cover(
+  scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], sections: readonly SheetSection[], warnings: WarningView[], options: SheetsOptions,
+): CoverView {
   const { event } = scene.bundle;
   const ends = stays.map((s) => s.final_check?.end ?? s.visits[s.visits.length - 1]?.end ?? s.arrival);
   const lastEnd = ends.reduce<string | null>((a, b) => (a === null || scene.ms(b) > scene.ms(a) ? b : a), null);
@@ -447,6 +486,7 @@ function cover(scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], se
     interpreted: stays.flatMap((s) => s.visits).filter((v) => v.interpreter !== null).length,
     reasons: [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([reason, n]) => ({ label: REASON_NAMES[reason as UnscheduledReason] ?? reason, count: n })),
+    warnings,
     contents: contentsOf(sections),
   };
 }

@@ -37,6 +37,8 @@ export interface Catalog {
   notario: string;
   originals: string;
   bring_slip: string;
+  /** Printed near the title of a draft slip: the time may still change; wait for the confirmed slip. */
+  draft: string;
   interpreter_booked: string;
   speakers_there: string;
   interpreter_ask: string;
@@ -81,6 +83,8 @@ export interface SlipsOptions {
   checkInUrl?: (applicantId: string) => string;
   /** A phone number applicants may call; no phone line without it. */
   contactPhone?: string;
+  /** The plan is not published yet: each slip says its time may still change. */
+  draft?: boolean;
 }
 
 /** Asked for a slip that cannot exist (the CLI exits 2, HTTP answers 404). */
@@ -109,6 +113,8 @@ export interface SlipView {
   name: string;
   event: string;
   title: string;
+  /** The draft sentence in the slip's language, or null on a confirmed slip. */
+  draft: string | null;
   labels: Record<SlipLabel, string>;
   date: string;
   time: string;
@@ -281,6 +287,7 @@ export function slipViews(bundle: Bundle, plan: PlanJson, options: SlipsOptions 
       name: applicant.name,
       event: event.name,
       title: catalog.title,
+      draft: options.draft === true ? catalog.draft : null,
       labels: catalog.labels,
       date: slipDate(arrival, lang),
       time: slipTime(arrival, lang),
@@ -316,7 +323,9 @@ const width = (text: string) => text.length + (text.match(WIDE)?.length ?? 0);
 /** The room a slip's text takes, counting each document as starting a line. */
 export function textLength(view: Omit<SlipView, 'length'>): number {
   const documents = view.documents.reduce((sum, d) => sum + width(d) + 20, 0);
-  return documents + [view.event, view.name, view.stay, view.address ?? '', view.site, view.caseType, view.languageNote ?? '', view.free, view.notario]
+  // The draft mark is a boxed line of its own: its text plus about a line's start.
+  const draft = view.draft === null ? 0 : width(view.draft) + 40;
+  return documents + draft + [view.event, view.name, view.stay, view.address ?? '', view.site, view.caseType, view.languageNote ?? '', view.free, view.notario]
     .reduce((sum, t) => sum + width(t), 0);
 }
 

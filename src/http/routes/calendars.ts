@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { audit, listEvents, loadBundle, loadEvent } from '../../db/events.js';
 import { eventSlug, hasPublishedPlan, loadAllPlans } from '../../db/plans.js';
 import { sameOrg } from '../../domain/index.js';
+import { heldPlan } from '../../services/plans.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
 import type { Db } from '../../db/index.js';
 import { organizationFeed, UnknownVolunteerError, volunteerCalendar } from '../../outputs/ics.js';
@@ -14,16 +15,20 @@ import { ErrorBody, EventId } from '../schemas.js';
 const VolunteerParams = Type.Object({ id: EventId, vid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 
-/** A volunteer's calendar from the latest plan, earlier versions giving SEQUENCE and cancellations; undefined when there is none. */
+/**
+ * A volunteer's calendar from the version people hold (the latest published one, or a draft
+ * marked so before any is published), the versions they saw before it giving SEQUENCE and
+ * cancellations; undefined when there is none.
+ */
 function calendarOf(db: Db, slug: string, volunteer: string): string | undefined {
   const bundle = loadBundle(db, slug);
   if (!bundle) return undefined;
-  const versions = loadAllPlans(db, bundle.key);
-  const latest = versions.pop();
-  if (!latest) return undefined;
+  const held = heldPlan(db, bundle.key);
+  if (!held) return undefined;
+  const seen = loadAllPlans(db, bundle.key).filter((v) => v.version < held.version && (held.draft || v.publishedAt !== null));
   try {
-    return volunteerCalendar(bundle, latest.plan, volunteer, {
-      now: DateTime.utc(), history: versions.map((v) => ({ version: v.version, plan: v.plan })),
+    return volunteerCalendar(bundle, held.plan, volunteer, {
+      now: DateTime.utc(), history: seen.map((v) => ({ version: v.version, plan: v.plan })), draft: held.draft,
     });
   } catch (err) {
     if (err instanceof UnknownVolunteerError) return undefined;

@@ -6,7 +6,9 @@ import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
-import { eventView, homeView, planView } from '../views.js';
+import { eventView, homeView, planStatusView, planView } from '../views.js';
+import { deskWarnings } from '../../planner/warnings.js';
+import { noticeFor, publishedPlan, stalenessOf } from '../../services/plans.js';
 
 /** Simulated days behind the event page's estimate: enough for stable figures in about a second. */
 const PAGE_RUNS = 200;
@@ -35,9 +37,14 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!bundle) return reply.callNotFound();
     const stored = loadPlan(db, bundle.key);
     const estimated = stored ? await estimateFor(bundle, stored) : null;
+    const published = publishedPlan(db, bundle.key);
+    const status = stored && planStatusView(bundle.event.id, stored,
+      published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null,
+      stalenessOf(db, bundle, stored), deskWarnings(bundle, stored.plan));
     return reply.view('pages/event.hbs', {
       ...eventView(bundle),
       plan: stored ? planView(bundle, stored) : null,
+      status,
       estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled, bundle.event) : null,
     });
   });

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
-import { eventKey, listPlans, loadPlan, planEvent, publishPlan, savePlan } from '../../db/plans.js';
+import { eventKey, listPlans, loadPlan, savePlan } from '../../db/plans.js';
 import { checkPlan } from '../../planner/check.js';
+import { deskWarnings } from '../../planner/warnings.js';
+import { planEvent, publishedPlan, publishVersion, stalenessOf, withWarnings } from '../../services/plans.js';
 import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
 import { actorOf, requireApiToken } from '../auth.js';
-import { ErrorBody, EventParams, PlanBody, PlanRequest, VersionParams } from '../schemas.js';
+import { ChangeOut, ErrorBody, EventParams, NoticeOut, PlanBody, PlanOut, PlanRequest, VersionParams } from '../schemas.js';
 
 const Violation = Type.Object({
   rule: Type.String(), applicant: Type.Optional(Type.String()), volunteer: Type.Optional(Type.String()), message: Type.String(),
@@ -15,12 +17,8 @@ const Violation = Type.Object({
 const PlanVersion = Type.Object({
   version: Type.Integer(), createdAt: Type.String(), scheduled: Type.Integer(), scheduledWeight: Type.Integer(),
   publishedAt: Type.Union([Type.String(), Type.Null()]),
-});
-const Change = Type.Object({
-  applicant: Type.String(),
-  change: Type.String(),
-  before: Type.Optional(Type.Object({ arrival: Type.String(), volunteers: Type.Array(Type.String()) })),
-  after: Type.Optional(Type.Object({ arrival: Type.String(), volunteers: Type.Array(Type.String()) })),
+  /** `published`: what people hold; `draft`: newer than it (or nothing published yet); `earlier`: neither. */
+  status: Type.Union([Type.Literal('published'), Type.Literal('draft'), Type.Literal('earlier')]),
 });
 const notFound = (id: string) => ({ error: `Event ${id} not found` });
 
@@ -32,12 +30,22 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/events/:id/plan', {
     schema: {
       params: EventParams, body: Type.Optional(PlanRequest),
-      response: { 201: Type.Object({ version: Type.Integer(), from: Type.Union([Type.Integer(), Type.Null()]), pinned: Type.Array(Type.String()), plan: PlanBody }), 404: ErrorBody },
+      response: {
+        201: Type.Object({
+          version: Type.Integer(), from: Type.Union([Type.Integer(), Type.Null()]), pinned: Type.Array(Type.String()),
+          released: Type.Array(Type.String()), plan: PlanBody, notify: NoticeOut,
+        }),
+        400: ErrorBody, 404: ErrorBody,
+        409: Type.Object({ error: Type.String(), published: Type.Integer(), notify: NoticeOut }),
+      },
     },
   }, async (request, reply) => {
     const made = await planEvent(db, request.params.id, request.body ?? {}, actorOf(request), (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options }));
-    if (!made) return reply.code(404).send(notFound(request.params.id));
-    return reply.code(201).send(made);
+    if (made.kind === 'not_found') return reply.code(404).send(notFound(request.params.id));
+    if (made.kind === 'bad_request') return reply.code(400).send({ error: made.error });
+    if (made.kind === 'needs_confirm') return reply.code(409).send({ error: made.error, published: made.published, notify: made.notify });
+    const { kind: _kind, ...answer } = made;
+    return reply.code(201).send(answer);
   });
 
   app.put('/events/:id/plan', {
@@ -54,33 +62,42 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (violations.length > 0) {
       return reply.code(400).send({ error: `The plan breaks ${violations.length} rule${violations.length === 1 ? '' : 's'} and was not stored`, violations });
     }
-    return reply.code(201).send({ version: savePlan(db, bundle.key, body, { edited: true }, actorOf(request)) });
+    return reply.code(201).send({ version: savePlan(db, bundle.key, { ...body, warnings: deskWarnings(bundle, body) }, { edited: true }, actorOf(request)) });
   });
 
   app.get('/events/:id/plans', {
     schema: { params: EventParams, response: { 200: Type.Array(PlanVersion), 404: ErrorBody } },
   }, async (request, reply) => {
     const key = eventKey(db, request.params.id);
-    return key === undefined ? reply.code(404).send(notFound(request.params.id)) : listPlans(db, key);
+    if (key === undefined) return reply.code(404).send(notFound(request.params.id));
+    const held = publishedPlan(db, key)?.version ?? 0;
+    return listPlans(db, key).map((v) => ({ ...v, status: v.version === held ? 'published' as const : v.version > held ? 'draft' as const : 'earlier' as const }));
   });
 
   app.get('/events/:id/plans/:version', {
-    schema: { params: VersionParams, response: { 200: PlanBody, 404: ErrorBody } },
+    schema: { params: VersionParams, response: { 200: PlanOut, 404: ErrorBody } },
   }, async (request, reply) => {
-    const key = eventKey(db, request.params.id);
-    const stored = key === undefined ? undefined : loadPlan(db, key, request.params.version);
-    if (!stored) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
+    const bundle = loadBundle(db, request.params.id);
+    const stored = bundle && loadPlan(db, bundle.key, request.params.version);
+    if (!bundle || !stored) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
     audit(db, actorOf(request), 'plan.view', request.params.id, `version ${request.params.version}`);
-    return stored.plan;
+    const stale = stalenessOf(db, bundle, stored);
+    return { ...withWarnings(bundle, stored), ...(stale.outOfDate ? { out_of_date: stale.problems } : {}) };
   });
 
   app.get('/events/:id/plans/:version/changes', {
-    schema: { params: VersionParams, response: { 200: Type.Object({ from: Type.Union([Type.Integer(), Type.Null()]), changes: Type.Array(Change) }), 404: ErrorBody } },
+    schema: {
+      params: VersionParams,
+      querystring: Type.Object({ against: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      response: { 200: Type.Object({ from: Type.Union([Type.Integer(), Type.Null()]), changes: Type.Array(ChangeOut) }), 404: ErrorBody },
+    },
   }, async (request, reply) => {
     const key = eventKey(db, request.params.id);
     const stored = key === undefined ? undefined : loadPlan(db, key, request.params.version);
     if (!stored || key === undefined) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
-    const before = request.params.version > 1 ? loadPlan(db, key, request.params.version - 1) : undefined;
+    const against = request.query.against ?? (request.params.version > 1 ? request.params.version - 1 : undefined);
+    const before = against === undefined ? undefined : loadPlan(db, key, against);
+    if (against !== undefined && !before) return reply.code(404).send({ error: `Plan version ${against} of ${request.params.id} not found` });
     const empty: PlanJson = { ...stored.plan, scheduled: [] };
     return { from: before?.version ?? null, changes: diffPlans(before?.plan ?? empty, stored.plan) };
   });
@@ -111,13 +128,10 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/events/:id/plans/:version/publish', {
-    schema: { params: VersionParams, response: { 200: Type.Object({ version: Type.Integer(), published: Type.Boolean() }), 404: ErrorBody } },
+    schema: { params: VersionParams, response: { 200: Type.Object({ version: Type.Integer(), published: Type.Boolean(), notify: NoticeOut }), 404: ErrorBody } },
   }, async (request, reply) => {
-    const key = eventKey(db, request.params.id);
-    if (key === undefined || !publishPlan(db, key, request.params.version, new Date().toISOString())) {
-      return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
-    }
-    audit(db, actorOf(request), 'plan.publish', request.params.id, `version ${request.params.version}`);
-    return { version: request.params.version, published: true };
+    const done = publishVersion(db, request.params.id, request.params.version, actorOf(request));
+    if (done.kind === 'not_found') return reply.code(404).send({ error: done.error });
+    return { version: done.version, published: true, notify: done.notify };
   });
 };

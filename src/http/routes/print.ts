@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
 import { eventSlug, loadPlan } from '../../db/plans.js';
+import type { Db } from '../../db/index.js';
+import { heldPlan } from '../../services/plans.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
 import { stationSheets } from '../../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
@@ -11,6 +13,15 @@ import { ErrorBody, EventId, EventParams } from '../schemas.js';
 const HTML = 'text/html; charset=utf-8';
 const ApplicantParams = Type.Object({ id: EventId, aid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
 const noPlan = (id: string) => ({ error: `Event ${id} has no plan yet: plan it first` });
+const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+
+/** A named version (a draft to check before publishing), or the version people hold. */
+function printed(db: Db, key: number, version: number | undefined) {
+  if (version === undefined) return heldPlan(db, key);
+  const stored = loadPlan(db, key, version);
+  const held = heldPlan(db, key);
+  return stored && { ...stored, draft: held?.draft !== false || stored.version !== held.version };
+}
 
 /**
  * What people hold, printed: station sheets and all slips for coordinators (they carry names:
@@ -19,24 +30,30 @@ const noPlan = (id: string) => ({ error: `Event ${id} has no plan yet: plan it f
 export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
-  app.get('/api/events/:id/sheets.html', { preHandler: requireApiToken, schema: { params: EventParams, response: { 200: Type.String(), 404: ErrorBody } } }, async (request, reply) => {
+  app.get('/api/events/:id/sheets.html', {
+    preHandler: requireApiToken, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody } },
+  }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
-    const stored = bundle && loadPlan(db, bundle.key);
+    const stored = bundle && printed(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'sheets.export', bundle.event.id, `version ${stored.version}`);
-    return reply.type(HTML).send(stationSheets(bundle, stored.plan));
+    return reply.type(HTML).send(stationSheets(bundle, stored.plan, { draft: stored.draft }));
   });
 
   app.get('/api/events/:id/slips.html', {
     preHandler: requireApiToken,
-    schema: { params: EventParams, querystring: Type.Object({ per_page: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(4)])) }), response: { 200: Type.String(), 404: ErrorBody } },
+    schema: {
+      params: EventParams,
+      querystring: Type.Object({ per_page: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(4)])), version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      response: { 200: Type.String(), 404: ErrorBody },
+    },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
-    const stored = bundle && loadPlan(db, bundle.key);
+    const stored = bundle && printed(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'slips.export', bundle.event.id, `version ${stored.version}`);
     const perPage = request.query.per_page;
-    return reply.type(HTML).send(await applicantSlips(bundle, stored.plan, perPage ? { perPage } : {}));
+    return reply.type(HTML).send(await applicantSlips(bundle, stored.plan, { draft: stored.draft, ...(perPage ? { perPage } : {}) }));
   });
 
   app.post('/api/events/:id/applicants/:aid/slip-link', {
@@ -55,12 +72,12 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const grant = verifyToken(db, request.params.token, 'applicant', new Date().toISOString());
     const slug = grant?.eventId == null ? undefined : eventSlug(db, grant.eventId);
     const bundle = slug === undefined ? undefined : loadBundle(db, slug);
-    const stored = bundle && loadPlan(db, bundle.key);
+    const stored = bundle && heldPlan(db, bundle.key);
     const missing = () => reply.code(404).type(HTML)
       .send('<!doctype html><html lang="en"><title>Taller</title><main><h1>This link does not work</h1><p>It may have been replaced. Please call the workshop. / Este enlace ya no funciona. Por favor llame al taller.</p></main></html>');
     if (!grant?.subject || !bundle || !stored) return missing();
     try {
-      const html = await applicantSlips(bundle, stored.plan, { applicant: grant.subject });
+      const html = await applicantSlips(bundle, stored.plan, { applicant: grant.subject, draft: stored.draft });
       audit(db, `token:${grant.id}`, 'slip.view', bundle.event.id);
       return reply.type(HTML).header('cache-control', 'private, no-store').send(html);
     } catch (err) {

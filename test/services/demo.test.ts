@@ -1,6 +1,6 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
-import { ensureDemo } from '../../src/db/demo.js';
+import { ensureDemo } from '../../src/services/demo.js';
 import { listEvents } from '../../src/db/events.js';
 import { events } from '../../src/db/schema.js';
 import { FRESNO_ID, tempDatabase } from '../support/fixtures.js';

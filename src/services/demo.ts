@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { readBundleDir } from '../bundle/dir.js';
-import { importBundle } from './import.js';
+import { importBundle } from '../db/import.js';
+import type { Db } from '../db/index.js';
+import { settings } from '../db/schema.js';
 import { planEvent } from './plans.js';
-import type { Db } from './index.js';
-import { settings } from './schema.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../static/samples/fresno-saturday', import.meta.url));
 const DEMO_KEY = 'demo_loaded';

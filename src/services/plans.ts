@@ -1,0 +1,180 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { audit, loadBundle } from '../db/events.js';
+import type { Db } from '../db/index.js';
+import { loadPlan, publishPlan, savePlan } from '../db/plans.js';
+import type { StoredPlan } from '../db/plans.js';
+import { events, plans } from '../db/schema.js';
+import type { Bundle, FairnessMode } from '../domain/index.js';
+import { checkPlan, plan } from '../planner/index.js';
+import type { Violation } from '../planner/check.js';
+import { diffPlans } from '../planner/diff.js';
+import type { PlanChange } from '../planner/diff.js';
+import type { PlanJson, PlanOptions } from '../planner/types.js';
+import { deskWarnings } from '../planner/warnings.js';
+
+export interface PlanRequest {
+  seed?: number;
+  iterations?: number;
+  quick?: boolean;
+  fairness?: FairnessMode;
+  /** A plan that ignores every stored version (`replan: false` says the same). */
+  fresh?: boolean;
+  /** Kept for older scripts: `false` asks for a fresh plan. */
+  replan?: boolean;
+  /** A fresh plan that moves published people is stored only when confirmed. */
+  confirm?: boolean;
+  /** Applicants whose arrival must stay (default: everyone the published version scheduled). */
+  pin?: string[];
+  /** Published applicants the coordinator lets move or drop. */
+  release?: string[];
+}
+
+/** Plans a bundle: in this thread by default, or elsewhere (a worker) when the caller says how. */
+export type Planner = (bundle: Bundle, options: PlanOptions) => PlanJson | Promise<PlanJson>;
+
+/** Who must hear of a new version, against the one people hold. */
+export interface Notice {
+  /** The published version compared against, or null before the first publish (nobody holds anything). */
+  against: number | null;
+  /** Published applicants moved or dropped, and applicants newly given a day. */
+  applicants: PlanChange[];
+  /** Volunteers whose visits or desk shifts differ. */
+  volunteers: string[];
+}
+
+export type PlanOutcome =
+  | { kind: 'planned'; version: number; from: number | null; pinned: string[]; released: string[]; plan: PlanJson; notify: Notice }
+  | { kind: 'not_found' }
+  | { kind: 'bad_request'; error: string }
+  | { kind: 'needs_confirm'; published: number; notify: Notice; error: string };
+
+/** The latest published version of an event's plan, if any. */
+export function publishedPlan(db: Db, eventKey: number): StoredPlan | undefined {
+  const row = db.select({ version: plans.version }).from(plans)
+    .where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt))).orderBy(desc(plans.version)).limit(1).get();
+  return row ? loadPlan(db, eventKey, row.version) : undefined;
+}
+
+/** The version people hold: the latest published one, or before any is published the latest draft (marked so). */
+export function heldPlan(db: Db, eventKey: number): (StoredPlan & { draft: boolean }) | undefined {
+  const published = publishedPlan(db, eventKey);
+  if (published) return { ...published, draft: false };
+  const latest = loadPlan(db, eventKey);
+  return latest ? { ...latest, draft: true } : undefined;
+}
+
+/** A volunteer's part of a plan, as one comparable string per visit or shift. */
+function dutiesOf(p: PlanJson): Map<string, string[]> {
+  const duties = new Map<string, string[]>();
+  const add = (who: string, what: string) => duties.set(who, [...(duties.get(who) ?? []), what]);
+  for (const s of p.scheduled) {
+    for (const v of s.visits) {
+      add(v.volunteer, `${s.applicant}|${v.station}|${v.start}|${v.end}`);
+      if (v.interpreter) add(v.interpreter, `${s.applicant}|${v.station}|${v.start}|${v.end}|interpreting`);
+    }
+  }
+  for (const sh of p.shifts) add(sh.volunteer, `${sh.station}|${sh.start}|${sh.end}`);
+  return duties;
+}
+
+/** Whom a new version changes things for, against the published one. */
+export function noticeFor(published: StoredPlan | undefined, next: PlanJson): Notice {
+  if (!published) return { against: null, applicants: [], volunteers: [] };
+  const applicants = diffPlans(published.plan, next).filter((c) => c.change !== 'reassigned');
+  const before = dutiesOf(published.plan);
+  const after = dutiesOf(next);
+  const volunteers = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((v) => (before.get(v) ?? []).sort().join('\n') !== (after.get(v) ?? []).sort().join('\n')).sort();
+  return { against: published.version, applicants, volunteers };
+}
+
+const moved = (notice: Notice) => notice.applicants.filter((c) => c.change !== 'added').length;
+
+/**
+ * Plans a stored event and stores the result as its next version. A re-plan (the default)
+ * starts from the latest version, keeps every day that still works, and keeps the arrival of
+ * everyone the published version scheduled unless released. A fresh plan ignores the stored
+ * versions; when it would move or drop published people it is stored only once confirmed.
+ */
+export async function planEvent(db: Db, slug: string, request: PlanRequest, actor: string, planner: Planner = plan): Promise<PlanOutcome> {
+  const bundle = loadBundle(db, slug);
+  if (!bundle) return { kind: 'not_found' };
+  const ids = new Set(bundle.applicants.map((a) => a.id));
+  const unknown = [...(request.release ?? []), ...(request.pin ?? [])].filter((id) => !ids.has(id));
+  if (unknown.length > 0) return { kind: 'bad_request', error: `Not applicants of ${slug}: ${[...new Set(unknown)].join(', ')}` };
+  const fresh = request.fresh === true || request.replan === false;
+  const latest = fresh ? undefined : loadPlan(db, bundle.key);
+  const published = publishedPlan(db, bundle.key);
+  const released = request.release ?? [];
+  const pin = (request.pin ?? published?.plan.scheduled.map((s) => s.applicant) ?? []).filter((id) => !released.includes(id));
+  const options: PlanOptions = {};
+  if (request.seed !== undefined) options.seed = request.seed;
+  if (request.iterations !== undefined) options.iterations = request.iterations;
+  if (request.quick) options.quick = true;
+  if (request.fairness) options.fairness = request.fairness;
+  if (latest) {
+    options.previous = latest.plan;
+    options.pin = pin;
+    if (released.length > 0) options.release = released;
+  }
+  const result = await planner(bundle, options);
+  const notify = noticeFor(published, result);
+  if (fresh && published && moved(notify) > 0 && request.confirm !== true) {
+    const n = moved(notify);
+    return {
+      kind: 'needs_confirm', published: published.version, notify,
+      error: `A fresh plan would move or drop ${n} published applicant${n === 1 ? '' : 's'} of version ${published.version}; send it again with confirm to store it`,
+    };
+  }
+  const from = latest?.version ?? null;
+  const { previous: _previous, ...kept } = options;
+  const version = savePlan(db, bundle.key, result, { ...kept, from, fresh }, actor);
+  return { kind: 'planned', version, from, pinned: latest ? pin : [], released, plan: result, notify };
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; version: number; notify: Notice }
+  | { kind: 'not_found'; error: string };
+
+/** Publishes a version: from then on slips, links, sheets and calendars follow it; says whom it changes things for. */
+export function publishVersion(db: Db, slug: string, version: number, actor: string, now = new Date()): PublishOutcome {
+  const bundle = loadBundle(db, slug);
+  const stored = bundle && loadPlan(db, bundle.key, version);
+  if (!bundle || !stored) return { kind: 'not_found', error: `Plan version ${version} of ${slug} not found` };
+  const before = publishedPlan(db, bundle.key);
+  const notify = noticeFor(before && before.version !== version ? before : undefined, stored.plan);
+  publishPlan(db, bundle.key, version, now.toISOString());
+  audit(db, actor, 'plan.publish', slug, `version ${version}`);
+  return { kind: 'published', version, notify };
+}
+
+/** What an import broke in a stored version: its rules checked against today's roster and applicants. */
+export interface Staleness {
+  outOfDate: boolean;
+  problems: Violation[];
+}
+
+const staleCache = new Map<string, Staleness>();
+
+/**
+ * Whether a stored version still fits the event as it now is. A version breaks no rule when
+ * stored (the planner's, or a hand edit that was checked), so anything it breaks now came from
+ * an import: a volunteer who left or changed hours, an applicant removed, added or changed.
+ */
+export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: StoredPlan): Staleness {
+  const updatedAt = db.select({ at: events.updatedAt }).from(events).where(eq(events.id, bundle.key)).get()?.at ?? '';
+  const key = `${bundle.key}|${stored.version}|${updatedAt}`;
+  let found = staleCache.get(key);
+  if (!found) {
+    const problems = checkPlan(bundle, stored.plan);
+    found = { outOfDate: problems.length > 0, problems };
+    if (staleCache.size > 200) staleCache.clear();
+    staleCache.set(key, found);
+  }
+  return found;
+}
+
+/** A stored version as the API and pages show it: its warnings read against today's roster. */
+export function withWarnings(bundle: Bundle, stored: StoredPlan): PlanJson {
+  return { ...stored.plan, warnings: deskWarnings(bundle, stored.plan) };
+}
