@@ -3,8 +3,13 @@ import { parseArgs } from 'node:util';
 import { readBundleDir } from '../bundle/dir.js';
 import { formatProblem, readBundle } from '../bundle/index.js';
 import type { BundleRead } from '../bundle/index.js';
-import { saveBundle } from '../db/events.js';
+import { audit, loadBundle, saveBundle } from '../db/events.js';
 import { backupDatabase, openDatabase } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import { loadPlan } from '../db/plans.js';
+import type { StoredPlan } from '../db/plans.js';
+import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion } from '../services/plans.js';
+import type { Notice, PlanRequest } from '../services/plans.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
 import { FAIRNESS_MODES } from '../domain/index.js';
@@ -50,6 +55,15 @@ Commands:
                         in proportion to its demand where capacity allows)
       --previous FILE   re-plan from an earlier plan, keeping as much of it as still works
       --pin IDS         applicants (comma-separated) whose arrival times were published
+  plan --event ID     plan the stored event and store the result as its next version: a re-plan
+                      of the latest version that keeps every published arrival; takes --out,
+                      --seed, --iterations, --quick and --fairness as above; on stderr the
+                      version stored and whom to tell (changes against the published version)
+      --release IDS     published applicants (comma-separated) who may move or drop
+      --fresh           plan from scratch, ignoring the stored versions; refused (exit 2, listing
+                        who would move) when it moves published people, unless --confirm
+  publish --event ID --version N   publish that version: from then on sheets, slips and
+                      calendars follow it; prints whom to tell
   estimate DIR        how many the day will serve, where it will jam, whom to add: the estimate
                       JSON, by simulating the day many times
       --runs N          simulated days (default 1000)
@@ -64,6 +78,10 @@ Commands:
   ics DIR --volunteer ID   that volunteer's calendar (RFC 5545, with VTIMEZONE): shifts and
                       visits by applicant code, never names; from --plan FILE or a fresh plan;
                       --now ISO sets DTSTAMP (default: the event's opening), --out FILE
+  sheets|slips|ics --event ID   the same from a stored event (same options, no --plan): the
+                      version people hold (the latest published, else the latest draft, marked
+                      draft), or --version N (marked draft unless it is the published one);
+                      the sheets' cover and the DTSTAMP show when they were made (ics: --now ISO)
   serve               run the web app (same as npm start) on http://HOST:PORT
   backup FILE         copy the live database to FILE and check the copy's integrity
   token               print a new API token for the JSON API (shown once; keep it safe)
@@ -144,16 +162,99 @@ async function readPlanFile(file: string): Promise<PlanJson> {
   }
 }
 
-async function planDir(io: Io, args: string[]): Promise<number> {
+/** Comma-separated ids, blanks dropped. */
+const idList = (value: string) => value.split(',').map((id) => id.trim()).filter(Boolean);
+
+/** Opens the database named by TALLER_DB for one command and closes it afterwards. */
+async function withDatabase<T>(io: Io, use: (db: Db) => T | Promise<T>): Promise<T> {
+  const store = openDatabase(io.env.TALLER_DB);
+  try {
+    return await use(store.db);
+  } finally {
+    store.close();
+  }
+}
+
+/** One line per applicant change, times on the site's wall clock: `A0008 moved 10:10 → 13:25`. */
+function changeLines(notice: Notice, zone: string, only: (change: Notice['applicants'][number]['change']) => boolean = () => true): string[] {
+  const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setZone(zone).toFormat('HH:mm');
+  return notice.applicants.filter((c) => only(c.change)).map((c) => {
+    if (c.change === 'added') return `${c.applicant} added ${at(c.after!.arrival)}`;
+    if (c.change === 'removed') return `${c.applicant} removed (was ${at(c.before!.arrival)})`;
+    return `${c.applicant} moved ${at(c.before!.arrival)} → ${at(c.after!.arrival)}`;
+  });
+}
+
+/** Whom a new version changes things for: applicants one per line, then the volunteers. */
+function noticeLines(notice: Notice, zone: string): string[] {
+  if (notice.against === null) return ['nothing is published yet: no one to tell'];
+  const lines = changeLines(notice, zone);
+  if (notice.volunteers.length > 0) lines.push(`volunteers whose day changed: ${notice.volunteers.join(', ')}`);
+  return lines.length > 0 ? lines : [`no one to tell: everyone keeps their day of published version ${notice.against}`];
+}
+
+type PlanValues = {
+  out?: string | undefined; seed?: string | undefined; iterations?: string | undefined; quick?: boolean | undefined;
+  fairness?: string | undefined; release?: string | undefined; fresh?: boolean | undefined; confirm?: boolean | undefined;
+};
+
+/** `taller plan --event ID`: plans the stored event and stores the result as its next version. */
+async function planStored(io: Io, slug: string, values: PlanValues): Promise<number> {
+  if (values.confirm && !values.fresh) throw new UsageError('--confirm goes with --fresh: only a fresh plan asks before moving published people');
+  const request: PlanRequest = {};
+  const seed = wholeNumber(values.seed, 'seed');
+  const iterations = wholeNumber(values.iterations, 'iterations');
+  if (seed !== undefined) request.seed = seed;
+  if (iterations !== undefined) request.iterations = Math.max(0, iterations);
+  if (values.quick) request.quick = true;
+  if (values.fairness) request.fairness = values.fairness as FairnessMode;
+  if (values.release !== undefined) request.release = idList(values.release);
+  if (values.fresh) request.fresh = true;
+  if (values.confirm) request.confirm = true;
+  return withDatabase(io, async (db) => {
+    const made = await planEvent(db, slug, request, 'cli');
+    if (made.kind === 'not_found') throw new UsageError(`no event ${slug} in the database`);
+    if (made.kind === 'bad_request') throw new UsageError(made.error);
+    const zone = loadBundle(db, slug)!.event.timezone;
+    if (made.kind === 'needs_confirm') {
+      const moved = changeLines(made.notify, zone, (change) => change !== 'added');
+      io.stderr.write(`taller plan: ${made.error}\nnothing was stored (add --confirm to store it); who would move:\n`);
+      for (const line of moved) io.stderr.write(`${line}\n`);
+      return EXIT.badInput;
+    }
+    // Said first: the version is stored even if writing --out fails.
+    const from = made.from === null ? 'a fresh plan' : `re-planned from version ${made.from}`;
+    const { scheduled, applicants } = made.plan.summary;
+    io.stderr.write(`stored version ${made.version} of ${slug} (${from}): ${scheduled} of ${applicants} scheduled\n`);
+    for (const line of noticeLines(made.notify, zone)) io.stderr.write(`${line}\n`);
+    const text = `${JSON.stringify(made.plan, null, 2)}\n`;
+    if (values.out) await writeFile(values.out, text);
+    else io.stdout.write(text);
+    return EXIT.ok;
+  });
+}
+
+async function planCommand(io: Io, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
     options: {
       out: { type: 'string' }, seed: { type: 'string' }, iterations: { type: 'string' }, quick: { type: 'boolean' },
       fairness: { type: 'string' }, previous: { type: 'string' }, pin: { type: 'string' },
+      event: { type: 'string' }, release: { type: 'string' }, fresh: { type: 'boolean' }, confirm: { type: 'boolean' },
     },
   });
   if (values.fairness !== undefined && !(FAIRNESS_MODES as readonly string[]).includes(values.fairness)) {
     throw new UsageError(`--fairness is one of ${FAIRNESS_MODES.join(', ')}, not "${values.fairness}"`);
+  }
+  if (values.event !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`plan either a bundle folder or a stored event, not both (${positionals[0]} and --event ${values.event})`);
+    if (values.previous !== undefined || values.pin !== undefined) {
+      throw new UsageError('--previous and --pin are for a bundle folder: a stored event re-plans from its latest version and keeps its published arrivals');
+    }
+    return planStored(io, values.event, values);
+  }
+  for (const name of ['release', 'fresh', 'confirm'] as const) {
+    if (values[name] !== undefined) throw new UsageError(`--${name} works on a stored event: taller plan --event ID --${name}`);
   }
   const read = await readDir(positionals[0]);
   reportProblems(io, read);
@@ -169,7 +270,7 @@ async function planDir(io: Io, args: string[]): Promise<number> {
   if (values.quick) options.quick = true;
   if (values.fairness) options.fairness = values.fairness as FairnessMode;
   if (values.previous) options.previous = await readPlanFile(values.previous);
-  if (values.pin) options.pin = values.pin.split(',').map((id) => id.trim()).filter(Boolean);
+  if (values.pin) options.pin = idList(values.pin);
   const result = plan(read.bundle, options);
   const text = `${JSON.stringify(result, null, 2)}\n`;
   if (values.out) {
@@ -190,6 +291,56 @@ async function planFor(bundle: Bundle, file: string | undefined): Promise<PlanJs
   const broken = checkPlan(bundle, given);
   if (broken.length > 0) throw new UsageError(`${file}: the plan breaks ${broken.length} rule(s), e.g. ${broken[0]!.rule}: ${broken[0]!.message}`);
   return given;
+}
+
+/** A version number option: a whole number of at least 1. */
+function versionOption(value: string | undefined): number | undefined {
+  const version = wholeNumber(value, 'version');
+  if (version !== undefined && version < 1) throw new UsageError('--version takes a whole number of at least 1');
+  return version;
+}
+
+async function publish(io: Io, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { event: { type: 'string' }, version: { type: 'string' } } });
+  const version = versionOption(values.version);
+  if (values.event === undefined || version === undefined) throw new UsageError('name the event and the version, e.g. taller publish --event fresno-2027-05-22 --version 2');
+  const slug = values.event;
+  return withDatabase(io, (db) => {
+    const bundle = loadBundle(db, slug);
+    if (!bundle) throw new UsageError(`no event ${slug} in the database`);
+    const before = publishedPlan(db, bundle.key);
+    const done = publishVersion(db, slug, version, 'cli');
+    if (done.kind === 'not_found') throw new UsageError(`${slug} has no plan version ${version}`);
+    io.stdout.write(`published version ${version} of ${slug}\n`);
+    // Publishing the version people already hold, or the first one, has no changes to list.
+    const lines = before?.version === version ? ['it was already published: no one to tell']
+      : before === undefined ? ['the first published version: every scheduled applicant gets a slip, every volunteer a calendar']
+        : noticeLines(done.notify, bundle.event.timezone);
+    for (const line of lines) io.stdout.write(`${line}\n`);
+    return EXIT.ok;
+  });
+}
+
+/** A stored event's version to print: the named one (a draft unless it is the published one), else the one people hold. */
+function storedVersion(db: Db, slug: string, version: number | undefined): { bundle: Bundle & { key: number }; shown: StoredPlan & { draft: boolean } } {
+  const bundle = loadBundle(db, slug);
+  if (!bundle) throw new UsageError(`no event ${slug} in the database`);
+  const held = heldPlan(db, bundle.key);
+  if (!held) throw new UsageError(`${slug} has no plan yet: taller plan --event ${slug}`);
+  if (version === undefined) return { bundle, shown: held };
+  const stored = loadPlan(db, bundle.key, version);
+  if (!stored) throw new UsageError(`${slug} has no plan version ${version}`);
+  return { bundle, shown: { ...stored, draft: held.draft || stored.version !== held.version } };
+}
+
+/** Refuses mixing a stored event with a bundle folder or a plan file, and --version without an event. */
+function storedOrDir(command: string, values: { event?: string | undefined; plan?: string | undefined; version?: string | undefined }, positionals: string[]): void {
+  if (values.event === undefined) {
+    if (values.version !== undefined) throw new UsageError(`--version picks a stored version: taller ${command} --event ID --version N`);
+    return;
+  }
+  if (positionals.length > 0) throw new UsageError(`print either a bundle folder or a stored event, not both (${positionals[0]} and --event ${values.event})`);
+  if (values.plan !== undefined) throw new UsageError(`--plan is for a bundle folder: a stored event prints its stored versions (--version N)`);
 }
 
 async function estimateDir(io: Io, args: string[]): Promise<number> {
@@ -222,9 +373,14 @@ async function estimateDir(io: Io, args: string[]): Promise<number> {
 async function ics(io: Io, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { volunteer: { type: 'string' }, plan: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      volunteer: { type: 'string' }, plan: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' },
+      event: { type: 'string' }, version: { type: 'string' },
+    },
   });
   if (!values.volunteer) throw new UsageError('name the volunteer, e.g. taller ics DIR --volunteer V003');
+  storedOrDir('ics', values, positionals);
+  if (values.event !== undefined) return icsStored(io, values.event, values.volunteer, values);
   const read = await readDir(positionals[0]);
   reportProblems(io, read);
   if (!read.bundle) {
@@ -247,39 +403,82 @@ async function ics(io: Io, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** `taller sheets` and `taller slips`: printable HTML from the bundle and a plan. */
+/** `taller ics --event ID`: a volunteer's calendar from a stored version, with the earlier versions they saw. */
+async function icsStored(io: Io, slug: string, volunteer: string, values: { now?: string | undefined; out?: string | undefined; version?: string | undefined }): Promise<number> {
+  // DTSTAMP: --now, or the moment of export, as the web app's calendars do.
+  const now = values.now === undefined ? DateTime.utc() : DateTime.fromISO(values.now, { setZone: true });
+  if (!now.isValid) throw new UsageError(`--now takes an ISO 8601 time, not "${values.now}"`);
+  const version = versionOption(values.version);
+  const text = await withDatabase(io, (db) => {
+    const { bundle, shown } = storedVersion(db, slug, version);
+    try {
+      const text = calendarFor(db, bundle, shown, volunteer, now);
+      audit(db, 'cli', 'calendar.export', slug, `volunteer ${volunteer}`);
+      return text;
+    } catch (err) {
+      if (err instanceof UnknownVolunteerError) throw new UsageError(err.message);
+      throw err;
+    }
+  });
+  if (values.out) await writeFile(values.out, text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}
+
+/** `taller sheets` and `taller slips`: printable HTML from the bundle and a plan, or from a stored event. */
 async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { plan: { type: 'string' }, out: { type: 'string' }, 'per-page': { type: 'string' }, applicant: { type: 'string' }, phone: { type: 'string' } },
+    options: {
+      plan: { type: 'string' }, out: { type: 'string' }, 'per-page': { type: 'string' }, applicant: { type: 'string' }, phone: { type: 'string' },
+      event: { type: 'string' }, version: { type: 'string' },
+    },
   });
   if (!values.out) throw new UsageError(`name the output file, e.g. taller ${kind} DIR --out ${kind}.html`);
-  const read = await readDir(positionals[0]);
-  reportProblems(io, read);
-  if (!read.bundle) {
-    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found\n`);
-    return EXIT.badInput;
+  storedOrDir(kind, values, positionals);
+  const perPage = wholeNumber(values['per-page'], 'per-page');
+  if (perPage !== undefined && ![1, 2, 4].includes(perPage)) throw new UsageError('--per-page is 1, 2 or 4');
+  let bundle: Bundle;
+  let given: PlanJson;
+  let stored: { version: number; draft: boolean; now: DateTime } | undefined;
+  if (values.event !== undefined) {
+    const slug = values.event;
+    const version = versionOption(values.version);
+    ({ bundle, given, stored } = await withDatabase(io, (db) => {
+      const { bundle, shown } = storedVersion(db, slug, version);
+      // Slips and sheets carry names: each export of a stored event is on the audit log, as on the web.
+      audit(db, 'cli', `${kind}.export`, slug, `version ${shown.version}`);
+      return { bundle, given: shown.plan, stored: { version: shown.version, draft: shown.draft, now: DateTime.now() } };
+    }));
+  } else {
+    const read = await readDir(positionals[0]);
+    reportProblems(io, read);
+    if (!read.bundle) {
+      io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found\n`);
+      return EXIT.badInput;
+    }
+    bundle = read.bundle;
+    given = await planFor(read.bundle, values.plan);
   }
-  const given = await planFor(read.bundle, values.plan);
   let html: string;
   if (kind === 'sheets') {
-    html = stationSheets(read.bundle, given, { now: openingInstant(read.bundle.event) });
+    html = stationSheets(bundle, given, { now: stored?.now ?? openingInstant(bundle.event), draft: stored?.draft === true });
   } else {
-    const perPage = wholeNumber(values['per-page'], 'per-page');
-    if (perPage !== undefined && ![1, 2, 4].includes(perPage)) throw new UsageError('--per-page is 1, 2 or 4');
     const options: SlipsOptions = {};
     if (perPage !== undefined) options.perPage = perPage as 1 | 2 | 4;
     if (values.applicant) options.applicant = values.applicant;
     if (values.phone) options.contactPhone = values.phone;
+    if (stored?.draft) options.draft = true;
     try {
-      html = await applicantSlips(read.bundle, given, options);
+      html = await applicantSlips(bundle, given, options);
     } catch (err) {
       if (err instanceof SlipUnavailableError) throw new UsageError(err.message);
       throw err;
     }
   }
   await writeFile(values.out, html);
-  io.stderr.write(`wrote ${kind} for ${read.bundle.event.id} to ${values.out}\n`);
+  const which = stored ? ` (version ${stored.version}${stored.draft ? ', draft' : ''})` : '';
+  io.stderr.write(`wrote ${kind} for ${bundle.event.id}${which} to ${values.out}\n`);
   return EXIT.ok;
 }
 
@@ -321,7 +520,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, plan: planDir, estimate: estimateDir, ics, backup, token, serve,
+  check, import: importDir, plan: planCommand, publish, estimate: estimateDir, ics, backup, token, serve,
   sheets: (io, args) => printable(io, args, 'sheets'),
   slips: (io, args) => printable(io, args, 'slips'),
 };

@@ -7,7 +7,8 @@
  * Sheets stay on site, so they carry applicants' names; red flags and complexity appear only
  * where legal volunteers work (screening, preparation, review), never on the desks' sheets,
  * which greeters staff. `sheetsView` is the view model (plain data, tested on its own);
- * `stationSheets` prints it through views/print/sheets.hbs.
+ * `stationSheets` prints it through views/print/sheets.hbs. Sheets of a draft plan say so on
+ * the cover and atop every sheet; the plan's desk warnings show on the cover and on their desk's sheet.
  */
 import { DateTime } from 'luxon';
 import { caseTypeName, languageName, ROLE_NAMES, STATION_NAMES as NAMES, VISIT_STATIONS } from '../domain/index.js';
@@ -440,7 +441,8 @@ function unscheduledSection(scene: Scene, plan: PlanJson): SheetSection {
 }
 
 function cover(
-  scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], sections: readonly SheetSection[], warnings: WarningView[], options: SheetsOptions,
+  scene: Scene, plan: PlanJson, stays: readonly ScheduledJson[], sections: readonly SheetSection[],
+  warnings: WarningView[], options: SheetsOptions,
 ): CoverView {
   const { event } = scene.bundle;
   const ends = stays.map((s) => s.final_check?.end ?? s.visits[s.visits.length - 1]?.end ?? s.arrival);

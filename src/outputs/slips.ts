@@ -9,7 +9,8 @@
  * whose languages have none reads Spanish (Indigenous languages of Mexico and Guatemala,
  * whose speakers usually read Spanish) or else English, and the slip says in which language
  * the day will go and whether an interpreter for theirs is booked. A slip shows no red flag,
- * complexity or household: only what the applicant needs.
+ * complexity or household: only what the applicant needs. A slip printed from a draft plan
+ * says, under its title, that the time may still change and to wait for the confirmed slip.
  */
 import { readFileSync } from 'node:fs';
 import { DateTime, Duration } from 'luxon';

@@ -43,10 +43,12 @@ export interface Context {
   shifts: (Span & { volunteer: string; station: string })[];
   /** Instants that could not be read, or carry another offset than the site's at that instant. */
   badTimes: { where: string; value: string; why: string }[];
+  /** Published arrivals a re-plan had to keep (applicant → arrival): such an applicant fits only from there. */
+  pins: ReadonlyMap<string, string>;
 }
 
 /** Reads a plan against its bundle once, for the rules (exported so that one rule can be run alone). */
-export function readContext(bundle: Bundle, plan: PlanJson): Context {
+export function readContext(bundle: Bundle, plan: PlanJson, pins: ReadonlyMap<string, string> = new Map()): Context {
   const opening = openingInstant(bundle.event);
   const badTimes: Context['badTimes'] = [];
   const minutes = (value: string, where: string): number => {
@@ -70,7 +72,7 @@ export function readContext(bundle: Bundle, plan: PlanJson): Context {
     finalCheck: span(json.final_check, `${json.applicant}.final_check`),
   }));
   const shifts = plan.shifts.map((s, i) => ({ ...span(s, `shifts.${i}`)!, volunteer: s.volunteer, station: s.station }));
-  return { bundle, plan, volunteers: new Map(bundle.volunteers.map((v) => [v.id, v])), stays, shifts, badTimes };
+  return { bundle, plan, volunteers: new Map(bundle.volunteers.map((v) => [v.id, v])), stays, shifts, badTimes, pins };
 }
 
 export type Rule = (ctx: Context) => Violation[];
@@ -318,7 +320,7 @@ export const summaryMatches: Rule = ({ plan, stays, bundle }) => {
  * plan's own bookings (earliest finish at every step) would make the reason untrue. Judged
  * only on a plan whose days can all be booked as given; one that cannot breaks other rules.
  */
-export const noRoomLeft: Rule = ({ bundle, plan }) => {
+export const noRoomLeft: Rule = ({ bundle, plan, pins }) => {
   const full = plan.unscheduled.filter((u) => u.reason === 'no_capacity');
   if (full.length === 0) return [];
   const model = buildModel(bundle);
@@ -338,8 +340,10 @@ export const noRoomLeft: Rule = ({ bundle, plan }) => {
   return full.flatMap((u) => {
     const app = byId.get(u.applicant);
     if (!app) return [];
-    const key = `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}`;
-    if (!answers.has(key)) answers.set(key, findPath(schedule, app, ALONE));
+    const pin = pins.get(u.applicant);
+    const at = pin === undefined ? undefined : Math.round(DateTime.fromISO(pin, { setZone: true }).diff(openingInstant(bundle.event), 'minutes').minutes) / model.slotMinutes;
+    const key = `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}|${at ?? ''}`;
+    if (!answers.has(key)) answers.set(key, findPath(schedule, app, ALONE, at));
     const path = answers.get(key)!;
     return path ? [{
       rule: 'noRoomLeft', applicant: u.applicant,
@@ -355,8 +359,11 @@ export const RULES: Readonly<Record<string, Rule>> = Object.freeze({
   maxApplicants, deskCapacity, shiftRules, unscheduledReasons, summaryMatches, noRoomLeft,
 });
 
-/** Checks a plan against the bundle with every rule of DOMAIN.md; an empty list means it keeps them all. */
-export function checkPlan(bundle: Bundle, plan: PlanJson): Violation[] {
-  const ctx = readContext(bundle, plan);
+/**
+ * Checks a plan against the bundle with every rule of DOMAIN.md; an empty list means it keeps
+ * them all. `pins` gives the published arrivals a re-plan had to keep.
+ */
+export function checkPlan(bundle: Bundle, plan: PlanJson, pins?: ReadonlyMap<string, string>): Violation[] {
+  const ctx = readContext(bundle, plan, pins);
   return Object.values(RULES).flatMap((rule) => rule(ctx));
 }

@@ -1,3 +1,4 @@
+import { clockAt } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { buildModel } from './model.js';
 import type { App } from './model.js';
@@ -56,13 +57,13 @@ function stillFits(schedule: Schedule, app: App, path: Path): boolean {
 
 /**
  * A last pass that leaves nobody out who fits: each applicant still unserved, in the lottery's
- * order, takes any day the bookings leave (for a pinned applicant whose arrival could not be
- * kept, another arrival beats none; the change is reported to the coordinator).
+ * order, takes any day the bookings leave; a pinned one only a day from their published
+ * arrival (moving them is the coordinator's call: they release them).
  */
-function fill(schedule: Schedule, order: App[]): void {
+function fill(schedule: Schedule, order: App[], pinned: Map<number, number>): void {
   for (const app of order) {
     if (schedule.paths[app.index]) continue;
-    const path = findPath(schedule, app, ALONE);
+    const path = findPath(schedule, app, ALONE, pinned.get(app.index));
     if (path) schedule.commit(app, path);
   }
 }
@@ -125,8 +126,17 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   }
   improve(schedule, rules, random, iterations);
   shortenStays(schedule, rules, members);
-  fill(schedule, order);
+  fill(schedule, order, pinned);
   const result = toPlanJson(model, schedule);
+  for (const u of result.unscheduled) {
+    const app = model.apps.find((a) => a.applicant.id === u.applicant)!;
+    const at = pinned.get(app.index);
+    // Whatever else is free, a published arrival that no day can start from is the reason.
+    if (at !== undefined) {
+      u.reason = 'no_capacity';
+      u.detail = `the day is full at their published arrival (${clockAt(bundle.event, at * model.slotMinutes)}): no day through every station starts then; release them to offer another time`;
+    }
+  }
   if (plain) {
     result.summary.fairness = {
       mode: 'proportional',

@@ -1,10 +1,12 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { audit, loadBundle } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { loadPlan, publishPlan, savePlan } from '../db/plans.js';
+import { loadAllPlans, loadPlan, publishPlan, savePlan } from '../db/plans.js';
 import type { StoredPlan } from '../db/plans.js';
 import { events, plans } from '../db/schema.js';
 import type { Bundle, FairnessMode } from '../domain/index.js';
+import type { DateTime } from 'luxon';
+import { volunteerCalendar } from '../outputs/ics.js';
 import { checkPlan, plan } from '../planner/index.js';
 import type { Violation } from '../planner/check.js';
 import { diffPlans } from '../planner/diff.js';
@@ -48,10 +50,10 @@ export type PlanOutcome =
   | { kind: 'bad_request'; error: string }
   | { kind: 'needs_confirm'; published: number; notify: Notice; error: string };
 
-/** The latest published version of an event's plan, if any. */
+/** The version published last (people hold it, even when it is older than another published one), if any. */
 export function publishedPlan(db: Db, eventKey: number): StoredPlan | undefined {
   const row = db.select({ version: plans.version }).from(plans)
-    .where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt))).orderBy(desc(plans.version)).limit(1).get();
+    .where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt))).orderBy(desc(plans.publishedAt), desc(plans.version)).limit(1).get();
   return row ? loadPlan(db, eventKey, row.version) : undefined;
 }
 
@@ -156,6 +158,15 @@ export interface Staleness {
 
 const staleCache = new Map<string, Staleness>();
 
+/** The published arrivals a stored re-plan had to keep: its pinned applicants' arrivals in the version it started from. */
+function pinsOf(db: Db, eventKey: number, stored: StoredPlan): Map<string, string> {
+  const { pin, from } = stored.options as { pin?: string[]; from?: number | null };
+  const base = typeof from === 'number' && pin?.length ? loadPlan(db, eventKey, from) : undefined;
+  if (!base) return new Map();
+  const wanted = new Set(pin);
+  return new Map(base.plan.scheduled.filter((s) => wanted.has(s.applicant)).map((s) => [s.applicant, s.arrival]));
+}
+
 /**
  * Whether a stored version still fits the event as it now is. A version breaks no rule when
  * stored (the planner's, or a hand edit that was checked), so anything it breaks now came from
@@ -166,7 +177,7 @@ export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: St
   const key = `${bundle.key}|${stored.version}|${updatedAt}`;
   let found = staleCache.get(key);
   if (!found) {
-    const problems = checkPlan(bundle, stored.plan);
+    const problems = checkPlan(bundle, stored.plan, pinsOf(db, bundle.key, stored));
     found = { outOfDate: problems.length > 0, problems };
     if (staleCache.size > 200) staleCache.clear();
     staleCache.set(key, found);
@@ -177,4 +188,16 @@ export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: St
 /** A stored version as the API and pages show it: its warnings read against today's roster. */
 export function withWarnings(bundle: Bundle, stored: StoredPlan): PlanJson {
   return { ...stored.plan, warnings: deskWarnings(bundle, stored.plan) };
+}
+
+/**
+ * A volunteer's calendar from a stored version (the one people hold, or a draft to check), the
+ * earlier versions they saw giving SEQUENCE and cancellations: only published ones once any is
+ * published. Throws UnknownVolunteerError for someone not on the roster.
+ */
+export function calendarFor(db: Db, bundle: Bundle & { key: number }, shown: StoredPlan & { draft: boolean }, volunteer: string, now: DateTime): string {
+  const all = loadAllPlans(db, bundle.key);
+  const anyPublished = all.some((v) => v.publishedAt !== null);
+  const seen = all.filter((v) => v.version < shown.version && (!anyPublished || v.publishedAt !== null));
+  return volunteerCalendar(bundle, shown.plan, volunteer, { now, draft: shown.draft, history: seen.map((v) => ({ version: v.version, plan: v.plan })) });
 }

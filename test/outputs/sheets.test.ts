@@ -5,11 +5,11 @@ import t from 'tap';
 import handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { PRINT_CSS, PRINT_CSS_HASH } from '../../src/outputs/print.js';
-import { sheetsView, stationSheets } from '../../src/outputs/sheets.js';
+import { DRAFT_MARK, sheetsView, stationSheets } from '../../src/outputs/sheets.js';
 import type { SheetSection } from '../../src/outputs/sheets.js';
 import type { PlanJson } from '../../src/planner/types.js';
-import { clinicScene, copy } from './fixtures/scenes.js';
-import { fresnoDay, languageDay, mercedDay, PRINTED, readable, sectionHtml } from './fixtures/print.js';
+import { clinicScene, copy, wall } from './fixtures/scenes.js';
+import { fresnoDay, languageDay, mercedDay, PRINTED, readable, sectionHtml, unstaffedDay } from './fixtures/print.js';
 
 const ms = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
 const escaped = (text: string) => handlebars.Utils.escapeExpression(text);
@@ -171,6 +171,79 @@ t.test('what each sheet says', async (t) => {
       code: 'A0005', name: 'Maricela Guzmán Bautista', languages: 'Mixteco (mix)', caseType: 'Naturalization (N-400)',
       reason: 'No shared language or interpreter', detail: 'no volunteer or interpreter speaks mix',
     }]);
+  });
+});
+
+t.test('draft sheets', async (t) => {
+  const { bundle, plan } = clinicScene();
+  const view = sheetsView(bundle, plan, { now: PRINTED, draft: true });
+  const html = stationSheets(bundle, plan, { now: PRINTED, draft: true });
+  /** The printed page, without the stylesheet, whose rules name the marks. */
+  const body = (page: string) => page.slice(page.indexOf('<main>'));
+
+  t.test('draft sheets carry the DRAFT mark on the cover, before the title', async (t) => {
+    t.equal(view.draft, 'DRAFT — not yet published: times may still change');
+    t.ok(readable(sectionHtml(html, 'cover-title')).startsWith(`${DRAFT_MARK} Station sheets ${bundle.event.name} `));
+    t.match(html, `<title>DRAFT station sheets — ${escaped(bundle.event.name)}</title>`);
+  });
+
+  t.test('every sheet of a draft carries the mark at its top and in the header its table repeats on each page', async (t) => {
+    for (const s of view.sections) {
+      const sheet = sectionHtml(html, s.id);
+      t.ok(readable(sheet).startsWith(`${DRAFT_MARK} ${s.kicker} `), `${s.id} starts with the mark`);
+      if (s.rows.length > 0 || s.unscheduled.length > 0) {
+        const running = `<tr class="running"><th colspan="${s.isUnscheduled ? 4 : 5}">${escaped(s.running)}<span class="draft-running">${DRAFT_MARK}</span>`;
+        t.match(sheet, running, `${s.id} running header`);
+      }
+    }
+  });
+
+  t.test('sheets without draft carry no DRAFT mark', async (t) => {
+    const plain = stationSheets(bundle, plan, { now: PRINTED, draft: false });
+    t.equal(sheetsView(bundle, plan, { now: PRINTED }).draft, null);
+    t.notMatch(body(plain), 'DRAFT');
+    t.equal(plain, stationSheets(bundle, plan, { now: PRINTED }), 'the same page as with no option at all');
+  });
+});
+
+t.test('plan warnings', async (t) => {
+  const { bundle, plan } = unstaffedDay();
+  const message = 'Nobody is on shift at the final-check desk 10:25–10:35, when 1 final check is planned.';
+  const view = sheetsView(bundle, plan, { now: PRINTED });
+  const html = stationSheets(bundle, plan, { now: PRINTED });
+
+  t.test('an unstaffed-desk warning shows its message on the cover, under "Warnings"', async (t) => {
+    t.same(view.cover.warnings, [{ station: 'final_check', desk: 'Final check desk', start: plan.warnings![0]!.start, message }]);
+    t.match(readable(sectionHtml(html, 'cover-title')), `Warnings Final check desk: ${message}`);
+  });
+
+  t.test("an unstaffed-desk warning shows in its desk's section and in no other", async (t) => {
+    t.same(section(view.sections, 'desk-final_check').warnings.map((w) => w.message), [message]);
+    t.match(readable(sectionHtml(html, 'desk-final_check')), `Warnings ${message}`);
+    for (const s of view.sections.filter((x) => x.id !== 'desk-final_check')) {
+      t.same(s.warnings, [], s.id);
+      t.notMatch(sectionHtml(html, s.id), message, `${s.id} prints none`);
+    }
+  });
+
+  t.test('warnings are listed in time order, each a sentence', async (t) => {
+    const both: PlanJson = copy(plan);
+    const early = 'Nobody is on shift at the check-in desk 09:00–09:05, when 1 check-in is planned.';
+    both.warnings = [...plan.warnings!, { ...plan.warnings![0]!, station: 'check_in', start: wall(bundle, '09:00'), end: wall(bundle, '09:05'), message: early }];
+    t.same(sheetsView(bundle, both, { now: PRINTED }).cover.warnings.map((w) => [w.station, w.message]), [
+      ['check_in', early],
+      ['final_check', message],
+    ]);
+  });
+
+  t.test('sheets without warnings show no warnings heading', async (t) => {
+    const { bundle, plan } = clinicScene();
+    for (const quiet of [plan, { ...plan, warnings: [] }]) {
+      const view = sheetsView(bundle, quiet, { now: PRINTED });
+      t.same([view.cover.warnings, ...view.sections.map((s) => s.warnings)], [[], ...view.sections.map(() => [])]);
+      const page = stationSheets(bundle, quiet, { now: PRINTED });
+      t.notMatch(page.slice(page.indexOf('<main>')), /Warnings|class="warnings"/);
+    }
   });
 });
 

@@ -296,6 +296,41 @@ t.test('the HTML document', async (t) => {
   });
 });
 
+t.test('draft slips', async (t) => {
+  const { bundle, plan } = languageDay();
+
+  t.test('a draft slip in Spanish says, under its title, that the time may still change', async (t) => {
+    const slip = view(slipViews(bundle, plan, { draft: true }), 'A0005');
+    t.equal(slip.lang, 'es');
+    t.equal(slip.draft, 'BORRADOR: esta hora todavía puede cambiar. Espere su hoja de cita confirmada.');
+    const text = readable(slipHtml(await applicantSlips(bundle, plan, { draft: true }), 'A0005'));
+    t.ok(text.startsWith(`✂ Su cita ${bundle.event.name} ${slip.draft} `), 'right after the title and the event');
+  });
+
+  t.test('a draft slip in Arabic says so in Arabic, right to left', async (t) => {
+    const slip = view(slipViews(bundle, plan, { draft: true }), 'A0008');
+    t.equal(slip.lang, 'ar');
+    t.equal(slip.draft, 'مسودة: قد يتغير هذا الوقت. انتظر بطاقة موعدك المؤكدة.');
+    const html = slipHtml(await applicantSlips(bundle, plan, { draft: true }), 'A0008');
+    t.match(html, /^<article class="slip draft[^"]*" lang="ar" dir="rtl"/);
+    t.ok(readable(html).startsWith(`✂ موعدك ${bundle.event.name} ${slip.draft} `), 'right after the title and the event');
+  });
+
+  t.test('a slip without draft carries no draft sentence', async (t) => {
+    t.same(slipViews(bundle, plan).map((v) => v.draft), plan.scheduled.map(() => null));
+    const page = await applicantSlips(bundle, plan, { draft: false });
+    const html = page.slice(page.indexOf('<main>'));
+    t.notMatch(html, /class="[^"]*draft/);
+    for (const lang of SLIP_LANGUAGES) t.notMatch(html, CATALOGS[lang].draft, lang);
+  });
+
+  t.test('a draft slip counts its mark in its length, so a long one prints smaller to make room', async (t) => {
+    const confirmed = view(slipViews(bundle, plan), 'A0005');
+    const draft = view(slipViews(bundle, plan, { draft: true }), 'A0005');
+    t.ok(draft.length > confirmed.length + CATALOGS.es.draft.length, `${draft.length} > ${confirmed.length} + the sentence`);
+  });
+});
+
 t.test('documents to bring', async (t) => {
   t.test('every default case type has its own list; another case type gets the generic one', async (t) => {
     t.same(Object.keys(DOCUMENTS_BY_CASE_TYPE).sort(), Object.keys(DEFAULT_CASE_TYPES).sort());

@@ -16,8 +16,8 @@ const optionsArb = fc.record({
 });
 
 /** Every problem of one plan: broken rules, applicants not accounted for once, and shape. */
-function problems(bundle: Bundle, p: PlanJson): string[] {
-  const out = checkPlan(bundle, p).map((v) => `${v.rule}: ${v.message}`);
+function problems(bundle: Bundle, p: PlanJson, pins?: ReadonlyMap<string, string>): string[] {
+  const out = checkPlan(bundle, p, pins).map((v) => `${v.rule}: ${v.message}`);
   const ids = [...p.scheduled.map((s) => s.applicant), ...p.unscheduled.map((u) => u.applicant)];
   if (ids.length !== bundle.applicants.length || new Set(ids).size !== ids.length || !bundle.applicants.every((a) => ids.includes(a.id))) {
     out.push(`applicants not each accounted for once: ${ids.join(',')}`);
@@ -80,7 +80,7 @@ t.test('re-planning after a volunteer withdraws keeps every rule, and every day 
       volunteers: bundle.volunteers.filter((v) => v.id !== gone).map((v) => (v.supervisor === gone ? { ...v, role: 'paralegal' as const, supervisor: undefined } : v)),
     };
     const after = plan(next, { ...options, previous: before, pin: pinned.map((s) => s.applicant) });
-    const found = problems(next, after);
+    const found = problems(next, after, new Map(pinned.map((s) => [s.applicant, s.arrival])));
     const role = bundle.volunteers.find((v) => v.id === gone)!.role;
     for (const s of before.scheduled) {
       // A desk volunteer's leaving can close a desk under anyone; a visit volunteer's touches only their own applicants.

@@ -14,9 +14,10 @@ const spanish = (id: string, over: Partial<Applicant> = {}) => applicant({ id, l
 const mixteco = (id: string, over: Partial<Applicant> = {}) => applicant({ id, languages: ['mix'], ...over });
 
 /** Re-plans with a previous plan (and pins), checking every rule of the result. */
-function replan(t: Test, bundle: Bundle, previous: PlanJson, pin: string[] = []): PlanJson {
-  const p = plan(bundle, { iterations: 60, previous, pin });
-  t.same(checkPlan(bundle, p), [], 'the new plan keeps every rule');
+function replan(t: Test, bundle: Bundle, previous: PlanJson, pin: string[] = [], release: string[] = []): PlanJson {
+  const p = plan(bundle, { iterations: 60, previous, pin, release });
+  const pins = new Map(previous.scheduled.filter((s) => pin.includes(s.applicant) && !release.includes(s.applicant)).map((s) => [s.applicant, s.arrival]));
+  t.same(checkPlan(bundle, p, pins), [], 'the new plan keeps every rule');
   return p;
 }
 
@@ -271,16 +272,34 @@ t.test('a previous plan from an event with no check-in desk is read with arrival
   t.same(after2.scheduled, before.scheduled);
 });
 
-t.test('a pinned applicant whose arrival can no longer be kept is given a later one rather than dropped', async (t) => {
+t.test('a pinned applicant whose arrival can no longer be kept is left out, not moved, and told to be released', async (t) => {
   const bundle = scene({ volunteers: [attorney('V1'), attorney('V2')], applicants: [spanish('A1'), spanish('A2')] });
   for (const minutes of Object.values(bundle.event.caseTypes)) minutes.check_in = 0;
   const before = plan(bundle, { iterations: 10 });
   t.same(before.scheduled.map((s) => minutesOf(bundle, s.arrival)), [0, 0]);
   const after2 = replan(t, without(bundle, 'V2'), before, ['A1', 'A2']);
-  const arrivals = after2.scheduled.map((s) => minutesOf(bundle, s.arrival)).sort((x, y) => x - y);
-  t.equal(arrivals.length, 2, 'both still come');
-  t.equal(arrivals[0], 0, 'one keeps the opening with the one attorney');
-  t.ok(arrivals[1]! > 0, 'the other comes once the attorney is free');
+  t.same(after2.scheduled.map((s) => minutesOf(bundle, s.arrival)), [0], 'only one can start with the one attorney at opening');
+  t.equal(after2.unscheduled.length, 1);
+  t.match(after2.unscheduled[0]!, { reason: 'no_capacity', detail: 'the day is full at their published arrival (09:00): no day through every station starts then; release them to offer another time' });
+});
+
+t.test('released, the applicant whose arrival could not be kept is given a later one', async (t) => {
+  const bundle = scene({ volunteers: [attorney('V1'), attorney('V2')], applicants: [spanish('A1'), spanish('A2')] });
+  for (const minutes of Object.values(bundle.event.caseTypes)) minutes.check_in = 0;
+  const before = plan(bundle, { iterations: 10 });
+  const lost = before.scheduled.find((s) => s.visits.some((v) => v.volunteer === 'V2'))!.applicant;
+  const after2 = replan(t, without(bundle, 'V2'), before, ['A1', 'A2'], [lost]);
+  t.equal(after2.scheduled.length, 2, 'both come');
+  t.ok(minutesOf(bundle, stayOf(after2, lost).arrival) > 0, `${lost} comes once the attorney is free`);
+});
+
+t.test('a released applicant may lose their day to a more urgent one', async (t) => {
+  const bundle = scene({ event: { closes: '10:40' }, volunteers: [attorney('V1')], applicants: [spanish('A1')] });
+  const before = plan(bundle, { iterations: 10 });
+  t.equal(before.scheduled.length, 1);
+  const urgent = { ...bundle, applicants: [...bundle.applicants, spanish('A2', { priority: 3 })] };
+  t.same(replan(t, urgent, before, ['A1']).scheduled.map((s) => s.applicant), ['A1'], 'kept while published and not released');
+  t.same(replan(t, urgent, before, ['A1'], ['A1']).scheduled.map((s) => s.applicant), ['A2'], 'released, the more urgent one takes the day');
 });
 
 t.test('a previous plan with a day of no steps is read without failing', async (t) => {

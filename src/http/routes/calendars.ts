@@ -3,12 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import { audit, listEvents, loadBundle, loadEvent } from '../../db/events.js';
-import { eventSlug, hasPublishedPlan, loadAllPlans } from '../../db/plans.js';
+import { eventSlug, hasPublishedPlan } from '../../db/plans.js';
 import { sameOrg } from '../../domain/index.js';
-import { heldPlan } from '../../services/plans.js';
+import { calendarFor, heldPlan } from '../../services/plans.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
 import type { Db } from '../../db/index.js';
-import { organizationFeed, UnknownVolunteerError, volunteerCalendar } from '../../outputs/ics.js';
+import { organizationFeed, UnknownVolunteerError } from '../../outputs/ics.js';
 import { actorOf, requireApiToken } from '../auth.js';
 import { ErrorBody, EventId } from '../schemas.js';
 
@@ -22,14 +22,10 @@ const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
  */
 function calendarOf(db: Db, slug: string, volunteer: string): string | undefined {
   const bundle = loadBundle(db, slug);
-  if (!bundle) return undefined;
-  const held = heldPlan(db, bundle.key);
-  if (!held) return undefined;
-  const seen = loadAllPlans(db, bundle.key).filter((v) => v.version < held.version && (held.draft || v.publishedAt !== null));
+  const held = bundle && heldPlan(db, bundle.key);
+  if (!bundle || !held) return undefined;
   try {
-    return volunteerCalendar(bundle, held.plan, volunteer, {
-      now: DateTime.utc(), history: seen.map((v) => ({ version: v.version, plan: v.plan })), draft: held.draft,
-    });
+    return calendarFor(db, bundle, held, volunteer, DateTime.utc());
   } catch (err) {
     if (err instanceof UnknownVolunteerError) return undefined;
     throw err;
