@@ -86,6 +86,8 @@ export interface PlanCase {
   /** Peak RSS of the process when plan() returns (before the plan is checked). */
   peakMiB: number;
   violations: number;
+  /** Applicants left out for capacity who fit the plan as it stands by a single insertion (the checker's noRoomLeft). */
+  leftOutFits: number;
   /** The first few violations, to say what broke. */
   sample: string[];
 }
@@ -100,7 +102,8 @@ export async function planCase(size: string, mode: PlanMode): Promise<PlanCase> 
   const violations = checkPlan(bundle, result);
   return {
     applicants: bundle.applicants.length, scheduled: result.summary.scheduled, weight: result.summary.scheduled_weight,
-    ms, peakMiB: peak, violations: violations.length, sample: violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`),
+    ms, peakMiB: peak, violations: violations.length, leftOutFits: violations.filter((v) => v.rule === 'noRoomLeft').length,
+    sample: violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`),
   };
 }
 
@@ -117,6 +120,9 @@ export interface ReplanCase {
   weightAfter: number;
   ms: number;
   violations: number;
+  leftOutFits: number;
+  /** The withdrawn volunteer put back, re-planned from the second plan with the first (published) plan's people pinned. */
+  back: { visits: number; stillScheduled: number; arrivalsKept: number; weight: number; ms: number; violations: number; leftOutFits: number };
 }
 
 /**
@@ -136,6 +142,14 @@ export async function replanCase(size: string): Promise<ReplanCase> {
   const second = plan(after, { previous: first, pin });
   const ms = performance.now() - t0;
   const now = new Map(second.scheduled.map((s) => [s.applicant, s]));
+  const pins = new Map(first.scheduled.map((s) => [s.applicant, s.arrival]));
+  const secondViolations = checkPlan(after, second, pins);
+  const t1 = performance.now();
+  // As a coordinator re-plans once the volunteer is back: from the latest version, the first (published) still what people hold.
+  const third = plan(bundle, { previous: second, pin, published: first });
+  const backMs = performance.now() - t1;
+  const thirdViolations = checkPlan(bundle, third, pins);
+  const later = new Map(third.scheduled.map((s) => [s.applicant, s]));
   const untouched = first.scheduled.filter((s) => !s.visits.some((v) => v.volunteer === withdrawn || v.interpreter === withdrawn));
   return {
     withdrawn,
@@ -147,7 +161,17 @@ export async function replanCase(size: string): Promise<ReplanCase> {
     weightBefore: first.summary.scheduled_weight,
     weightAfter: second.summary.scheduled_weight,
     ms,
-    violations: checkPlan(after, second).length,
+    violations: secondViolations.length,
+    leftOutFits: secondViolations.filter((v) => v.rule === 'noRoomLeft').length,
+    back: {
+      visits: third.scheduled.filter((s) => s.visits.some((v) => v.volunteer === withdrawn || v.interpreter === withdrawn)).length,
+      stillScheduled: first.scheduled.filter((s) => later.has(s.applicant)).length,
+      arrivalsKept: first.scheduled.filter((s) => later.get(s.applicant)?.arrival === s.arrival).length,
+      weight: third.summary.scheduled_weight,
+      ms: backMs,
+      violations: thirdViolations.length,
+      leftOutFits: thirdViolations.filter((v) => v.rule === 'noRoomLeft').length,
+    },
   };
 }
 

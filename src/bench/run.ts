@@ -184,6 +184,7 @@ if (args.plans) {
     const tb = tight?.ok && tight.value.status === 'Optimal' ? tight.value.bound : null;
     const dash = '—';
     const violations = (['default', 'baseline', 'quick'] as const).map((m) => (runs[m].ok ? String((runs[m] as { value: PlanCase }).value.violations) : '?')).join('/');
+    const fits = (['default', 'quick'] as const).map((m) => (runs[m].ok ? String((runs[m] as { value: PlanCase }).value.leftOutFits) : '?')).join('/');
     planRows.push([
       c.label,
       d ? ms(d.ms) : 'failed',
@@ -197,6 +198,7 @@ if (args.plans) {
       q ? ms(q.ms) : 'failed',
       q ? thousands(q.weight) : dash,
       violations,
+      fits,
     ]);
     if (lp?.ok) {
       const l = lp.value;
@@ -216,7 +218,7 @@ if (args.plans) {
 
   console.log(`Planning: default settings, baseline and quick, each in its own process; LP bounds in their own (node ${process.version})\n`);
   console.log(table(['size', 'plan time', 'peak MiB', 'scheduled', 'weight', 'LP bound', '% of LP', 'baseline', 'baseline %',
-    'quick time', 'quick weight', 'violations'], planRows));
+    'quick time', 'quick weight', 'violations', 'left out but fit'], planRows));
   if (lpRows.length > 0) {
     console.log('\nLP relaxation (HiGHS): sizes, times and bounds; the tightened LP adds max_applicants and time-of-day cuts\n');
     console.log(table(['size', 'classes', 'vol types', 'interp types', 'left out', 'rows', 'columns', 'nonzeros', 'build', 'solve',
@@ -256,12 +258,15 @@ if (args.replan) {
     }
     const v = r.value;
     if (v.violations > 0) { notes.push(`${c.label}: the re-plan breaks ${v.violations} rule(s)`); odd = true; }
-    if (v.arrivalsKept !== v.stillScheduled) { notes.push(`${c.label}: the re-plan moved a pinned arrival`); odd = true; }
+    if (v.arrivalsKept !== v.stillScheduled || v.back.arrivalsKept !== v.back.stillScheduled) { notes.push(`${c.label}: a re-plan moved a pinned arrival`); odd = true; }
+    if (v.back.violations > 0) { notes.push(`${c.label}: the re-plan with the volunteer back breaks ${v.back.violations} rule(s)`); odd = true; }
     rows.push([c.label, v.withdrawn, ms(v.ms), `${v.stillScheduled}/${v.pinned}`, `${v.arrivalsKept}/${v.stillScheduled}`,
-      `${v.untouchedIdentical}/${v.untouched}`, pct(v.untouchedIdentical, v.untouched), `${v.weightBefore} → ${v.weightAfter}`, String(v.violations)]);
+      `${v.untouchedIdentical}/${v.untouched}`, pct(v.untouchedIdentical, v.untouched), `${v.weightBefore} → ${v.weightAfter}`, String(v.violations), String(v.leftOutFits),
+      ms(v.back.ms), `${v.back.arrivalsKept}/${v.pinned}`, String(v.back.visits), String(v.back.weight), String(v.back.violations), String(v.back.leftOutFits)]);
   }
-  console.log('\nRe-plan after the busiest volunteer withdraws, every scheduled applicant pinned (their slips are out)\n');
-  console.log(table(['size', 'withdrawn', 're-plan time', 'pinned still scheduled', 'arrivals kept', 'untouched days identical', '%', 'weight', 'violations'], rows));
+  console.log('\nRe-plan after the busiest volunteer withdraws, every scheduled applicant pinned (their slips are out); then with them back\n');
+  console.log(table(['size', 'withdrawn', 're-plan time', 'pinned still scheduled', 'arrivals kept', 'untouched days identical', '%', 'weight',
+    'violations', 'left out but fit', 'back: time', 'back: arrivals kept', 'back: their applicants', 'back: weight', 'back: violations', 'back: left out but fit'], rows));
 }
 
 if (notes.length > 0) {

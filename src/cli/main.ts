@@ -176,19 +176,19 @@ async function withDatabase<T>(io: Io, use: (db: Db) => T | Promise<T>): Promise
 }
 
 /** One line per applicant change, times on the site's wall clock: `A0008 moved 10:10 → 13:25`. */
-function changeLines(notice: Notice, zone: string, only: (change: Notice['applicants'][number]['change']) => boolean = () => true): string[] {
+function changeLines(notice: Notice, zone: string, only: (change: Notice['applicants'][number]['change']) => boolean = () => true, why = new Map<string, string>()): string[] {
   const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setZone(zone).toFormat('HH:mm');
   return notice.applicants.filter((c) => only(c.change)).map((c) => {
     if (c.change === 'added') return `${c.applicant} added ${at(c.after!.arrival)}`;
-    if (c.change === 'removed') return `${c.applicant} removed (was ${at(c.before!.arrival)})`;
+    if (c.change === 'removed') return `${c.applicant} removed (was ${at(c.before!.arrival)})${why.has(c.applicant) ? `: ${why.get(c.applicant)}` : ''}`;
     return `${c.applicant} moved ${at(c.before!.arrival)} → ${at(c.after!.arrival)}`;
   });
 }
 
 /** Whom a new version changes things for: applicants one per line, then the volunteers. */
-function noticeLines(notice: Notice, zone: string): string[] {
+function noticeLines(notice: Notice, zone: string, why?: Map<string, string>): string[] {
   if (notice.against === null) return ['nothing is published yet: no one to tell'];
-  const lines = changeLines(notice, zone);
+  const lines = changeLines(notice, zone, () => true, why);
   if (notice.volunteers.length > 0) lines.push(`volunteers whose day changed: ${notice.volunteers.join(', ')}`);
   return lines.length > 0 ? lines : [`no one to tell: everyone keeps their day of published version ${notice.against}`];
 }
@@ -226,7 +226,8 @@ async function planStored(io: Io, slug: string, values: PlanValues): Promise<num
     const from = made.from === null ? 'a fresh plan' : `re-planned from version ${made.from}`;
     const { scheduled, applicants } = made.plan.summary;
     io.stderr.write(`stored version ${made.version} of ${slug} (${from}): ${scheduled} of ${applicants} scheduled\n`);
-    for (const line of noticeLines(made.notify, zone)) io.stderr.write(`${line}\n`);
+    const why = new Map(made.plan.unscheduled.map((u) => [u.applicant, u.detail]));
+    for (const line of noticeLines(made.notify, zone, why)) io.stderr.write(`${line}\n`);
     const text = `${JSON.stringify(made.plan, null, 2)}\n`;
     if (values.out) await writeFile(values.out, text);
     else io.stdout.write(text);

@@ -17,7 +17,7 @@ export function savePlan(db: Db, eventKey: number, plan: PlanJson, options: Plan
     const last = tx.select({ version: plans.version }).from(plans).where(eq(plans.eventId, eventKey))
       .orderBy(desc(plans.version)).limit(1).get();
     const version = (last?.version ?? 0) + 1;
-    const { previous: _previous, ...kept } = options as PlanOptions;
+    const { previous: _previous, published: _published, ...kept } = options as PlanOptions;
     const planId = tx.insert(plans).values({
       eventId: eventKey, version, options: kept, body: plan, scheduled: plan.summary.scheduled,
       scheduledWeight: plan.summary.scheduled_weight,

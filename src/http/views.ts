@@ -141,6 +141,17 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
   };
 }
 
+/** What broke, one line per kind of problem, with the applicants it touches: "V004 is not on the roster (A0017, A0029)". */
+export function problemLines(stale: Staleness): string[] {
+  const byMessage = new Map<string, Set<string>>();
+  for (const p of stale.problems) {
+    const who = byMessage.get(p.message) ?? new Set<string>();
+    if (p.applicant !== undefined && !p.message.includes(p.applicant)) who.add(p.applicant);
+    byMessage.set(p.message, who);
+  }
+  return [...byMessage].map(([message, who]) => (who.size === 0 ? message : `${message}: the day of ${[...who].sort().join(', ')}`));
+}
+
 const CHANGE_WORDS: Record<string, string> = { moved: 'moves', removed: 'is dropped', added: 'is added' };
 
 /**
@@ -162,8 +173,8 @@ export function planStatusView(slug: string, stored: StoredPlan, published: Stor
     changes,
     volunteersToTell: notice?.volunteers ?? [],
     outOfDate: stale.outOfDate,
-    problems: stale.problems.slice(0, 30).map((p) => p.message),
-    moreProblems: Math.max(0, stale.problems.length - 30),
+    problems: problemLines(stale).slice(0, 30),
+    moreProblems: Math.max(0, problemLines(stale).length - 30),
     warnings: warnings.map((w) => w.message),
     commands: {
       replan: `npx taller plan --event ${slug}`,

@@ -7,7 +7,7 @@ import { seededRandom } from './random.js';
 import { pathsOf } from './paths.js';
 import { ALONE, DEFAULT_COSTS, findPath, Schedule } from './schedule.js';
 import type { Path } from './schedule.js';
-import { householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, shortenStays } from './search.js';
+import { fill, householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, shortenStays } from './search.js';
 import type { SearchRules } from './search.js';
 import type { PlanJson, PlanOptions } from './types.js';
 
@@ -56,19 +56,6 @@ function stillFits(schedule: Schedule, app: App, path: Path): boolean {
 }
 
 /**
- * A last pass that leaves nobody out who fits: each applicant still unserved, in the lottery's
- * order, takes any day the bookings leave; a pinned one only a day from their published
- * arrival (moving them is the coordinator's call: they release them).
- */
-function fill(schedule: Schedule, order: App[], pinned: Map<number, number>): void {
-  for (const app of order) {
-    if (schedule.paths[app.index]) continue;
-    const path = findPath(schedule, app, ALONE, pinned.get(app.index));
-    if (path) schedule.commit(app, path);
-  }
-}
-
-/**
  * Plans a workshop day: serves the most total priority the roster can, books every visit
  * within the rules of DOMAIN.md, and says why anyone is left out. Pure and deterministic for
  * the same input, seed and iterations.
@@ -86,27 +73,33 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   }
 
   const previous = options.previous ? pathsOf(model, options.previous) : null;
+  const held = options.published ? pathsOf(model, options.published) : null;
   const schedule = new Schedule(model, previous);
   const pinned = new Map<number, number>();
+  const released = new Set(options.release ?? []);
+  const byId = new Map(model.apps.map((a) => [a.applicant.id, a]));
   for (const id of options.pin ?? []) {
-    if (options.release?.includes(id)) continue;
-    const app = model.apps.find((a) => a.applicant.id === id);
-    const path = app && previous?.[app.index];
-    if (app && path) pinned.set(app.index, path.arrival);
+    const app = byId.get(id);
+    if (!app || released.has(id)) continue;
+    // People hold the published arrival, even where a later draft dropped or moved them.
+    const arrival = held?.[app.index]?.arrival ?? previous?.[app.index]?.arrival;
+    if (arrival !== undefined && Number.isInteger(arrival)) pinned.set(app.index, arrival);
   }
   const rules: SearchRules = { costs: DEFAULT_COSTS, pinned };
 
-  const released = new Set(options.release ?? []);
   if (previous) {
-    // Keep what still works, pinned applicants first: a kept day stays as it is (a re-plan
-    // repairs only what broke). Then re-place pinned ones whose day broke at their arrival.
+    // Keep what still works: first the published days of pinned applicants (a volunteer put
+    // back gives them their day back), then every other day of the previous plan, kept as it
+    // is (a re-plan repairs only what broke). Then re-place pinned ones whose day broke at
+    // their arrival.
     const order = [...model.apps].sort((a, b) => Number(pinned.has(b.index)) - Number(pinned.has(a.index)) || a.index - b.index);
-    for (const app of order) {
-      const path = previous[app.index];
-      if (!path || released.has(app.applicant.id) || !stillFits(schedule, app, path)) continue;
+    const keep = (app: App, path: Path | null | undefined) => {
+      if (!path || schedule.paths[app.index] || released.has(app.applicant.id) || !stillFits(schedule, app, path)) return;
       schedule.commit(app, { ...path, visits: path.visits.map((v) => ({ ...v })) });
       if (!pinned.has(app.index)) pinned.set(app.index, path.arrival);
-    }
+    };
+    for (const app of order) if (pinned.has(app.index)) keep(app, held?.[app.index]);
+    for (const app of order) keep(app, previous[app.index]);
     for (const app of order) if (pinned.has(app.index) && !schedule.paths[app.index]) place(schedule, app, rules, members);
   }
   const order = lotteryOrder(model.apps, random);
@@ -132,9 +125,11 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     const app = model.apps.find((a) => a.applicant.id === u.applicant)!;
     const at = pinned.get(app.index);
     // Whatever else is free, a published arrival that no day can start from is the reason.
-    if (at !== undefined) {
+    if (at !== undefined && u.reason === 'no_capacity') {
+      const elsewhere = findPath(schedule, app, ALONE);
       u.reason = 'no_capacity';
-      u.detail = `the day is full at their published arrival (${clockAt(bundle.event, at * model.slotMinutes)}): no day through every station starts then; release them to offer another time`;
+      u.detail = `the day is full at their published arrival (${clockAt(bundle.event, at * model.slotMinutes)}): no day through every station starts then; `
+        + (elsewhere ? `released, they could come at ${clockAt(bundle.event, elsewhere.arrival * model.slotMinutes)} instead` : `nor at any other time: ${u.detail}`);
     }
   }
   if (plain) {

@@ -253,9 +253,11 @@ export function buildModel(bundle: Bundle): Model {
     }
     for (const v of people) volClasses[v]!.push(id);
   });
-  // A typical stay: the median of the shortest each applicant can have.
-  const stays = apps.map((a) => classes[a.classId]!.minimumStay).sort((x, y) => x - y);
-  const shifts = assignDeskShifts(vols, daySlots, stays[Math.floor(stays.length / 2)] ?? 0);
+  // A typical stay, from the event's case types (not its applicants, so that the desks do not
+  // change with who registers): the median of each type's straightforward stay.
+  const stays = Object.keys(event.caseTypes).map((ct) => (deskMinutes(event, ct, 'check_in') + deskMinutes(event, ct, 'final_check')
+    + VISIT_STATIONS.reduce((sum, st) => sum + visitMinutes(event, ct, st, 'straightforward', false), 0)) / slotMinutes).sort((x, y) => x - y);
+  const shifts = assignDeskShifts(vols, daySlots, stays[Math.floor(stays.length / 2)]!);
   return {
     bundle, slotMinutes, daySlots, vols, apps, classes, volClasses,
     desks: { checkIn: event.desks.check_in, finalCheck: event.desks.final_check },

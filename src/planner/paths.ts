@@ -4,13 +4,18 @@ import type { Model } from './model.js';
 import type { Path, Visit } from './schedule.js';
 import type { PlanJson } from './types.js';
 
+/** Reads an instant of the plan JSON as a slot of the day (not a whole number when off the grid). */
+export function slotAt(model: Model): (iso: string) => number {
+  const opening = openingInstant(model.bundle.event);
+  return (iso) => Math.round(DateTime.fromISO(iso, { setZone: true }).diff(opening, 'minutes').minutes) / model.slotMinutes;
+}
+
 /**
  * A plan's days in slots, for the applicants that still exist; a day that names a volunteer
  * no longer on the roster keeps its times but loses its visits (it cannot be kept as it was).
  */
 export function pathsOf(model: Model, previous: PlanJson): (Path | null)[] {
-  const opening = openingInstant(model.bundle.event);
-  const slot = (iso: string) => Math.round(DateTime.fromISO(iso, { setZone: true }).diff(opening, 'minutes').minutes) / model.slotMinutes;
+  const slot = slotAt(model);
   const volIndex = new Map(model.vols.map((v) => [v.volunteer.id, v.index]));
   const appIndex = new Map(model.apps.map((a) => [a.applicant.id, a.index]));
   const paths: (Path | null)[] = model.apps.map(() => null);

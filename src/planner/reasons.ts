@@ -19,6 +19,11 @@ export const REASON_NAMES: Readonly<Record<UnscheduledReason, string>> = Object.
 
 const STATION_VERB: Record<VisitStation, string> = { screening: 'screen', preparation: 'prepare', review: 'review' };
 
+/** "a DACA renewal", "an advance parole", "an I-90": the article as the name is said aloud. */
+const withArticle = (name: string) => (/^([aeiou]|I-|N-)/i.test(name) && !/^(u[^n]|eu)/i.test(name) ? `an ${name}` : `a ${name}`);
+
+const STEPS = new Intl.ListFormat('en', { type: 'conjunction' });
+
 const clock = (bundle: Bundle, minutes: number) => clockAt(bundle.event, minutes);
 
 /**
@@ -59,16 +64,17 @@ interface Explanation {
  * Why one applicant is not on the plan: the first reason that applies, in FORMATS.md's
  * order, with a sentence a coordinator can act on.
  */
-export function explain(model: Model, app: App, schedule?: Schedule): Explanation {
+export function explain(model: Model, app: App, schedule: Schedule): Explanation {
   const { bundle } = model;
   const a = app.applicant;
   const klass = model.classes[app.classId]!;
   const stayMinutes = klass.minimumStay * model.slotMinutes;
-  const kind = inSentence(caseTypeName(a.caseType));
+  const name = inSentence(caseTypeName(a.caseType));
+  const kind = withArticle(name);
 
   if (a.available.every((w) => w.end - w.start < stayMinutes)) {
     const given = a.available.map((w) => `${clock(bundle, w.start)}–${clock(bundle, w.end)}`).join(', ');
-    return { reason: 'invalid', detail: `can come only ${given}, but a ${kind} takes at least ${stayMinutes} minutes here` };
+    return { reason: 'invalid', detail: `can come only ${given}, but ${kind} takes at least ${stayMinutes} minutes here` };
   }
   const staffOf = (station: VisitStation) => remembered(model, `staff|${app.classId}|${station}`, () => staff(bundle, a, station));
   const interpreters = remembered(model, 'interpreters', () => bundle.volunteers.filter((v) => v.role === 'interpreter'));
@@ -93,7 +99,7 @@ export function explain(model: Model, app: App, schedule?: Schedule): Explanatio
   }
   for (const need of klass.stations) {
     if (!ableOf(need.station).some((v) => isCompetent(v, a.caseType))) {
-      return { reason: 'no_competent_volunteer', detail: `nobody who can ${STATION_VERB[need.station]} it in their language handles ${kind} cases` };
+      return { reason: 'no_competent_volunteer', detail: `nobody who can ${STATION_VERB[need.station]} it in their language handles ${name} cases` };
     }
   }
   const inHours = app.windows.some((w) => w.end - w.start >= klass.minimumStay);
@@ -112,14 +118,14 @@ export function explain(model: Model, app: App, schedule?: Schedule): Explanatio
       return false;
     }));
     if (!overlaps) {
-      return { reason: 'outside_hours', detail: `nobody who can ${STATION_VERB[need.station]} a ${kind} is there while they can come` };
+      return { reason: 'outside_hours', detail: `nobody who can ${STATION_VERB[need.station]} ${kind} is there while they can come` };
     }
   }
   // Everyone exists and each is there at some point; but if even an empty day has no way through, the hours are the cause.
   if (!findPath(remembered(model, 'empty', () => new Schedule(model)), app, ALONE)) {
-    return { reason: 'outside_hours', detail: `the hours of those who could serve a ${kind} do not line up to take them through every station while they can come` };
+    return { reason: 'outside_hours', detail: `the hours of those who could serve ${kind} do not line up to take them through every station while they can come` };
   }
-  return { reason: 'no_capacity', detail: schedule ? fullDetail(schedule, app, kind) : `the day is full for a ${kind} in ${langs(a.languages)}` };
+  return { reason: 'no_capacity', detail: fullDetail(schedule, app, kind) };
 }
 
 /** Whether a desk has room for a step this long at some start inside one of the applicant's windows. */
@@ -152,21 +158,20 @@ function fullDetail(schedule: Schedule, app: App, kind: string): string {
     if (anyone) continue;
     // Free in time but at their max_applicants is a different fix (raise the limit) from booked.
     const limited = [...need.speakers, ...need.bridged.map((b) => b.vol)].some((vol) => !schedule.canServe(vol, app.index));
-    return `the day is full: everyone who could ${STATION_VERB[need.station]} a ${kind} in ${spoken} is booked${limited ? ' or serving as many applicants as they take' : ''} while they can come (${when})`;
+    return `the day is full: everyone who could ${STATION_VERB[need.station]} ${kind} in ${spoken} is booked${limited ? ' or serving as many applicants as they take' : ''} while they can come (${when})`;
   }
   if (!deskRoom(schedule, app, schedule.deskOut, model.desks.finalCheck, klass.finalCheck)) {
     return `the day is full: the final-check desk is taken or has nobody on shift whenever they could finish (${when})`;
   }
-  const steps = klass.stations.map((n) => STATION_VERB[n.station]);
-  const chain = steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps.join('');
-  return `the day is full: those who could ${chain} a ${kind} in ${spoken} have free time while they can come (${when}), but not one step after another`;
+  const chain = STEPS.format(klass.stations.map((n) => STATION_VERB[n.station]));
+  return `the day is full: those who could ${chain} ${kind} in ${spoken} have free time while they can come (${when}), but not one step after another`;
 }
 
 /**
  * Every unscheduled applicant's reason; a missing interpreter names the bridge and how many
  * applicants it would let in ("an interpreter for trs–es would let 3 applicants in").
  */
-export function explainAll(model: Model, unscheduled: App[], schedule?: Schedule): UnscheduledJson[] {
+export function explainAll(model: Model, unscheduled: App[], schedule: Schedule): UnscheduledJson[] {
   // Applicants alike in class, language order and hours get the same answer: ask once.
   const cache = new Map<string, Explanation>();
   const explained = unscheduled.map((app) => {

@@ -1,5 +1,5 @@
 import type { App } from './model.js';
-import { findPath, identicalPath } from './schedule.js';
+import { ALONE, findPath, identicalPath } from './schedule.js';
 import type { Costs, Path, Schedule } from './schedule.js';
 
 /** What the search keeps fixed and what it prefers, beyond serving the most priority. */
@@ -292,4 +292,17 @@ export function proportionalOrder(ordered: App[], targets: Map<string, number>):
     out.push(app);
   }
   return out;
+}
+
+/**
+ * A last pass that leaves nobody out who fits: each applicant still unserved, in the lottery's
+ * order, takes any day the bookings leave; a pinned one only a day from their published
+ * arrival (moving them is the coordinator's call: they release them).
+ */
+export function fill(schedule: Schedule, order: App[], pinned: Map<number, number>): void {
+  for (const app of order) {
+    if (schedule.paths[app.index]) continue;
+    const path = findPath(schedule, app, ALONE, pinned.get(app.index));
+    if (path) schedule.commit(app, path);
+  }
 }

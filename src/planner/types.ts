@@ -86,6 +86,11 @@ export interface PlanOptions {
   previous?: PlanJson;
   /** Applicant ids whose arrival times were published (slips sent) and must not move. */
   pin?: string[];
+  /**
+   * The version people hold: pinned applicants keep its arrivals (even where the previous plan
+   * dropped or moved them) and get its days back first wherever they still fit.
+   */
+  published?: PlanJson;
   /** Applicant ids the coordinator lets move or drop: their previous day is not kept. */
   release?: string[];
 }

@@ -118,6 +118,7 @@ export async function planEvent(db: Db, slug: string, request: PlanRequest, acto
     options.previous = latest.plan;
     options.pin = pin;
     if (released.length > 0) options.release = released;
+    if (published) options.published = published.plan;
   }
   const result = await planner(bundle, options);
   const notify = noticeFor(published, result);
@@ -129,8 +130,11 @@ export async function planEvent(db: Db, slug: string, request: PlanRequest, acto
     };
   }
   const from = latest?.version ?? null;
-  const { previous: _previous, ...kept } = options;
-  const version = savePlan(db, bundle.key, result, { ...kept, from, fresh }, actor);
+  const { previous: _previous, published: _published, ...kept } = options;
+  // The arrivals this version had to keep, for judging it later (who may be left out where).
+  const held = new Set(kept.pin ?? []);
+  const arrivals = published ? Object.fromEntries(published.plan.scheduled.filter((s) => held.has(s.applicant)).map((s) => [s.applicant, s.arrival])) : undefined;
+  const version = savePlan(db, bundle.key, result, { ...kept, from, fresh, ...(arrivals ? { arrivals } : {}) }, actor);
   return { kind: 'planned', version, from, pinned: latest ? pin : [], released, plan: result, notify };
 }
 
@@ -160,7 +164,8 @@ const staleCache = new Map<string, Staleness>();
 
 /** The published arrivals a stored re-plan had to keep: its pinned applicants' arrivals in the version it started from. */
 function pinsOf(db: Db, eventKey: number, stored: StoredPlan): Map<string, string> {
-  const { pin, from } = stored.options as { pin?: string[]; from?: number | null };
+  const { pin, from, arrivals } = stored.options as { pin?: string[]; from?: number | null; arrivals?: Record<string, string> };
+  if (arrivals) return new Map(Object.entries(arrivals));
   const base = typeof from === 'number' && pin?.length ? loadPlan(db, eventKey, from) : undefined;
   if (!base) return new Map();
   const wanted = new Set(pin);

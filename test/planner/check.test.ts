@@ -3,7 +3,7 @@
 import t from 'tap';
 import type { Test } from 'tap';
 import { DateTime } from 'luxon';
-import { checkPlan, RULES } from '../../src/planner/check.js';
+import { checkPlan, noRoomLeft, readContext, RULES } from '../../src/planner/check.js';
 import { plan } from '../../src/planner/index.js';
 import type { Applicant, Bundle, Volunteer } from '../../src/domain/index.js';
 import type { PlanJson } from '../../src/planner/types.js';
@@ -881,6 +881,22 @@ t.test('noRoomLeft: leaves a plan whose days cannot all be booked to the rules t
   edited.unscheduled.push({ applicant: 'A2', reason: 'no_capacity', detail: 'the day is full' });
   stayOf(edited, 'A1').visits[0]!.volunteer = 'V99';
   t.same(runRule('noRoomLeft', solo, edited), []);
+});
+
+t.test('noRoomLeft: leaves a left-out id that is not an applicant to everyApplicantOnce', async (t) => {
+  const edited = copy(soloPlan);
+  edited.unscheduled.push({ applicant: 'A9', reason: 'no_capacity', detail: 'the day is full' });
+  t.same(runRule('noRoomLeft', solo, edited), []);
+});
+
+t.test('noRoomLeft: a pinned applicant fits only from their published arrival', async (t) => {
+  const edited = copy(soloPlan);
+  const a2 = stayOf(edited, 'A2');
+  edited.scheduled = edited.scheduled.filter((s) => s.applicant !== 'A2');
+  edited.unscheduled.push({ applicant: 'A2', reason: 'no_capacity', detail: 'the day is full at their published arrival' });
+  const rule = (pins: Map<string, string>) => readContext(solo, edited, pins);
+  t.same(noRoomLeft(rule(new Map([['A2', iso(solo, 390)]]))), [], 'no day starts half an hour before closing');
+  t.same(noRoomLeft(rule(new Map([['A2', a2.arrival]]))).map((v) => v.rule), ['noRoomLeft'], 'their old arrival still starts a day');
 });
 
 // A stay of someone who is not an applicant

@@ -71,3 +71,29 @@ t.test('a stored plan warns of final checks once its final-check volunteer leave
   t.ok(warnings.every((w) => w.station === 'final_check'));
   t.equal(warnings.reduce((n, w) => n + w.steps, 0), p.scheduled.length, 'every final check is in a warning');
 });
+
+t.test('a left-out applicant the check-in desk cannot take is told the check-in desk is the limit', async (t) => {
+  const bundle = scene({
+    event: { desks: { check_in: 1, final_check: 2 } },
+    volunteers: [attorney('V1'), attorney('V2'), attorney('V3'), greeter('G1', { available: [between('09:00', '09:10')] }), greeter('G2')],
+    applicants: many(3),
+  });
+  const p = planned(bundle);
+  t.same(p.shifts.map((s) => [s.volunteer, s.station]), [['G1', 'check_in'], ['G2', 'final_check']]);
+  t.equal(p.scheduled.length, 2, 'two check-ins fit the ten minutes the desk is staffed');
+  t.equal(p.unscheduled[0]!.detail, 'the day is full: the check-in desk is taken or has nobody on shift whenever they could check in (09:00–16:00)');
+  t.same(checkPlan(bundle, p), []);
+});
+
+t.test('a left-out applicant the final-check desk cannot take is told the final-check desk is the limit', async (t) => {
+  const bundle = scene({
+    event: { desks: { check_in: 2, final_check: 1 } },
+    volunteers: [attorney('V1'), attorney('V2'), attorney('V3'), greeter('G1', { available: [between('15:30', '16:00')] }), greeter('G2')],
+    applicants: many(5),
+  });
+  const p = planned(bundle);
+  t.same(p.shifts.map((s) => [s.volunteer, s.station]), [['G1', 'final_check'], ['G2', 'check_in']]);
+  t.equal(p.scheduled.length, 3, 'three final checks fit the half hour the desk is staffed');
+  for (const u of p.unscheduled) t.equal(u.detail, 'the day is full: the final-check desk is taken or has nobody on shift whenever they could finish (09:00–16:00)');
+  t.same(checkPlan(bundle, p), []);
+});

@@ -281,3 +281,11 @@ t.test('unscheduled applicants are listed in file order, each with the first rea
     ['A1', 'outside_hours'], ['A2', 'no_language_match'], ['A4', 'invalid'], ['A5', 'no_capacity'],
   ]);
 });
+
+t.test('a case type said with a vowel sound takes "an": an advance parole', async (t) => {
+  const bundle = scene({
+    volunteers: [attorney({ maxApplicants: 1 })],
+    applicants: [spanish('A1', { priority: 3, caseType: 'advance_parole' }), spanish('A2', { caseType: 'advance_parole' })],
+  });
+  t.match(reasons(t, bundle)[0]!.detail, /could screen an advance parole in Spanish/);
+});

@@ -280,7 +280,7 @@ t.test('a pinned applicant whose arrival can no longer be kept is left out, not 
   const after2 = replan(t, without(bundle, 'V2'), before, ['A1', 'A2']);
   t.same(after2.scheduled.map((s) => minutesOf(bundle, s.arrival)), [0], 'only one can start with the one attorney at opening');
   t.equal(after2.unscheduled.length, 1);
-  t.match(after2.unscheduled[0]!, { reason: 'no_capacity', detail: 'the day is full at their published arrival (09:00): no day through every station starts then; release them to offer another time' });
+  t.match(after2.unscheduled[0]!, { reason: 'no_capacity', detail: 'the day is full at their published arrival (09:00): no day through every station starts then; released, they could come at 10:20 instead' });
 });
 
 t.test('released, the applicant whose arrival could not be kept is given a later one', async (t) => {

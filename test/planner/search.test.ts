@@ -5,7 +5,7 @@ import { buildModel } from '../../src/planner/model.js';
 import { DEFAULT_COSTS, findPath, Schedule } from '../../src/planner/schedule.js';
 import type { Path } from '../../src/planner/schedule.js';
 import type { App } from '../../src/planner/model.js';
-import { householdMembers, shortenStays } from '../../src/planner/search.js';
+import { fill, householdMembers, shortenStays } from '../../src/planner/search.js';
 import type { SearchRules } from '../../src/planner/search.js';
 import type { Applicant, Volunteer } from '../../src/domain/index.js';
 import { applicant, scene, volunteer } from './fixtures/scenes.js';
@@ -81,4 +81,23 @@ t.test('when re-planning, the last pass does not change a day kept from the prev
   shortenStays(schedule, rules, householdMembers(schedule.model.apps));
   t.same(schedule.paths[a1.index], kept);
   t.equal(schedule.changed, 0);
+});
+
+t.test('the filling pass seats everyone the bookings leave room for, in the order given', async (t) => {
+  const schedule = new Schedule(buildModel(scene({ volunteers: [attorney], applicants: [applicant({ id: 'A1' }), applicant({ id: 'A2' })] })));
+  const [a1, a2] = schedule.model.apps;
+  fill(schedule, [a2!, a1!], new Map());
+  t.equal(schedule.count, 2);
+  t.ok(schedule.paths[a2!.index]!.visits[0]!.start < schedule.paths[a1!.index]!.visits[0]!.start, 'A2, first in the order, is seen first');
+});
+
+t.test('the filling pass seats a pinned applicant only from their arrival', async (t) => {
+  const schedule = new Schedule(buildModel(scene({ volunteers: [attorney], applicants: [applicant({ id: 'A1' }), applicant({ id: 'A2' })] })));
+  const [a1, a2] = schedule.model.apps;
+  schedule.commit(a1!, findPath(schedule, a1!, DEFAULT_COSTS, 0)!);
+  const lastHalfHour = schedule.model.daySlots - 6;
+  fill(schedule, [a2!], new Map([[a2!.index, lastHalfHour]]));
+  t.equal(schedule.paths[a2!.index], null, 'no day starts half an hour before closing, and an earlier arrival is not theirs to take');
+  fill(schedule, [a2!], new Map());
+  t.not(schedule.paths[a2!.index], null, 'unpinned, they take a later day');
 });
