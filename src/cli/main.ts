@@ -8,7 +8,7 @@ import { backupDatabase, openDatabase } from '../db/index.js';
 import type { Db } from '../db/index.js';
 import { loadPlan } from '../db/plans.js';
 import type { StoredPlan } from '../db/plans.js';
-import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion } from '../services/plans.js';
+import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, withWarnings } from '../services/plans.js';
 import type { Notice, PlanRequest } from '../services/plans.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
@@ -198,16 +198,22 @@ type PlanValues = {
   fairness?: string | undefined; release?: string | undefined; fresh?: boolean | undefined; confirm?: boolean | undefined;
 };
 
+/** The search options both forms of `taller plan` share: --seed, --iterations, --quick, --fairness. */
+function searchOptions(values: PlanValues): Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness'> {
+  const options: Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness'> = {};
+  const seed = wholeNumber(values.seed, 'seed');
+  const iterations = wholeNumber(values.iterations, 'iterations');
+  if (seed !== undefined) options.seed = seed;
+  if (iterations !== undefined) options.iterations = Math.max(0, iterations);
+  if (values.quick) options.quick = true;
+  if (values.fairness) options.fairness = values.fairness as FairnessMode;
+  return options;
+}
+
 /** `taller plan --event ID`: plans the stored event and stores the result as its next version. */
 async function planStored(io: Io, slug: string, values: PlanValues): Promise<number> {
   if (values.confirm && !values.fresh) throw new UsageError('--confirm goes with --fresh: only a fresh plan asks before moving published people');
-  const request: PlanRequest = {};
-  const seed = wholeNumber(values.seed, 'seed');
-  const iterations = wholeNumber(values.iterations, 'iterations');
-  if (seed !== undefined) request.seed = seed;
-  if (iterations !== undefined) request.iterations = Math.max(0, iterations);
-  if (values.quick) request.quick = true;
-  if (values.fairness) request.fairness = values.fairness as FairnessMode;
+  const request: PlanRequest = searchOptions(values);
   if (values.release !== undefined) request.release = idList(values.release);
   if (values.fresh) request.fresh = true;
   if (values.confirm) request.confirm = true;
@@ -228,10 +234,7 @@ async function planStored(io: Io, slug: string, values: PlanValues): Promise<num
     io.stderr.write(`stored version ${made.version} of ${slug} (${from}): ${scheduled} of ${applicants} scheduled\n`);
     const why = new Map(made.plan.unscheduled.map((u) => [u.applicant, u.detail]));
     for (const line of noticeLines(made.notify, zone, why)) io.stderr.write(`${line}\n`);
-    const text = `${JSON.stringify(made.plan, null, 2)}\n`;
-    if (values.out) await writeFile(values.out, text);
-    else io.stdout.write(text);
-    return EXIT.ok;
+    return emit(io, values.out, `${JSON.stringify(made.plan, null, 2)}\n`);
   });
 }
 
@@ -263,13 +266,7 @@ async function planCommand(io: Io, args: string[]): Promise<number> {
     io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was planned\n`);
     return EXIT.badInput;
   }
-  const options: PlanOptions = {};
-  const seed = wholeNumber(values.seed, 'seed');
-  const iterations = wholeNumber(values.iterations, 'iterations');
-  if (seed !== undefined) options.seed = seed;
-  if (iterations !== undefined) options.iterations = Math.max(0, iterations);
-  if (values.quick) options.quick = true;
-  if (values.fairness) options.fairness = values.fairness as FairnessMode;
+  const options: PlanOptions = searchOptions(values);
   if (values.previous) options.previous = await readPlanFile(values.previous);
   if (values.pin) options.pin = idList(values.pin);
   const result = plan(read.bundle, options);
@@ -365,10 +362,7 @@ async function estimateDir(io: Io, args: string[]): Promise<number> {
   if (runs !== undefined) options.runs = runs;
   if (seed !== undefined) options.seed = seed;
   if (values.plan !== undefined) options.plan = await planFor(read.bundle, values.plan);
-  const text = `${JSON.stringify(estimate(read.bundle, options), null, 2)}\n`;
-  if (values.out) await writeFile(values.out, text);
-  else io.stdout.write(text);
-  return EXIT.ok;
+  return emit(io, values.out, `${JSON.stringify(estimate(read.bundle, options), null, 2)}\n`);
 }
 
 async function ics(io: Io, args: string[]): Promise<number> {
@@ -389,17 +383,32 @@ async function ics(io: Io, args: string[]): Promise<number> {
     return EXIT.badInput;
   }
   // DTSTAMP: --now, or the moment the event opens, so the same input gives the same calendar.
-  const now = values.now === undefined ? openingInstant(read.bundle.event) : DateTime.fromISO(values.now, { setZone: true });
-  if (!now.isValid) throw new UsageError(`--now takes an ISO 8601 time, not "${values.now}"`);
+  const now = nowOption(values.now, () => openingInstant(read.bundle!.event));
   const given = await planFor(read.bundle, values.plan);
-  let text: string;
+  const volunteer = values.volunteer;
+  return emit(io, values.out, calendarOrUsage(() => volunteerCalendar(read.bundle!, given, volunteer, { now })));
+}
+
+/** The `--now` option as an instant, or the fallback when it is not given. */
+function nowOption(value: string | undefined, fallback: () => DateTime): DateTime {
+  const now = value === undefined ? fallback() : DateTime.fromISO(value, { setZone: true });
+  if (!now.isValid) throw new UsageError(`--now takes an ISO 8601 time, not "${value}"`);
+  return now;
+}
+
+/** A calendar, with a volunteer not on the roster reported as bad input. */
+function calendarOrUsage(write: () => string): string {
   try {
-    text = volunteerCalendar(read.bundle, given, values.volunteer, { now });
+    return write();
   } catch (err) {
     if (err instanceof UnknownVolunteerError) throw new UsageError(err.message);
     throw err;
   }
-  if (values.out) await writeFile(values.out, text);
+}
+
+/** Writes a command's output to --out, or to stdout. */
+async function emit(io: Io, out: string | undefined, text: string): Promise<number> {
+  if (out) await writeFile(out, text);
   else io.stdout.write(text);
   return EXIT.ok;
 }
@@ -407,23 +416,15 @@ async function ics(io: Io, args: string[]): Promise<number> {
 /** `taller ics --event ID`: a volunteer's calendar from a stored version, with the earlier versions they saw. */
 async function icsStored(io: Io, slug: string, volunteer: string, values: { now?: string | undefined; out?: string | undefined; version?: string | undefined }): Promise<number> {
   // DTSTAMP: --now, or the moment of export, as the web app's calendars do.
-  const now = values.now === undefined ? DateTime.utc() : DateTime.fromISO(values.now, { setZone: true });
-  if (!now.isValid) throw new UsageError(`--now takes an ISO 8601 time, not "${values.now}"`);
+  const now = nowOption(values.now, () => DateTime.utc());
   const version = versionOption(values.version);
   const text = await withDatabase(io, (db) => {
     const { bundle, shown } = storedVersion(db, slug, version);
-    try {
-      const text = calendarFor(db, bundle, shown, volunteer, now);
-      audit(db, 'cli', 'calendar.export', slug, `volunteer ${volunteer}`);
-      return text;
-    } catch (err) {
-      if (err instanceof UnknownVolunteerError) throw new UsageError(err.message);
-      throw err;
-    }
+    const text = calendarOrUsage(() => calendarFor(db, bundle, shown, volunteer, now));
+    audit(db, 'cli', 'calendar.export', slug, `volunteer ${volunteer}`);
+    return text;
   });
-  if (values.out) await writeFile(values.out, text);
-  else io.stdout.write(text);
-  return EXIT.ok;
+  return emit(io, values.out, text);
 }
 
 /** `taller sheets` and `taller slips`: printable HTML from the bundle and a plan, or from a stored event. */
@@ -449,7 +450,8 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
       const { bundle, shown } = storedVersion(db, slug, version);
       // Slips and sheets carry names: each export of a stored event is on the audit log, as on the web.
       audit(db, 'cli', `${kind}.export`, slug, `version ${shown.version}`);
-      return { bundle, given: shown.plan, stored: { version: shown.version, draft: shown.draft, now: DateTime.now() } };
+      // Warnings read against today's roster: a desk volunteer who left shows on the sheets.
+      return { bundle, given: withWarnings(bundle, shown), stored: { version: shown.version, draft: shown.draft, now: DateTime.now() } };
     }));
   } else {
     const read = await readDir(positionals[0]);

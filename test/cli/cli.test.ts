@@ -4,24 +4,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
 import type { Test } from 'tap';
-import { main } from '../../src/cli/main.js';
 import { listEvents } from '../../src/db/events.js';
 import { openDatabase } from '../../src/db/index.js';
 import { verifyToken } from '../../src/db/tokens.js';
 import { FRESNO, MADERA, MERCED, SAMPLES_DIR, sampleFiles, tempDir } from '../support/fixtures.js';
+import { runTaller } from '../support/cli.js';
 
 const BIN = new URL('../../src/cli/bin.js', import.meta.url).pathname;
 
 /** Runs `taller ARGS` in-process against a database in a fresh folder. */
 async function taller(t: Test, args: string[], db = join(tempDir(t), 'taller.sqlite')) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { TALLER_DB: db },
-  });
-  return { code, stdout, stderr, db };
+  return { ...(await runTaller(db, args)), db };
 }
 
 /** A bundle folder: a sample with some files replaced by text. */

@@ -2,7 +2,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
-import { main } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/db/index.js';
 import { eventKey, listPlans } from '../../src/db/plans.js';
 import { DRAFT_MARK } from '../../src/outputs/sheets.js';
@@ -10,20 +9,11 @@ import { slipViews } from '../../src/outputs/slips.js';
 import type { PlanJson } from '../../src/planner/types.js';
 import { FRESNO, FRESNO_ID, SAMPLES_DIR, sampleBundle, sampleFiles, tempDir } from '../support/fixtures.js';
 import { parseCalendar } from '../outputs/fixtures/ical.js';
+import { runTaller } from '../support/cli.js';
 
 const FAST = ['--iterations', '200'];
 
-/** Runs `taller ARGS` in-process against the database file `db`. */
-async function taller(db: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { TALLER_DB: db },
-  });
-  return { code, stdout, stderr };
-}
+const taller = runTaller;
 
 /** A fresh database holding the Fresno sample. */
 async function imported(t: Test): Promise<string> {

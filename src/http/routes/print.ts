@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
 import { eventSlug, loadPlan } from '../../db/plans.js';
 import type { Db } from '../../db/index.js';
-import { heldPlan } from '../../services/plans.js';
+import { heldPlan, withWarnings } from '../../services/plans.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
 import { stationSheets } from '../../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
@@ -37,7 +37,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const stored = bundle && printed(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'sheets.export', bundle.event.id, `version ${stored.version}`);
-    return reply.type(HTML).send(stationSheets(bundle, stored.plan, { draft: stored.draft }));
+    return reply.type(HTML).send(stationSheets(bundle, withWarnings(bundle, stored), { draft: stored.draft }));
   });
 
   app.get('/api/events/:id/slips.html', {
