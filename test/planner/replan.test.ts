@@ -311,3 +311,28 @@ t.test('a previous plan with a day of no steps is read without failing', async (
   const p = replan(t, pair, previous);
   t.equal(p.scheduled.length, 2);
 });
+
+t.test('with the withdrawn volunteer back, every published applicant gets their published day again', async (t) => {
+  const ids = sixPlan.scheduled.map((s) => s.applicant);
+  const draft = replan(t, without(six, 'V2'), sixPlan, ids);
+  const back = plan(six, { iterations: 60, previous: draft, pin: ids, published: sixPlan });
+  t.same(checkPlan(six, back), []);
+  for (const s of sixPlan.scheduled) t.same(stayOf(back, s.applicant), s, `${s.applicant} has their published day`);
+});
+
+t.test('a published applicant a draft dropped is pinned at their published arrival, not left to chance', async (t) => {
+  const draft = copy(sixPlan);
+  const dropped = draft.scheduled.shift()!;
+  draft.unscheduled.push({ applicant: dropped.applicant, reason: 'no_capacity', detail: 'the day is full' });
+  draft.summary.scheduled -= 1;
+  const ids = sixPlan.scheduled.map((s) => s.applicant);
+  const p = plan(six, { iterations: 60, previous: draft, pin: ids, published: sixPlan });
+  t.equal(stayOf(p, dropped.applicant).arrival, dropped.arrival);
+});
+
+t.test('a pinned applicant the published version never scheduled keeps the arrival of the previous plan', async (t) => {
+  const published = copy(sixPlan);
+  const later = published.scheduled.pop()!;
+  const p = plan(six, { iterations: 60, previous: sixPlan, pin: sixPlan.scheduled.map((s) => s.applicant), published });
+  t.equal(stayOf(p, later.applicant).arrival, later.arrival);
+});
