@@ -127,7 +127,6 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     // Whatever else is free, a published arrival that no day can start from is the reason.
     if (at !== undefined && u.reason === 'no_capacity') {
       const elsewhere = findPath(schedule, app, ALONE);
-      u.reason = 'no_capacity';
       u.detail = `the day is full at their published arrival (${clockAt(bundle.event, at * model.slotMinutes)}): no day through every station starts then; `
         + (elsewhere ? `released, they could come at ${clockAt(bundle.event, elsewhere.arrival * model.slotMinutes)} instead` : `nor at any other time: ${u.detail}`);
     }

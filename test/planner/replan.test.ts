@@ -336,3 +336,12 @@ t.test('a pinned applicant the published version never scheduled keeps the arriv
   const p = plan(six, { iterations: 60, previous: sixPlan, pin: sixPlan.scheduled.map((s) => s.applicant), published });
   t.equal(stayOf(p, later.applicant).arrival, later.arrival);
 });
+
+t.test('a pinned applicant with no day at their arrival nor at any other time is told both', async (t) => {
+  const bundle = scene({ event: { closes: '10:40' }, volunteers: [attorney('V1'), attorney('V2')], applicants: [spanish('A1'), spanish('A2')] });
+  const before = plan(bundle, { iterations: 10 });
+  t.equal(before.scheduled.length, 2);
+  const after = replan(t, without(bundle, 'V2'), before, ['A1', 'A2']);
+  t.equal(after.unscheduled.length, 1);
+  t.match(after.unscheduled[0]!.detail, /^the day is full at their published arrival \(09:00\): no day through every station starts then; nor at any other time: the day is full: /);
+});
