@@ -72,6 +72,11 @@ export function explain(model: Model, app: App, schedule: Schedule): Explanation
   const name = inSentence(caseTypeName(a.caseType));
   const kind = withArticle(name);
 
+  // Hours they did not narrow (the whole day) are the workshop's, not theirs: a day too short is the event's hours.
+  const wholeDay = a.available.some((w) => w.start <= 0 && w.end >= bundle.event.dayMinutes);
+  if (wholeDay && bundle.event.dayMinutes < stayMinutes) {
+    return { reason: 'outside_hours', detail: `the workshop's hours (${bundle.event.opens}–${bundle.event.closes}) are shorter than the ${stayMinutes} minutes ${kind} takes here` };
+  }
   if (a.available.every((w) => w.end - w.start < stayMinutes)) {
     const given = a.available.map((w) => `${clock(bundle, w.start)}–${clock(bundle, w.end)}`).join(', ');
     return { reason: 'invalid', detail: `can come only ${given}, but ${kind} takes at least ${stayMinutes} minutes here` };

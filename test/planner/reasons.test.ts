@@ -54,6 +54,13 @@ t.test('invalid: a window long enough in Spanish but too short for an interprete
   });
 });
 
+t.test('outside_hours, not invalid: an applicant who gave no hours, on a day shorter than the stay, is told the day is too short', async (t) => {
+  const bundle = scene({ event: { opens: '10:00', closes: '11:00' }, volunteers: [attorney()], applicants: [spanish('A1')] });
+  t.same(reasons(t, bundle), [
+    { applicant: 'A1', reason: 'outside_hours', detail: "the workshop's hours (10:00–11:00) are shorter than the 95 minutes a DACA renewal takes here" },
+  ]);
+});
+
 t.test('invalid comes before no_language_match', async (t) => {
   const bundle = scene({ volunteers: [attorney()], applicants: [triqui('A1', { available: [between('09:00', '09:30')] })] });
   t.equal(reasonOf(t, bundle, 'A1').reason, 'invalid');
