@@ -160,7 +160,10 @@ export interface Staleness {
   problems: Violation[];
 }
 
-const staleCache = new Map<string, Staleness>();
+const staleCache = new Map<string, Promise<Staleness>>();
+
+/** Checks a plan against a bundle: in this thread by default, or in a worker when the caller says how. */
+export type Checker = (bundle: Bundle, plan: PlanJson, pins: ReadonlyMap<string, string>) => Violation[] | Promise<Violation[]>;
 
 /** The published arrivals a stored re-plan had to keep: its pinned applicants' arrivals in the version it started from. */
 function pinsOf(db: Db, eventKey: number, stored: StoredPlan): Map<string, string> {
@@ -177,13 +180,15 @@ function pinsOf(db: Db, eventKey: number, stored: StoredPlan): Map<string, strin
  * stored (the planner's, or a hand edit that was checked), so anything it breaks now came from
  * an import: a volunteer who left or changed hours, an applicant removed, added or changed.
  */
-export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: StoredPlan): Staleness {
+export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: StoredPlan, checker: Checker = checkPlan): Promise<Staleness> {
   const updatedAt = db.select({ at: events.updatedAt }).from(events).where(eq(events.id, bundle.key)).get()?.at ?? '';
   const key = `${bundle.key}|${stored.version}|${updatedAt}`;
   let found = staleCache.get(key);
   if (!found) {
-    const problems = checkPlan(bundle, stored.plan, pinsOf(db, bundle.key, stored));
-    found = { outOfDate: problems.length > 0, problems };
+    found = Promise.resolve(checker(bundle, stored.plan, pinsOf(db, bundle.key, stored)))
+      .then((problems) => ({ outOfDate: problems.length > 0, problems }));
+    // A failed check is not kept: the next view tries again.
+    found.catch(() => staleCache.delete(key));
     if (staleCache.size > 200) staleCache.clear();
     staleCache.set(key, found);
   }

@@ -1,10 +1,10 @@
-// Planning and simulating in worker threads: the same results as in this thread, jobs in
+// Planning, simulating and checking in worker threads: the same results as in this thread, jobs in
 // turn when the pool is full, failures reported, and nothing accepted once it is closed.
 import t from 'tap';
 import type { Test } from 'tap';
 import { JobPool } from '../../src/jobs/index.js';
 import type { Bundle } from '../../src/domain/index.js';
-import { plan } from '../../src/planner/index.js';
+import { checkPlan, plan } from '../../src/planner/index.js';
 import { estimate } from '../../src/throughput/index.js';
 import { FRESNO, sampleBundle } from '../support/fixtures.js';
 
@@ -24,6 +24,14 @@ t.test('a plan made in a worker is the plan made in this thread, byte for byte',
 t.test('an estimate made in a worker is the estimate made in this thread', async (t) => {
   const options = { runs: 20, seed: 3 };
   t.same(await pool(t).run({ kind: 'estimate', bundle: fresno, options }), estimate(fresno, options));
+});
+
+t.test('a stored plan checked in a worker finds what checkPlan finds in this thread', async (t) => {
+  const made = plan(fresno, { iterations: 100 });
+  const without = { ...fresno, volunteers: fresno.volunteers.filter((v) => v.id !== made.scheduled[0]!.visits[0]!.volunteer) };
+  const found = await pool(t).run({ kind: 'check', bundle: without, plan: made, pins: new Map() });
+  t.ok(found.length > 0, 'the volunteer who left is found');
+  t.same(found, checkPlan(without, made));
 });
 
 t.test('jobs beyond the pool size wait their turn and each gets its own answer', async (t) => {

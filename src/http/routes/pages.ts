@@ -40,7 +40,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const published = publishedPlan(db, bundle.key);
     const status = stored && planStatusView(bundle.event.id, stored,
       published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null,
-      stalenessOf(db, bundle, stored), deskWarnings(bundle, stored.plan));
+      await stalenessOf(db, bundle, stored, (b, p, pins) => app.jobs.run({ kind: 'check', bundle: b, plan: p, pins })), deskWarnings(bundle, stored.plan));
     return reply.view('pages/event.hbs', {
       ...eventView(bundle),
       plan: stored ? planView(bundle, stored) : null,

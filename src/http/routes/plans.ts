@@ -81,7 +81,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const stored = bundle && loadPlan(db, bundle.key, request.params.version);
     if (!bundle || !stored) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
     audit(db, actorOf(request), 'plan.view', request.params.id, `version ${request.params.version}`);
-    const stale = stalenessOf(db, bundle, stored);
+    const stale = await stalenessOf(db, bundle, stored, (b, p, pins) => app.jobs.run({ kind: 'check', bundle: b, plan: p, pins }));
     return { ...withWarnings(bundle, stored), ...(stale.outOfDate ? { out_of_date: stale.problems } : {}) };
   });
 
