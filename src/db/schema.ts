@@ -100,7 +100,7 @@ export const plans = sqliteTable('plans', {
   createdAt: createdAt(),
   createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
   options: text('options', { mode: 'json' }).notNull(),
-  /** The plan JSON of FORMATS.md, exactly as `taller plan` prints it. */
+  /** The plan JSON, exactly as `taller plan` prints it. */
   body: text('body', { mode: 'json' }).notNull(),
   scheduled: integer('scheduled').notNull(),
   scheduledWeight: integer('scheduled_weight').notNull(),

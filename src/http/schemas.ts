@@ -40,7 +40,7 @@ const Instant = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{
 const Interval = Type.Object({ start: Instant, end: Instant });
 const Shares = Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }));
 
-/** The plan JSON of FORMATS.md, as a body a coordinator may send back after editing it by hand. */
+/** The plan JSON (the README's Formats), as a body a coordinator may send back after editing it by hand. */
 export const PlanBody = Type.Object({
   event: Type.String({ minLength: 1 }),
   scheduled: Type.Array(Type.Object({

@@ -1,10 +1,10 @@
 /**
- * Calendars (issue 5): one iCalendar per volunteer per event, holding their desk shifts, their
+ * Calendars: one iCalendar per volunteer per event, holding their desk shifts, their
  * visits and the visits they interpret, that stays correct when the plan changes; e-mail
  * invitations for what changed; and a public feed of workshops.
  *
  * Pure apart from formatting: no clock (`now` is given), no file system, no database.
- * Privacy (DOMAIN.md): an applicant appears by code only, never by name (unless
+ * Privacy: an applicant appears by code only, never by name (unless
  * `showFirstNames` adds a first name), never with a red flag, phone, e-mail or household.
  */
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';

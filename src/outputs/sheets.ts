@@ -1,5 +1,5 @@
 /**
- * Printed station sheets (issue 5): one standalone HTML file for the tables of a clinic day.
+ * Printed station sheets: one standalone HTML file for the tables of a clinic day.
  * A cover with the day's timeline and contacts; then, station by station, a master roster and
  * a sheet per volunteer, a sheet per desk, a sheet per interpreter, and the applicants not
  * scheduled. Each sheet starts a new page and repeats its header on every page.

@@ -1,5 +1,5 @@
 /**
- * Applicant slips (issue 5): one slip per scheduled applicant, in their language, saying when
+ * Applicant slips: one slip per scheduled applicant, in their language, saying when
  * and where to come, how long to expect, what to bring, that the help is free and that
  * notarios are not lawyers, with a QR code to show at check-in. Two slips to a printed page
  * by default, cut along dashed lines; one to a page for an applicant's own link.

@@ -360,7 +360,7 @@ export const RULES: Readonly<Record<string, Rule>> = Object.freeze({
 });
 
 /**
- * Checks a plan against the bundle with every rule of DOMAIN.md; an empty list means it keeps
+ * Checks a plan against the bundle with every rule of the clinic (src/domain); an empty list means it keeps
  * them all. `pins` gives the published arrivals a re-plan had to keep.
  */
 export function checkPlan(bundle: Bundle, plan: PlanJson, pins?: ReadonlyMap<string, string>): Violation[] {

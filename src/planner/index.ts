@@ -57,7 +57,7 @@ function stillFits(schedule: Schedule, app: App, path: Path): boolean {
 
 /**
  * Plans a workshop day: serves the most total priority the roster can, books every visit
- * within the rules of DOMAIN.md, and says why anyone is left out. Pure and deterministic for
+ * within the clinic's rules (src/domain), and says why anyone is left out. Pure and deterministic for
  * the same input, seed and iterations.
  */
 export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {

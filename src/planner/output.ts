@@ -44,7 +44,7 @@ export function summarize(model: Model, schedule: Schedule): SummaryJson {
   };
 }
 
-/** The plan JSON of FORMATS.md: scheduled by arrival, unscheduled in file order with reasons. */
+/** The plan JSON (the README's Formats): scheduled by arrival, unscheduled in file order with reasons. */
 export function toPlanJson(model: Model, schedule: Schedule): PlanJson {
   const at = slotClock(model);
   const id = (vol: number) => model.vols[vol]!.volunteer.id;

@@ -61,7 +61,7 @@ interface Explanation {
 }
 
 /**
- * Why one applicant is not on the plan: the first reason that applies, in FORMATS.md's
+ * Why one applicant is not on the plan: the first reason that applies, in the public
  * order, with a sentence a coordinator can act on.
  */
 export function explain(model: Model, app: App, schedule: Schedule): Explanation {

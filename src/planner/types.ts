@@ -1,6 +1,6 @@
 import type { DeskStation, FairnessMode, VisitStation } from '../domain/index.js';
 
-/** The plan JSON of FORMATS.md: a public contract, extended never broken. */
+/** The plan JSON (the README's Formats): a public contract, extended never broken. */
 export interface PlanJson {
   event: string;
   scheduled: ScheduledJson[];

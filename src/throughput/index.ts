@@ -5,7 +5,7 @@
  * `estimate` simulates the day many times: appointments from a plan (the given one, or the
  * planner's quick plan), no-shows, Poisson walk-ins until closing, random service times, each
  * station served by the next free eligible volunteer under the planner's own rules, and
- * whoever is unfinished at closing not served. It reports the estimate JSON of FORMATS.md,
+ * whoever is unfinished at closing not served. It reports the estimate JSON (the README's Formats),
  * extended (never broken) with the capacity limits, arrivals and a registration target.
  */
 import { STATIONS } from '../domain/index.js';
@@ -68,7 +68,7 @@ export interface RegistrationJson {
   expected_arrivals: number;
 }
 
-/** The estimate JSON of FORMATS.md, with extension fields. */
+/** The estimate JSON (the README's Formats), with extension fields. */
 export interface EstimateJson {
   runs: number;
   seed: number;
@@ -203,7 +203,7 @@ export function servedGain(bundle: Bundle, add: Addition, options: EstimateOptio
   return { add: g.add, served_gain: round(g.gain, 2), served_gain_ci95: round(g.ci95, 2), scheduled_gain: g.scheduledGain };
 }
 
-/** The throughput estimate of a bundle (FORMATS.md "Estimate JSON"). */
+/** The throughput estimate of a bundle: the estimate JSON. */
 export function estimate(bundle: Bundle, options: EstimateOptions = {}): EstimateJson {
   const base = baseline(bundle, options);
   const { day, runs: simulated } = base;

@@ -2,7 +2,7 @@ import t from 'tap';
 import { caseTypeName, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES } from '../../src/domain/index.js';
 import type { StationMinutes } from '../../src/domain/index.js';
 
-/** DOMAIN.md, "Case types and default minutes": screening, preparation, review. */
+/** Case types and default minutes: screening, preparation, review. */
 const DOMAIN_TABLE: Record<string, [number, number, number]> = {
   daca_renewal: [15, 45, 20],
   daca_initial: [20, 75, 30],
@@ -19,7 +19,7 @@ const DOMAIN_TABLE: Record<string, [number, number, number]> = {
 const CHECK_IN = 5;
 const FINAL_CHECK = 10;
 
-t.test('the default minutes are DOMAIN.md’s table, with 5-minute check-in and 10-minute final check', async (t) => {
+t.test('the default minutes are the README’s table, with 5-minute check-in and 10-minute final check', async (t) => {
   const expected: Record<string, StationMinutes> = Object.fromEntries(
     Object.entries(DOMAIN_TABLE).map(([code, [screening, preparation, review]]) => [
       code, { check_in: CHECK_IN, screening, preparation, review, final_check: FINAL_CHECK },

@@ -2,9 +2,9 @@ import t from 'tap';
 import { isKnownLanguage, isLanguageCode, languageName } from '../../src/domain/index.js';
 
 /**
- * Every language code used in the sample bundles (../shared/samples), with the name a
+ * Every language code used in the sample bundles (static/samples), with the name a
  * coordinator reads in English and in Spanish. The indigenous languages are spelled as
- * DOMAIN.md and the clinics spell them.
+ * the clinics spell them.
  */
 const SAMPLE_LANGUAGES: Record<string, { en: string; es: string }> = {
   en: { en: 'English', es: 'inglés' },

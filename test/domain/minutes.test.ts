@@ -27,7 +27,7 @@ t.test('keeps 0 minutes at 0', async (t) => {
   t.equal(roundUpToSlot(0, FIVE), 0);
 });
 
-// visitMinutes: hand-computed from DOMAIN.md's table and factors
+// visitMinutes: hand-computed from the README's table and factors
 
 t.test('an interpreted moderate DACA renewal preparation takes 85 minutes on a 5-minute grid', async (t) => {
   // 45 × 1.25 × 1.5 = 84.375 → 85 (rounding after each factor would give 60 × 1.5 = 90)

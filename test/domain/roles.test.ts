@@ -2,7 +2,7 @@ import t from 'tap';
 import { mayStaff, ROLES, STATIONS } from '../../src/domain/index.js';
 import type { Role, Station } from '../../src/domain/index.js';
 
-/** DOMAIN.md, "Roles and what each may do": `desks` are check-in and final check. */
+/** Roles and what each may do: `desks` are check-in and final check. */
 const DESKS: Station[] = ['check_in', 'final_check'];
 const EXPECTED: Record<Role, Station[]> = {
   attorney: ['check_in', 'screening', 'preparation', 'review', 'final_check'],

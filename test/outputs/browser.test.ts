@@ -1,4 +1,4 @@
-// The printed outputs in a real browser (issue 5): Debian's Chromium, driven by playwright-core,
+// The printed outputs in a real browser: Debian's Chromium, driven by playwright-core,
 // prints the station sheets of a 250-applicant day and the applicant slips to PDF on Letter and
 // on A4. Checks: plausible page counts (each sheet starts a page; slips fill exactly
 // ceil(n / perPage) pages), nothing wider than the printed column, every slip inside its cut

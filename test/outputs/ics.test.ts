@@ -1,4 +1,4 @@
-// Volunteer calendars and the public workshop feed (issue 5): the exact text against golden
+// Volunteer calendars and the public workshop feed: the exact text against golden
 // files, instants read back by an independent parser (ical.js), privacy, and updates across
 // plan versions.
 import t from 'tap';

@@ -1,4 +1,4 @@
-// Printed station sheets (issue 5): the view model (who is on which sheet, in what order, with
+// Printed station sheets: the view model (who is on which sheet, in what order, with
 // what facts), the HTML it prints (standalone, escaped, private where greeters work), and the
 // time to render a 250-applicant day.
 import t from 'tap';

@@ -1,4 +1,4 @@
-// Applicant slips (issue 5): the language each slip is written in, what it says about
+// Applicant slips: the language each slip is written in, what it says about
 // interpreters, the dates and lengths in that language, the documents per case type, the
 // free-service and notario lines, the QR code, the pages, privacy, and the catalogs themselves.
 import { readdirSync, readFileSync } from 'node:fs';

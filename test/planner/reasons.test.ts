@@ -1,4 +1,4 @@
-// Why an applicant is left out: the first reason that applies in FORMATS.md's order, with a
+// Why an applicant is left out: the first reason that applies in the public order, with a
 // sentence a coordinator can act on.
 import t from 'tap';
 import type { Test } from 'tap';
@@ -28,7 +28,7 @@ function reasonOf(t: Test, bundle: Bundle, id: string): UnscheduledJson {
   return found;
 }
 
-t.test('the reasons, in the order they are tried, are those of FORMATS.md', async (t) => {
+t.test('the reasons, in the order they are tried, are the public list', async (t) => {
   t.same(UNSCHEDULED_REASONS, ['invalid', 'no_language_match', 'no_eligible_reviewer', 'no_competent_volunteer', 'outside_hours', 'no_capacity']);
 });
 

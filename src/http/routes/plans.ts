@@ -111,7 +111,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
         version: Type.Optional(Type.Integer({ minimum: 1 })),
         what_if: Type.Optional(Type.Boolean()),
       }, { additionalProperties: false })),
-      // The estimate JSON of FORMATS.md (its shape is tested against estimate.schema.json).
+      // The estimate JSON (the README's Formats; its shape is tested against estimate.schema.json).
       response: { 200: Type.Unknown(), 404: ErrorBody },
     },
   }, async (request, reply) => {
