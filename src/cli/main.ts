@@ -6,9 +6,8 @@ import type { BundleRead } from '../bundle/index.js';
 import { audit, loadBundle, saveBundle } from '../db/events.js';
 import { backupDatabase, openDatabase } from '../db/index.js';
 import type { Db } from '../db/index.js';
-import { loadPlan } from '../db/plans.js';
 import type { StoredPlan } from '../db/plans.js';
-import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, withWarnings } from '../services/plans.js';
+import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, shownPlan, withWarnings } from '../services/plans.js';
 import type { Notice, PlanRequest } from '../services/plans.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
@@ -325,10 +324,9 @@ function storedVersion(db: Db, slug: string, version: number | undefined): { bun
   if (!bundle) throw new UsageError(`no event ${slug} in the database`);
   const held = heldPlan(db, bundle.key);
   if (!held) throw new UsageError(`${slug} has no plan yet: taller plan --event ${slug}`);
-  if (version === undefined) return { bundle, shown: held };
-  const stored = loadPlan(db, bundle.key, version);
-  if (!stored) throw new UsageError(`${slug} has no plan version ${version}`);
-  return { bundle, shown: { ...stored, draft: held.draft || stored.version !== held.version } };
+  const shown = shownPlan(db, bundle.key, version);
+  if (!shown) throw new UsageError(`${slug} has no plan version ${version}`);
+  return { bundle, shown };
 }
 
 /** Refuses mixing a stored event with a bundle folder or a plan file, and --version without an event. */

@@ -7,7 +7,6 @@ import type { Applicant, Bundle, Role } from '../domain/index.js';
 import type { EventSummary } from '../db/events.js';
 import type { StoredPlan } from '../db/plans.js';
 import type { Notice, Staleness } from '../services/plans.js';
-import type { PlanWarning } from '../planner/types.js';
 
 /** Templates only print; the little logic they need lives in view models below. */
 export function registerHelpers(engine: typeof handlebars): void {
@@ -159,8 +158,9 @@ const CHANGE_WORDS: Record<string, string> = { moved: 'moves', removed: 'is drop
  * against the published version and whom to tell, what an import broke, which desks nobody
  * staffs, and the commands that take the next step.
  */
-export function planStatusView(slug: string, stored: StoredPlan, published: StoredPlan | undefined, notice: Notice | null, stale: Staleness, warnings: PlanWarning[]) {
+export function planStatusView(slug: string, stored: StoredPlan, published: StoredPlan | undefined, notice: Notice | null, stale: Staleness) {
   const isPublished = published?.version === stored.version;
+  const problems = problemLines(stale);
   const changes = (notice?.applicants ?? []).map((c) => ({
     applicant: c.applicant,
     what: CHANGE_WORDS[c.change] ?? c.change,
@@ -173,9 +173,9 @@ export function planStatusView(slug: string, stored: StoredPlan, published: Stor
     changes,
     volunteersToTell: notice?.volunteers ?? [],
     outOfDate: stale.outOfDate,
-    problems: problemLines(stale).slice(0, 30),
-    moreProblems: Math.max(0, problemLines(stale).length - 30),
-    warnings: warnings.map((w) => w.message),
+    problems: problems.slice(0, 30),
+    moreProblems: Math.max(0, problems.length - 30),
+    warnings: stale.warnings.map((w) => w.message),
     commands: {
       replan: `npx taller plan --event ${slug}`,
       publish: `npx taller publish --event ${slug} --version ${stored.version}`,

@@ -5,6 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Bundle } from '../domain/index.js';
+import type { Violation } from '../planner/check.js';
+import type { PlanJson } from '../planner/types.js';
 import type { Job, JobResult } from './run.js';
 
 export type { Job, JobResult } from './run.js';
@@ -88,4 +91,9 @@ export class JobPool {
     this.slots.push(slot);
     return slot;
   }
+}
+
+/** Checks stored plans in the pool's workers, for the use cases that take a checker. */
+export function checkerOf(jobs: JobPool): (bundle: Bundle, plan: PlanJson, pins: ReadonlyMap<string, string>) => Promise<Violation[]> {
+  return (bundle, plan, pins) => jobs.run({ kind: 'check', bundle, plan, pins });
 }

@@ -7,7 +7,7 @@ import type { Applicant, Bundle, Volunteer } from '../domain/index.js';
 import type { PlanJson, ScheduledJson, VisitJson } from './types.js';
 import { UNSCHEDULED_REASONS } from './types.js';
 import { buildModel } from './model.js';
-import { pathsOf, slotAt } from './paths.js';
+import { pathsOf, slotAt, stillFits } from './paths.js';
 import { ALONE, findPath, Schedule } from './schedule.js';
 import type { Path } from './schedule.js';
 
@@ -318,7 +318,8 @@ export const summaryMatches: Rule = ({ plan, stays, bundle }) => {
 /**
  * Nobody left out as `no_capacity` fits the plan as it stands: a day found for them on the
  * plan's own bookings (earliest finish at every step) would make the reason untrue. Judged
- * only on a plan whose days can all be booked as given; one that cannot breaks other rules.
+ * only on a plan whose days can all be booked as given, as the planner books them; one that
+ * cannot breaks other rules.
  */
 export const noRoomLeft: Rule = ({ bundle, plan, pins }) => {
   const full = plan.unscheduled.filter((u) => u.reason === 'no_capacity');
@@ -329,10 +330,7 @@ export const noRoomLeft: Rule = ({ bundle, plan, pins }) => {
   for (const app of model.apps) {
     const path = paths[app.index];
     if (!path) continue;
-    const bookable = [path.arrival, path.end].every(Number.isInteger) && path.visits.length > 0 === (model.classes[app.classId]!.stations.length > 0)
-      && path.visits.every((v) => Number.isInteger(v.start) && Number.isInteger(v.end) && v.vol >= 0 && v.interp !== -2
-        && schedule.isFree(v.vol, v.start, v.end) && (v.interp < 0 || schedule.isFree(v.interp, v.start, v.end)));
-    if (!bookable) return [];
+    if (!stillFits(schedule, app, path)) return [];
     schedule.commit(app, path);
   }
   const byId = new Map(model.apps.map((a) => [a.applicant.id, a]));

@@ -1,11 +1,10 @@
-import { clockAt } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { buildModel } from './model.js';
 import type { App } from './model.js';
 import { toPlanJson } from './output.js';
 import { seededRandom } from './random.js';
-import { pathsOf } from './paths.js';
-import { ALONE, DEFAULT_COSTS, findPath, Schedule } from './schedule.js';
+import { pathsOf, stillFits } from './paths.js';
+import { DEFAULT_COSTS, Schedule } from './schedule.js';
 import type { Path } from './schedule.js';
 import { fill, householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, shortenStays } from './search.js';
 import type { SearchRules } from './search.js';
@@ -29,30 +28,6 @@ export function defaultIterations(applicants: number, quick: boolean): number {
   const [n0, i0] = points[upper - 1]!;
   const [n1, i1] = points[upper]!;
   return Math.round(i0 + ((i1 - i0) * (applicants - n0)) / (n1 - n0));
-}
-
-/** Whether an old path still works on today's input and bookings, exactly as it was. */
-function stillFits(schedule: Schedule, app: App, path: Path): boolean {
-  const { model } = schedule;
-  const klass = model.classes[app.classId]!;
-  if (![path.arrival, path.checkInEnd, path.finalStart, path.end].every(Number.isInteger)) return false;
-  if (path.visits.length !== klass.stations.length || path.checkInEnd - path.arrival !== klass.checkIn || path.end - path.finalStart !== klass.finalCheck) return false;
-  if (!app.windows.some((w) => w.start <= path.arrival && path.end <= w.end)) return false;
-  if (!schedule.deskFree(schedule.deskIn, model.desks.checkIn, path.arrival, klass.checkIn)
-    || !schedule.deskFree(schedule.deskOut, model.desks.finalCheck, path.finalStart, klass.finalCheck)) return false;
-  let ready = path.checkInEnd;
-  for (let i = 0; i < klass.stations.length; i++) {
-    const need = klass.stations[i]!;
-    const v = path.visits[i]!;
-    if (v.station !== need.station || !Number.isInteger(v.start) || v.start < ready) return false;
-    const direct = v.interp < 0;
-    if (direct ? !need.speakers.includes(v.vol) : !need.bridged.some((b) => b.vol === v.vol && b.interpreters.includes(v.interp))) return false;
-    if (v.end - v.start !== (direct ? need.direct : need.interpreted)) return false;
-    if (!schedule.isFree(v.vol, v.start, v.end) || !schedule.canServe(v.vol, app.index)) return false;
-    if (!direct && (!schedule.isFree(v.interp, v.start, v.end) || !schedule.canServe(v.interp, app.index))) return false;
-    ready = v.end;
-  }
-  return path.finalStart >= ready;
 }
 
 /**
@@ -120,17 +95,7 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   improve(schedule, rules, random, iterations);
   shortenStays(schedule, rules, members);
   fill(schedule, order, pinned);
-  const result = toPlanJson(model, schedule);
-  for (const u of result.unscheduled) {
-    const app = model.apps.find((a) => a.applicant.id === u.applicant)!;
-    const at = pinned.get(app.index);
-    // Whatever else is free, a published arrival that no day can start from is the reason.
-    if (at !== undefined && u.reason === 'no_capacity') {
-      const elsewhere = findPath(schedule, app, ALONE);
-      u.detail = `the day is full at their published arrival (${clockAt(bundle.event, at * model.slotMinutes)}): no day through every station starts then; `
-        + (elsewhere ? `released, they could come at ${clockAt(bundle.event, elsewhere.arrival * model.slotMinutes)} instead` : `nor at any other time: ${u.detail}`);
-    }
-  }
+  const result = toPlanJson(model, schedule, pinned);
   if (plain) {
     result.summary.fairness = {
       mode: 'proportional',

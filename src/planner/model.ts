@@ -176,7 +176,7 @@ export function assignDeskShifts(vols: Vol[], daySlots: number, stay: number): D
   for (const { v } of desk) {
     for (const { start, end } of stretches(v.window)) {
       const station: DeskStation = uncovered('check_in', start, end) > uncovered('final_check', start, end) ? 'check_in' : 'final_check';
-      for (let s = start; s < end; s++) covered[station][s]!++;
+      covered[station].fill(1, start, end);
       shifts.push({ vol: v.index, station, start, end });
     }
   }

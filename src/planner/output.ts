@@ -45,7 +45,7 @@ export function summarize(model: Model, schedule: Schedule): SummaryJson {
 }
 
 /** The plan JSON (the README's Formats): scheduled by arrival, unscheduled in file order with reasons. */
-export function toPlanJson(model: Model, schedule: Schedule): PlanJson {
+export function toPlanJson(model: Model, schedule: Schedule, pinned: ReadonlyMap<number, number> = new Map()): PlanJson {
   const at = slotClock(model);
   const id = (vol: number) => model.vols[vol]!.volunteer.id;
   const scheduled: ScheduledJson[] = model.apps
@@ -63,7 +63,7 @@ export function toPlanJson(model: Model, schedule: Schedule): PlanJson {
         final_check: p.end > p.finalStart ? { start: at(p.finalStart), end: at(p.end) } : null,
       };
     });
-  const unscheduled = explainAll(model, model.apps.filter((a) => !schedule.paths[a.index]), schedule);
+  const unscheduled = explainAll(model, model.apps.filter((a) => !schedule.paths[a.index]), schedule, pinned);
   const json: PlanJson = { event: model.bundle.event.id, scheduled, unscheduled, shifts: deskShifts(model, at), summary: summarize(model, schedule) };
   json.warnings = deskWarnings(model.bundle, json);
   return json;

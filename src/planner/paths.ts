@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { openingInstant } from '../domain/index.js';
-import type { Model } from './model.js';
-import type { Path, Visit } from './schedule.js';
+import type { App, Model } from './model.js';
+import type { Path, Schedule, Visit } from './schedule.js';
 import type { PlanJson } from './types.js';
 
 /** Reads an instant of the plan JSON as a slot of the day (not a whole number when off the grid). */
@@ -42,4 +42,28 @@ export function pathsOf(model: Model, previous: PlanJson): (Path | null)[] {
     if (!ok) paths[index]!.visits = [];
   }
   return paths;
+}
+
+/** Whether an old path still works on today's input and bookings, exactly as it was. */
+export function stillFits(schedule: Schedule, app: App, path: Path): boolean {
+  const { model } = schedule;
+  const klass = model.classes[app.classId]!;
+  if (![path.arrival, path.checkInEnd, path.finalStart, path.end].every(Number.isInteger)) return false;
+  if (path.visits.length !== klass.stations.length || path.checkInEnd - path.arrival !== klass.checkIn || path.end - path.finalStart !== klass.finalCheck) return false;
+  if (!app.windows.some((w) => w.start <= path.arrival && path.end <= w.end)) return false;
+  if (!schedule.deskFree(schedule.deskIn, model.desks.checkIn, path.arrival, klass.checkIn)
+    || !schedule.deskFree(schedule.deskOut, model.desks.finalCheck, path.finalStart, klass.finalCheck)) return false;
+  let ready = path.checkInEnd;
+  for (let i = 0; i < klass.stations.length; i++) {
+    const need = klass.stations[i]!;
+    const v = path.visits[i]!;
+    if (v.station !== need.station || !Number.isInteger(v.start) || v.start < ready) return false;
+    const direct = v.interp < 0;
+    if (direct ? !need.speakers.includes(v.vol) : !need.bridged.some((b) => b.vol === v.vol && b.interpreters.includes(v.interp))) return false;
+    if (v.end - v.start !== (direct ? need.direct : need.interpreted)) return false;
+    if (!schedule.isFree(v.vol, v.start, v.end) || !schedule.canServe(v.vol, app.index)) return false;
+    if (!direct && (!schedule.isFree(v.interp, v.start, v.end) || !schedule.canServe(v.interp, app.index))) return false;
+    ready = v.end;
+  }
+  return path.finalStart >= ready;
 }

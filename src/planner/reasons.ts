@@ -133,6 +133,17 @@ export function explain(model: Model, app: App, schedule: Schedule): Explanation
   return { reason: 'no_capacity', detail: fullDetail(schedule, app, kind) };
 }
 
+/**
+ * A published arrival no day can start from is the reason, whatever else is free: said with
+ * what releasing them would give (another arrival, or none).
+ */
+function pinnedDetail(schedule: Schedule, app: App, at: number, full: string): string {
+  const { bundle, slotMinutes } = schedule.model;
+  const elsewhere = findPath(schedule, app, ALONE);
+  return `the day is full at their published arrival (${clock(bundle, at * slotMinutes)}): no day through every station starts then; `
+    + (elsewhere ? `released, they could come at ${clock(bundle, elsewhere.arrival * slotMinutes)} instead` : `nor at any other time: ${full}`);
+}
+
 /** Whether a desk has room for a step this long at some start inside one of the applicant's windows. */
 function deskRoom(schedule: Schedule, app: App, desk: Int16Array, capacity: number, length: number): boolean {
   return length === 0 || app.windows.some((w) => schedule.deskEarliest(desk, capacity, w.start, length, w.end) >= 0);
@@ -176,14 +187,16 @@ function fullDetail(schedule: Schedule, app: App, kind: string): string {
  * Every unscheduled applicant's reason; a missing interpreter names the bridge and how many
  * applicants it would let in ("an interpreter for trs–es would let 3 applicants in").
  */
-export function explainAll(model: Model, unscheduled: App[], schedule: Schedule): UnscheduledJson[] {
-  // Applicants alike in class, language order and hours get the same answer: ask once.
+export function explainAll(model: Model, unscheduled: App[], schedule: Schedule, pinned: ReadonlyMap<number, number> = new Map()): UnscheduledJson[] {
+  // Applicants alike in class, language order, hours and pinned arrival get the same answer: ask once.
   const cache = new Map<string, Explanation>();
   const explained = unscheduled.map((app) => {
-    const key = `${app.classId}|${app.applicant.languages.join(';')}|${JSON.stringify(app.applicant.available)}`;
+    const at = pinned.get(app.index);
+    const key = `${app.classId}|${app.applicant.languages.join(';')}|${JSON.stringify(app.applicant.available)}|${at ?? ''}`;
     let found = cache.get(key);
     if (!found) {
       found = explain(model, app, schedule);
+      if (at !== undefined && found.reason === 'no_capacity') found = { reason: 'no_capacity', detail: pinnedDetail(schedule, app, at, found.detail) };
       cache.set(key, found);
     }
     return { app, ...found };

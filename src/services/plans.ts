@@ -11,7 +11,7 @@ import { checkPlan, plan } from '../planner/index.js';
 import type { Violation } from '../planner/check.js';
 import { diffPlans } from '../planner/diff.js';
 import type { PlanChange } from '../planner/diff.js';
-import type { PlanJson, PlanOptions } from '../planner/types.js';
+import type { PlanJson, PlanOptions, PlanWarning } from '../planner/types.js';
 import { deskWarnings } from '../planner/warnings.js';
 
 export interface PlanRequest {
@@ -63,6 +63,14 @@ export function heldPlan(db: Db, eventKey: number): (StoredPlan & { draft: boole
   if (published) return { ...published, draft: false };
   const latest = loadPlan(db, eventKey);
   return latest ? { ...latest, draft: true } : undefined;
+}
+
+/** Version N to print or show (a draft unless it is the one people hold), or without N the one people hold. */
+export function shownPlan(db: Db, eventKey: number, version?: number): (StoredPlan & { draft: boolean }) | undefined {
+  const held = heldPlan(db, eventKey);
+  if (!held || version === undefined) return held;
+  const stored = loadPlan(db, eventKey, version);
+  return stored && { ...stored, draft: held.draft || stored.version !== held.version };
 }
 
 /** A volunteer's part of a plan, as one comparable string per visit or shift. */
@@ -130,11 +138,9 @@ export async function planEvent(db: Db, slug: string, request: PlanRequest, acto
     };
   }
   const from = latest?.version ?? null;
-  const { previous: _previous, published: _published, ...kept } = options;
   // The arrivals this version had to keep, for judging it later (who may be left out where).
-  const held = new Set(kept.pin ?? []);
-  const arrivals = published ? Object.fromEntries(published.plan.scheduled.filter((s) => held.has(s.applicant)).map((s) => [s.applicant, s.arrival])) : undefined;
-  const version = savePlan(db, bundle.key, result, { ...kept, from, fresh, ...(arrivals ? { arrivals } : {}) }, actor);
+  const arrivals = published ? Object.fromEntries(arrivalsOf(published.plan, options.pin ?? [])) : undefined;
+  const version = savePlan(db, bundle.key, result, { ...options, from, fresh, ...(arrivals ? { arrivals } : {}) }, actor);
   return { kind: 'planned', version, from, pinned: latest ? pin : [], released, plan: result, notify };
 }
 
@@ -158,6 +164,8 @@ export function publishVersion(db: Db, slug: string, version: number, actor: str
 export interface Staleness {
   outOfDate: boolean;
   problems: Violation[];
+  /** Its desk warnings, read against today's roster. */
+  warnings: PlanWarning[];
 }
 
 const staleCache = new Map<string, Promise<Staleness>>();
@@ -170,9 +178,13 @@ function pinsOf(db: Db, eventKey: number, stored: StoredPlan): Map<string, strin
   const { pin, from, arrivals } = stored.options as { pin?: string[]; from?: number | null; arrivals?: Record<string, string> };
   if (arrivals) return new Map(Object.entries(arrivals));
   const base = typeof from === 'number' && pin?.length ? loadPlan(db, eventKey, from) : undefined;
-  if (!base) return new Map();
-  const wanted = new Set(pin);
-  return new Map(base.plan.scheduled.filter((s) => wanted.has(s.applicant)).map((s) => [s.applicant, s.arrival]));
+  return base ? arrivalsOf(base.plan, pin!) : new Map();
+}
+
+/** The arrivals a plan gives these applicants, by id. */
+function arrivalsOf(plan: PlanJson, ids: readonly string[]): Map<string, string> {
+  const wanted = new Set(ids);
+  return new Map(plan.scheduled.filter((s) => wanted.has(s.applicant)).map((s) => [s.applicant, s.arrival]));
 }
 
 /**
@@ -186,7 +198,7 @@ export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: St
   let found = staleCache.get(key);
   if (!found) {
     found = Promise.resolve(checker(bundle, stored.plan, pinsOf(db, bundle.key, stored)))
-      .then((problems) => ({ outOfDate: problems.length > 0, problems }));
+      .then((problems) => ({ outOfDate: problems.length > 0, problems, warnings: deskWarnings(bundle, stored.plan) }));
     // A failed check is not kept: the next view tries again.
     found.catch(() => staleCache.delete(key));
     if (staleCache.size > 200) staleCache.clear();
@@ -195,7 +207,7 @@ export function stalenessOf(db: Db, bundle: Bundle & { key: number }, stored: St
   return found;
 }
 
-/** A stored version as the API and pages show it: its warnings read against today's roster. */
+/** A stored version as it prints: its warnings read against today's roster. */
 export function withWarnings(bundle: Bundle, stored: StoredPlan): PlanJson {
   return { ...stored.plan, warnings: deskWarnings(bundle, stored.plan) };
 }

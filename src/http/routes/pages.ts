@@ -7,7 +7,7 @@ import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
 import { eventView, homeView, planStatusView, planView } from '../views.js';
-import { deskWarnings } from '../../planner/warnings.js';
+import { checkerOf } from '../../jobs/index.js';
 import { noticeFor, publishedPlan, stalenessOf } from '../../services/plans.js';
 
 /** Simulated days behind the event page's estimate: enough for stable figures in about a second. */
@@ -40,7 +40,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const published = publishedPlan(db, bundle.key);
     const status = stored && planStatusView(bundle.event.id, stored,
       published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null,
-      await stalenessOf(db, bundle, stored, (b, p, pins) => app.jobs.run({ kind: 'check', bundle: b, plan: p, pins })), deskWarnings(bundle, stored.plan));
+      await stalenessOf(db, bundle, stored, checkerOf(app.jobs)));
     return reply.view('pages/event.hbs', {
       ...eventView(bundle),
       plan: stored ? planView(bundle, stored) : null,

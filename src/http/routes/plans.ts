@@ -4,7 +4,8 @@ import { audit, loadBundle } from '../../db/events.js';
 import { eventKey, listPlans, loadPlan, savePlan } from '../../db/plans.js';
 import { checkPlan } from '../../planner/check.js';
 import { deskWarnings } from '../../planner/warnings.js';
-import { planEvent, publishedPlan, publishVersion, stalenessOf, withWarnings } from '../../services/plans.js';
+import { planEvent, publishedPlan, publishVersion, stalenessOf } from '../../services/plans.js';
+import { checkerOf } from '../../jobs/index.js';
 import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
@@ -81,8 +82,8 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const stored = bundle && loadPlan(db, bundle.key, request.params.version);
     if (!bundle || !stored) return reply.code(404).send({ error: `Plan version ${request.params.version} of ${request.params.id} not found` });
     audit(db, actorOf(request), 'plan.view', request.params.id, `version ${request.params.version}`);
-    const stale = await stalenessOf(db, bundle, stored, (b, p, pins) => app.jobs.run({ kind: 'check', bundle: b, plan: p, pins }));
-    return { ...withWarnings(bundle, stored), ...(stale.outOfDate ? { out_of_date: stale.problems } : {}) };
+    const stale = await stalenessOf(db, bundle, stored, checkerOf(app.jobs));
+    return { ...stored.plan, warnings: stale.warnings, ...(stale.outOfDate ? { out_of_date: stale.problems } : {}) };
   });
 
   app.get('/events/:id/plans/:version/changes', {

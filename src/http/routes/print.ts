@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
-import { eventSlug, loadPlan } from '../../db/plans.js';
-import type { Db } from '../../db/index.js';
-import { heldPlan, withWarnings } from '../../services/plans.js';
+import { eventSlug } from '../../db/plans.js';
+import { heldPlan, shownPlan, withWarnings } from '../../services/plans.js';
 import { createToken, verifyToken } from '../../db/tokens.js';
 import { stationSheets } from '../../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
@@ -14,14 +13,6 @@ const HTML = 'text/html; charset=utf-8';
 const ApplicantParams = Type.Object({ id: EventId, aid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
 const noPlan = (id: string) => ({ error: `Event ${id} has no plan yet: plan it first` });
 const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
-
-/** A named version (a draft to check before publishing), or the version people hold. */
-function printed(db: Db, key: number, version: number | undefined) {
-  if (version === undefined) return heldPlan(db, key);
-  const stored = loadPlan(db, key, version);
-  const held = heldPlan(db, key);
-  return stored && { ...stored, draft: held?.draft !== false || stored.version !== held.version };
-}
 
 /**
  * What people hold, printed: station sheets and all slips for coordinators (they carry names:
@@ -34,7 +25,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireApiToken, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
-    const stored = bundle && printed(db, bundle.key, request.query.version);
+    const stored = bundle && shownPlan(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'sheets.export', bundle.event.id, `version ${stored.version}`);
     return reply.type(HTML).send(stationSheets(bundle, withWarnings(bundle, stored), { draft: stored.draft }));
@@ -49,7 +40,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
-    const stored = bundle && printed(db, bundle.key, request.query.version);
+    const stored = bundle && shownPlan(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'slips.export', bundle.event.id, `version ${stored.version}`);
     const perPage = request.query.per_page;
