@@ -70,7 +70,7 @@ export function generateBundleFiles({ applicants, volunteers, seed }: GeneratedE
     site: { name: 'Convention Center Hall A', address: '848 M St, Fresno, CA 93721', county: 'Fresno', setting: 'urban' },
     host_orgs: HOST_ORGS,
     desks: { check_in: Math.max(2, Math.ceil(applicants / 60)), final_check: Math.max(2, Math.ceil(applicants / 80)) },
-    planning: { fairness: 'none', seed },
+    planning: { fairness: 'none', selection: 'fair', seed },
   };
 
   const roles = Array.from({ length: volunteers }, () => pick(ROLES));

@@ -1,15 +1,16 @@
 import {
-  COMPLEXITIES, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES, FAIRNESS_MODES, SERVICE_TIME_MODELS, STATIONS,
+  COMPLEXITIES, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES, FAIRNESS_MODES, FLOORS, SELECTIONS, SERVICE_TIME_MODELS, STATIONS,
+  DEFAULT_FINISH_PROBABILITY, floorMinutes,
   canonicalZone, elapsedFromClock, parseClock, isCalendarDate,
 } from '../domain/index.js';
-import type { ClinicEvent, Complexity, Simulation, Site, StationMinutes, WalkInMix } from '../domain/index.js';
+import type { ClinicEvent, Complexity, Floor, Simulation, Site, StationMinutes, WalkInMix } from '../domain/index.js';
 import { decodeUtf8 } from './csv.js';
 import { checkLanguages } from './fields.js';
 import type { ProblemList } from './problems.js';
 
 export const EVENT_FILE = 'event.json';
 
-const TOP_LEVEL = ['id', 'name', 'date', 'timezone', 'opens', 'closes', 'slot_minutes', 'site', 'host_orgs',
+const TOP_LEVEL = ['id', 'name', 'date', 'timezone', 'opens', 'closes', 'slot_minutes', 'floor', 'site', 'host_orgs',
   'desks', 'case_types', 'simulation', 'planning'];
 const CASE_TYPE_CODE = /^[a-z][a-z0-9_]*$/;
 
@@ -130,10 +131,13 @@ function readDesks(f: Fields, root: Record<string, Json>): ClinicEvent['desks'] 
   };
 }
 
-/** The default catalog, with each entry of `case_types` overriding or adding per-station minutes. */
-function readCaseTypes(f: Fields, root: Record<string, Json>): Record<string, StationMinutes> {
+/**
+ * The default catalog on the event's floor, with each entry of `case_types` overriding or
+ * adding per-station minutes (an event's own numbers are taken as they are).
+ */
+function readCaseTypes(f: Fields, root: Record<string, Json>, floor: Floor): Record<string, StationMinutes> {
   const catalog: Record<string, StationMinutes> = {};
-  for (const [code, minutes] of Object.entries(DEFAULT_CASE_TYPES)) catalog[code] = { ...minutes };
+  for (const [code, minutes] of Object.entries(DEFAULT_CASE_TYPES)) catalog[code] = floorMinutes(floor, minutes);
   const overrides = f.object(root, 'case_types', 'case_types') ?? {};
   for (const [code, entry] of Object.entries(overrides)) {
     const path = `case_types.${code}`;
@@ -147,7 +151,7 @@ function readCaseTypes(f: Fields, root: Record<string, Json>): Record<string, St
     }
     f.unknownKeys(entry, STATIONS, `${path}.`);
     const base = catalog[code] ?? { check_in: DEFAULT_DESK_MINUTES.check_in, screening: 0, preparation: 0, review: 0,
-      final_check: DEFAULT_DESK_MINUTES.final_check };
+      final_check: floorMinutes(floor, { ...DEFAULT_DESK_MINUTES, screening: 0, preparation: 0, review: 0 }).final_check };
     const minutes = { ...base };
     for (const station of STATIONS) minutes[station] = f.integer(entry, station, `${path}.${station}`, 0, base[station]);
     if (minutes.screening + minutes.preparation + minutes.review === 0) {
@@ -202,9 +206,11 @@ function readSimulation(f: Fields, root: Record<string, Json>, caseTypes: Record
 
 function readPlanning(f: Fields, root: Record<string, Json>): ClinicEvent['planning'] {
   const planning = f.object(root, 'planning', 'planning') ?? {};
-  f.unknownKeys(planning, ['fairness', 'seed'], 'planning.');
+  f.unknownKeys(planning, ['fairness', 'selection', 'finish_probability', 'seed'], 'planning.');
   return {
     fairness: f.oneOf(planning, 'fairness', 'planning.fairness', FAIRNESS_MODES, 'none'),
+    selection: f.oneOf(planning, 'selection', 'planning.selection', SELECTIONS, 'fair'),
+    finishProbability: f.number(planning, 'finish_probability', 'planning.finish_probability', 0, 0.99, DEFAULT_FINISH_PROBABILITY),
     seed: f.integer(planning, 'seed', 'planning.seed', Number.MIN_SAFE_INTEGER, 1),
   };
 }
@@ -273,7 +279,8 @@ export function readEvent(bytes: Uint8Array, problems: ProblemList): EventRead {
   const site = readSite(f, root);
   const hostOrgs = readHostOrgs(f, root);
   const desks = readDesks(f, root);
-  const caseTypes = readCaseTypes(f, root);
+  const floor = f.oneOf(root, 'floor', 'floor', FLOORS, 'stations');
+  const caseTypes = readCaseTypes(f, root, floor);
   const simulation = readSimulation(f, root, caseTypes);
   const planning = readPlanning(f, root);
 
@@ -282,7 +289,7 @@ export function readEvent(bytes: Uint8Array, problems: ProblemList): EventRead {
   }
   const dayMinutes = elapsedFromClock({ date, timezone, opens: opens.text }, closes.minute);
   const event: ClinicEvent = {
-    id, name, date, timezone, opens: opens.text, closes: closes.text, dayMinutes, slotMinutes, site, hostOrgs,
+    id, name, date, timezone, opens: opens.text, closes: closes.text, dayMinutes, slotMinutes, floor, site, hostOrgs,
     desks, caseTypes, simulation, planning,
   };
   return { event, caseTypes };

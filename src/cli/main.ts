@@ -11,8 +11,8 @@ import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, shownP
 import type { Notice, PlanRequest } from '../services/plans.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
-import { FAIRNESS_MODES } from '../domain/index.js';
-import type { FairnessMode } from '../domain/index.js';
+import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
+import type { FairnessMode, Selection } from '../domain/index.js';
 import { checkPlan, plan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
 import { estimate } from '../throughput/index.js';
@@ -52,11 +52,13 @@ Commands:
       --quick           a fast first plan
       --fairness MODE   none (serve the most priority) or proportional (each language group
                         in proportion to its demand where capacity allows)
+      --selection MODE  fair (equal priorities in lottery order, the default) or most (as many
+                        people as fit); default: the event's planning.selection
       --previous FILE   re-plan from an earlier plan, keeping as much of it as still works
       --pin IDS         applicants (comma-separated) whose arrival times were published
   plan --event ID     plan the stored event and store the result as its next version: a re-plan
                       of the latest version that keeps every published arrival; takes --out,
-                      --seed, --iterations, --quick and --fairness as above; on stderr the
+                      --seed, --iterations, --quick, --fairness and --selection as above; on stderr the
                       version stored and whom to tell (changes against the published version)
       --release IDS     published applicants (comma-separated) who may move or drop
       --fresh           plan from scratch, ignoring the stored versions; refused (exit 2, listing
@@ -194,18 +196,19 @@ function noticeLines(notice: Notice, zone: string, why?: Map<string, string>): s
 
 type PlanValues = {
   out?: string | undefined; seed?: string | undefined; iterations?: string | undefined; quick?: boolean | undefined;
-  fairness?: string | undefined; release?: string | undefined; fresh?: boolean | undefined; confirm?: boolean | undefined;
+  fairness?: string | undefined; selection?: string | undefined; release?: string | undefined; fresh?: boolean | undefined; confirm?: boolean | undefined;
 };
 
-/** The search options both forms of `taller plan` share: --seed, --iterations, --quick, --fairness. */
-function searchOptions(values: PlanValues): Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness'> {
-  const options: Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness'> = {};
+/** The search options both forms of `taller plan` share: --seed, --iterations, --quick, --fairness, --selection. */
+function searchOptions(values: PlanValues): Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness' | 'selection'> {
+  const options: Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness' | 'selection'> = {};
   const seed = wholeNumber(values.seed, 'seed');
   const iterations = wholeNumber(values.iterations, 'iterations');
   if (seed !== undefined) options.seed = seed;
   if (iterations !== undefined) options.iterations = Math.max(0, iterations);
   if (values.quick) options.quick = true;
   if (values.fairness) options.fairness = values.fairness as FairnessMode;
+  if (values.selection) options.selection = values.selection as Selection;
   return options;
 }
 
@@ -242,12 +245,15 @@ async function planCommand(io: Io, args: string[]): Promise<number> {
     args, allowPositionals: true, strict: true,
     options: {
       out: { type: 'string' }, seed: { type: 'string' }, iterations: { type: 'string' }, quick: { type: 'boolean' },
-      fairness: { type: 'string' }, previous: { type: 'string' }, pin: { type: 'string' },
+      fairness: { type: 'string' }, selection: { type: 'string' }, previous: { type: 'string' }, pin: { type: 'string' },
       event: { type: 'string' }, release: { type: 'string' }, fresh: { type: 'boolean' }, confirm: { type: 'boolean' },
     },
   });
   if (values.fairness !== undefined && !(FAIRNESS_MODES as readonly string[]).includes(values.fairness)) {
     throw new UsageError(`--fairness is one of ${FAIRNESS_MODES.join(', ')}, not "${values.fairness}"`);
+  }
+  if (values.selection !== undefined && !(SELECTIONS as readonly string[]).includes(values.selection)) {
+    throw new UsageError(`--selection is one of ${SELECTIONS.join(', ')}, not "${values.selection}"`);
   }
   if (values.event !== undefined) {
     if (positionals.length > 0) throw new UsageError(`plan either a bundle folder or a stored event, not both (${positionals[0]} and --event ${values.event})`);

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import { checkWindows } from '../bundle/fields.js';
-import { clockToElapsed, elapsedFromClock, elapsedToClock, parseClock } from '../domain/index.js';
+import { DEFAULT_FINISH_PROBABILITY, clockToElapsed, elapsedFromClock, elapsedToClock, parseClock } from '../domain/index.js';
 import type {
   Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
 } from '../domain/index.js';
@@ -10,7 +10,7 @@ import {
   applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
 } from './schema.js';
 
-type EventSettings = Pick<ClinicEvent, 'desks' | 'caseTypes' | 'simulation' | 'planning'>;
+type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning'>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Windows as the site's clock reads them (`09:00-12:00;13:00-16:00`); the whole day is written as empty. */
@@ -91,7 +91,7 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
   return db.transaction((tx) => {
     const existing = tx.select({ id: events.id }).from(events).where(eq(events.slug, event.id)).get();
     const settings: EventSettings = {
-      desks: event.desks, caseTypes: event.caseTypes, simulation: event.simulation, planning: event.planning,
+      floor: event.floor, desks: event.desks, caseTypes: event.caseTypes, simulation: event.simulation, planning: event.planning,
     };
     const row = {
       slug: event.id, name: event.name, date: event.date, timezone: event.timezone, opens: event.opens,
@@ -188,6 +188,13 @@ function toEvent(db: Db, row: NonNullable<ReturnType<typeof eventRow>>): ClinicE
     id: row.slug, name: row.name, date: row.date, timezone: row.timezone, opens: row.opens, closes: row.closes,
     dayMinutes: elapsedFromClock(clock, parseClock(row.closes)!), slotMinutes: row.slotMinutes, site: siteOut,
     hostOrgs: hosts.map((h) => h.name), ...settings,
+    // Events stored before a setting existed read as its default.
+    floor: settings.floor ?? 'stations',
+    planning: {
+      ...settings.planning,
+      selection: settings.planning.selection ?? 'fair',
+      finishProbability: settings.planning.finishProbability ?? DEFAULT_FINISH_PROBABILITY,
+    },
   };
 }
 

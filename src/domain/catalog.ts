@@ -1,4 +1,4 @@
-import type { Complexity, Role, Station, StationMinutes } from './types.js';
+import type { Complexity, Floor, Role, Station, StationMinutes } from './types.js';
 
 /** Check-in and final check take the same minutes for every case type unless an event says otherwise. */
 export const DEFAULT_DESK_MINUTES = { check_in: 5, final_check: 10 } as const;
@@ -7,19 +7,55 @@ function minutes(screening: number, preparation: number, review: number): Statio
   return { ...DEFAULT_DESK_MINUTES, screening, preparation, review };
 }
 
-/** The default case-type catalog: minutes per station for a straightforward, uninterpreted case. */
+/**
+ * The default case-type catalog: minutes per station for a straightforward, uninterpreted case
+ * on the station floor, from what public reports of clinic days show (the README cites each).
+ */
 export const DEFAULT_CASE_TYPES: Readonly<Record<string, Readonly<StationMinutes>>> = Object.freeze({
-  daca_renewal: minutes(15, 45, 20),
-  daca_initial: minutes(20, 75, 30),
-  n400: minutes(20, 90, 30),
-  labor_deferred_action: minutes(20, 60, 30),
-  tps: minutes(15, 45, 20),
-  ead_renewal: minutes(10, 30, 15),
-  advance_parole: minutes(15, 45, 20),
-  i90: minutes(10, 30, 15),
-  family_petition: minutes(20, 60, 25),
-  consultation: minutes(15, 0, 30),
+  daca_renewal: minutes(10, 30, 15),
+  daca_initial: minutes(15, 45, 20),
+  n400: minutes(15, 60, 20),
+  labor_deferred_action: minutes(15, 40, 20),
+  tps: minutes(10, 30, 15),
+  ead_renewal: minutes(5, 20, 10),
+  advance_parole: minutes(10, 30, 15),
+  i90: minutes(5, 20, 10),
+  family_petition: minutes(15, 40, 20),
+  consultation: minutes(10, 0, 20),
 });
+
+/** The chance of finishing everyone by closing that a plan aims at unless the event says otherwise. */
+export const DEFAULT_FINISH_PROBABILITY = 0.8;
+
+/** Minutes the reviewer takes to close out the packet at their own table on the seated floor. */
+export const CLOSE_OUT_MINUTES = 5;
+
+/** Minutes at the fast lane's final desk: the packet was assembled online. */
+export const FAST_LANE_FINAL_CHECK_MINUTES = 5;
+
+/**
+ * A case type's default minutes on a floor layout:
+ * - `stations`: the applicant walks from station to station and ends at a pooled final-check desk;
+ * - `seated`: the applicant stays seated and the team comes to them; the reviewer closes out the
+ *   packet at their table (a few minutes more at review), so there is no pooled final desk;
+ * - `fast_lane`: the forms were filled online before the day; screening was done then, the
+ *   preparation is a check of the filled form (a sixth of it, at least 5 minutes), review
+ *   takes half as long, and the final desk only hands over the packet. A consultation has no
+ *   form and keeps its minutes.
+ */
+export function floorMinutes(floor: Floor, station: Readonly<StationMinutes>): StationMinutes {
+  if (floor === 'seated') {
+    return { ...station, review: station.review + CLOSE_OUT_MINUTES, final_check: 0 };
+  }
+  if (floor === 'fast_lane' && station.preparation > 0) {
+    const grid = (x: number) => Math.max(5, Math.ceil(x / 5) * 5);
+    return {
+      check_in: station.check_in, screening: 0, preparation: grid(station.preparation / 6), review: grid(station.review / 2),
+      final_check: Math.min(station.final_check, FAST_LANE_FINAL_CHECK_MINUTES),
+    };
+  }
+  return { ...station };
+}
 
 /** Plain-language names of the default case types, for pages and printed sheets. */
 export const CASE_TYPE_NAMES: Readonly<Record<string, { en: string; es: string }>> = Object.freeze({

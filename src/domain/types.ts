@@ -41,6 +41,12 @@ export const SERVICE_TIME_MODELS = ['fixed', 'exponential', 'lognormal'] as cons
 export type ServiceTimeModel = (typeof SERVICE_TIME_MODELS)[number];
 
 export const FAIRNESS_MODES = ['none', 'proportional'] as const;
+/** How the floor is laid out: see `floorMinutes`. */
+export const FLOORS = ['stations', 'seated', 'fast_lane'] as const;
+export type Floor = (typeof FLOORS)[number];
+/** Whom a full day serves: equal priorities by lottery (`fair`), or as many people as fit (`most`). */
+export const SELECTIONS = ['fair', 'most'] as const;
+export type Selection = (typeof SELECTIONS)[number];
 export type FairnessMode = (typeof FAIRNESS_MODES)[number];
 
 /** Minutes per station for one case type. */
@@ -79,6 +85,9 @@ export interface Simulation {
 
 export interface Planning {
   fairness: FairnessMode;
+  selection: Selection;
+  /** The chance, 0–1, that the simulated day finishes everyone who came by closing (0 packs the day). */
+  finishProbability: number;
   seed: number;
 }
 
@@ -95,6 +104,7 @@ export interface ClinicEvent {
   /** Elapsed minutes from opening to closing. */
   dayMinutes: number;
   slotMinutes: number;
+  floor: Floor;
   site: Site;
   hostOrgs: string[];
   desks: Record<DeskStation, number>;

@@ -110,6 +110,7 @@ export const PlanRequest = Type.Object({
   iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   quick: Type.Optional(Type.Boolean()),
   fairness: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('proportional')])),
+  selection: Type.Optional(Type.Union([Type.Literal('fair'), Type.Literal('most')])),
   /** `false` asks for a fresh plan, as `fresh: true` does. */
   replan: Type.Optional(Type.Boolean()),
   /** Ignore the stored versions and plan from scratch; moving published people needs `confirm`. */

@@ -6,7 +6,7 @@ import { seededRandom } from './random.js';
 import { pathsOf, stillFits } from './paths.js';
 import { DEFAULT_COSTS, Schedule } from './schedule.js';
 import type { Path } from './schedule.js';
-import { fill, householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, shortenStays } from './search.js';
+import { fairSwaps, fill, householdMembers, improve, languageGroup, lotteryOrder, place, proportionalOrder, ranksOf, shortenStays } from './search.js';
 import type { SearchRules } from './search.js';
 import type { PlanJson, PlanOptions } from './types.js';
 
@@ -31,7 +31,20 @@ export function defaultIterations(applicants: number, quick: boolean): number {
 }
 
 /**
- * Plans a workshop day: serves the most total priority the roster can, books every visit
+ * Applicant ids in the lottery order a plan with this seed draws: most urgent first, equal
+ * priorities by lot, a household together. Fair selection serves people in this order.
+ */
+export function lotteryOf(bundle: Bundle, seed = bundle.event.planning.seed): string[] {
+  const model = buildModel(bundle);
+  return lotteryOrder(model.apps, seededRandom(seed)).map((a) => a.applicant.id);
+}
+
+/** The most improvement iterations spent planning the other selection, for comparison only. */
+export const COMPARE_ITERATIONS = 10_000;
+
+/**
+ * Plans a workshop day: serves people in lottery order within equal priority (fair selection,
+ * the default) or the most total priority the roster can (`selection: 'most'`), books every visit
  * within the clinic's rules (src/domain), and says why anyone is left out. Pure and deterministic for
  * the same input, seed and iterations.
  */
@@ -78,12 +91,14 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
     for (const app of order) if (pinned.has(app.index) && !schedule.paths[app.index]) place(schedule, app, rules, members);
   }
   const order = lotteryOrder(model.apps, random);
+  const selection = options.selection ?? bundle.event.planning.selection;
+  if (selection === 'fair') rules.rank = ranksOf(order, model.apps.length);
   const iterations = options.iterations ?? defaultIterations(model.apps.length, options.quick ?? false);
   const fairness = options.fairness ?? bundle.event.planning.fairness;
   let plain: PlanJson | undefined;
   if (fairness === 'proportional') {
     // Plan for the most priority first; then aim each language group at the share that plan served overall.
-    plain = plan(bundle, { ...options, fairness: 'none' });
+    plain = plan(bundle, { ...options, fairness: 'none', compare: false });
     const share = plain.summary.scheduled / Math.max(1, model.apps.length);
     const demand = new Map<string, number>();
     for (const app of model.apps) demand.set(languageGroup(app), (demand.get(languageGroup(app)) ?? 0) + 1);
@@ -95,12 +110,21 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   improve(schedule, rules, random, iterations);
   shortenStays(schedule, rules, members);
   fill(schedule, order, pinned);
+  if (rules.rank) fairSwaps(schedule, order, rules.rank, pinned);
   const result = toPlanJson(model, schedule, pinned);
   if (plain) {
     result.summary.fairness = {
       mode: 'proportional',
       cost_applicants: plain.summary.scheduled - result.summary.scheduled,
       cost_weight: plain.summary.scheduled_weight - result.summary.scheduled_weight,
+    };
+  }
+  if (options.compare ?? !options.quick) {
+    const other = selection === 'fair' ? 'most' : 'fair';
+    const alt = plan(bundle, { ...options, selection: other, compare: false, iterations: Math.min(iterations, COMPARE_ITERATIONS) }).summary;
+    result.summary.selection = {
+      mode: selection,
+      other: { mode: other, scheduled: alt.scheduled, scheduled_weight: alt.scheduled_weight, served_share: alt.served_share! },
     };
   }
   return result;

@@ -28,6 +28,11 @@ function shares(apps: App[], served: (a: App) => boolean, key: (a: App) => strin
   return Object.fromEntries([...totals].sort((x, y) => x[0].localeCompare(y[0])).map(([k, [n, s]]) => [k, round(s / n, 3)]));
 }
 
+/** Whether some station of the applicant's day has nobody who speaks their language. */
+export function needsInterpreter(model: Model, app: App): boolean {
+  return model.classes[app.classId]!.stations.some((need) => need.speakers.length === 0);
+}
+
 export function summarize(model: Model, schedule: Schedule): SummaryJson {
   const served = (a: App) => schedule.paths[a.index] !== null;
   return {
@@ -40,6 +45,7 @@ export function summarize(model: Model, schedule: Schedule): SummaryJson {
       language: shares(model.apps, served, (a) => a.applicant.languages[0]!),
       case_type: shares(model.apps, served, (a) => a.applicant.caseType),
       complexity: shares(model.apps, served, (a) => a.applicant.complexity),
+      interpreter: shares(model.apps, served, (a) => (needsInterpreter(model, a) ? 'needed' : 'not_needed')),
     },
   };
 }

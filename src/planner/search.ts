@@ -12,6 +12,12 @@ export interface SearchRules {
    * A shortfall below these targets outweighs total priority.
    */
   targets?: Map<string, number>;
+  /**
+   * Fair selection: each applicant's place in the lottery order (most urgent first, then by
+   * lot). A day is better when it serves someone earlier in that order, whatever it costs in
+   * people served further down; absent, a day is better when it serves more priority.
+   */
+  rank?: Int32Array;
 }
 
 /** The language group an applicant counts in for fairness: their preferred language. */
@@ -102,9 +108,21 @@ function score(schedule: Schedule, rules: SearchRules): Score {
   return { shortfall, weight: schedule.weight, changed: schedule.changed, interpreted: schedule.interpreted, departures: schedule.departureSlots, stay: schedule.staySlots };
 }
 
-function atLeastAsGood(a: Score, b: Score, polishing: boolean): boolean {
+/**
+ * Under fair selection, how the served set changed: 1 when it now serves someone earlier in
+ * the lottery than anyone it no longer serves, -1 the other way round, 0 when it is the same.
+ */
+function lotteryChange(rank: Int32Array, lost: readonly App[], gained: readonly App[]): number {
+  if (lost.length === 0 && gained.length === 0) return 0;
+  const first = (xs: readonly App[]) => xs.reduce((m, a) => Math.min(m, rank[a.index]!), Number.POSITIVE_INFINITY);
+  return first(gained) < first(lost) ? 1 : -1;
+}
+
+function atLeastAsGood(a: Score, b: Score, polishing: boolean, lottery?: number): boolean {
   if (a.shortfall !== b.shortfall) return a.shortfall < b.shortfall;
-  if (a.weight !== b.weight) return a.weight > b.weight;
+  if (lottery !== undefined) {
+    if (lottery !== 0) return lottery > 0;
+  } else if (a.weight !== b.weight) return a.weight > b.weight;
   if (a.changed !== b.changed) return a.changed < b.changed;
   if (a.interpreted !== b.interpreted) return a.interpreted < b.interpreted;
   const [first, then] = polishing ? (['stay', 'departures'] as const) : (['departures', 'stay'] as const);
@@ -203,7 +221,9 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
     }
 
     const next = score(schedule, rules);
-    if (atLeastAsGood(next, current, it >= (1 - POLISH_SHARE) * iterations)) {
+    const rank = rules.rank;
+    const lottery = rank ? lotteryChange(rank, [...saved.keys()].filter((a) => !schedule.paths[a.index]), inserted.filter((a) => !saved.has(a))) : undefined;
+    if (atLeastAsGood(next, current, it >= (1 - POLISH_SHARE) * iterations, lottery)) {
       current = next;
     } else {
       for (const a of inserted) schedule.release(a);
@@ -304,5 +324,65 @@ export function fill(schedule: Schedule, order: App[], pinned: Map<number, numbe
     if (schedule.paths[app.index]) continue;
     const path = findPath(schedule, app, ALONE, pinned.get(app.index));
     if (path) schedule.commit(app, path);
+  }
+}
+
+/** Ranks in the lottery order: rank[app index] = place in `order`. */
+export function ranksOf(order: readonly App[], count: number): Int32Array {
+  const rank = new Int32Array(count);
+  order.forEach((app, i) => (rank[app.index] = i));
+  return rank;
+}
+
+/**
+ * Pairs the fair pass tries in every place before it narrows to the places that free one of the
+ * volunteers the applicant left out could use (on the largest days).
+ */
+const FAIR_PAIRS = 200_000;
+
+/**
+ * Fair selection's last word: nobody is left out where they would fit in the place of someone
+ * later in the lottery. Each applicant still unserved, in lottery order, is tried in the place
+ * of each served applicant after them (the last in the lottery first); where they fit, they
+ * take it, and the one they displace keeps any other day the bookings leave. Repeated until
+ * nothing changes (a displaced applicant's new day can open another place). Past `pairs`
+ * tries, only places that free a volunteer the applicant could use are tried.
+ */
+export function fairSwaps(schedule: Schedule, order: readonly App[], rank: Int32Array, pinned: Map<number, number>, pairs = FAIR_PAIRS): void {
+  const { model } = schedule;
+  const people = model.classes.map(() => new Set<number>());
+  model.volClasses.forEach((classes, vol) => classes.forEach((c) => people[c]!.add(vol)));
+  let tried = 0;
+  for (let round = 0, changed = true; changed && round < 4; round++) {
+    changed = false;
+    const failed = new Set<string>();
+    for (const app of order) {
+      if (schedule.paths[app.index]) continue;
+      const alike = `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}|${pinned.get(app.index) ?? ''}`;
+      if (failed.has(alike)) continue;
+      const mine = people[app.classId]!;
+      const later = order.filter((o) => rank[o.index]! > rank[app.index]! && schedule.paths[o.index] && !pinned.has(o.index)).reverse();
+      const crowded = tried + later.length > pairs;
+      let taken = false;
+      for (const other of later) {
+        const held = schedule.paths[other.index]!;
+        if (crowded && !held.visits.flatMap((v) => [v.vol, v.interp]).some((p) => mine.has(p))) continue;
+        tried++;
+        schedule.release(other);
+        const path = findPath(schedule, app, ALONE, pinned.get(app.index));
+        if (!path) {
+          schedule.commit(other, held);
+          continue;
+        }
+        schedule.commit(app, path);
+        const again = findPath(schedule, other, ALONE);
+        if (again) schedule.commit(other, again);
+        taken = true;
+        changed = true;
+        failed.clear();
+        break;
+      }
+      if (!taken) failed.add(alike);
+    }
   }
 }

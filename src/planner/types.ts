@@ -1,4 +1,4 @@
-import type { DeskStation, FairnessMode, VisitStation } from '../domain/index.js';
+import type { DeskStation, FairnessMode, Selection, VisitStation } from '../domain/index.js';
 
 /** The plan JSON (the README's Formats): a public contract, extended never broken. */
 export interface PlanJson {
@@ -67,6 +67,16 @@ export interface SummaryJson {
     language: Record<string, number>;
     case_type: Record<string, number>;
     complexity: Record<string, number>;
+    /** Extension: `needed` for applicants some station of whose day nobody serves in their language. */
+    interpreter?: Record<string, number>;
+  };
+  /**
+   * Extension: whom the day serves under the plan's selection (`fair` or `most`), against the
+   * other choice planned for the same day, so a coordinator sees what each costs.
+   */
+  selection?: {
+    mode: Selection;
+    other: { mode: Selection; scheduled: number; scheduled_weight: number; served_share: NonNullable<SummaryJson['served_share']> };
   };
   /** Extension: what proportional fairness cost, in applicants and weight, against plain maximizing. */
   fairness?: { mode: FairnessMode; cost_applicants: number; cost_weight: number };
@@ -80,6 +90,13 @@ export interface PlanOptions {
   /** A fast first plan with little search. */
   quick?: boolean;
   fairness?: FairnessMode;
+  /** `fair`: equal priorities by lottery; `most`: as many people as fit. Default: the event's planning.selection. */
+  selection?: Selection;
+  /**
+   * Also plan the other selection and put it beside this one in the summary (default: yes,
+   * except for quick plans). The other choice is planned with at most `COMPARE_ITERATIONS`.
+   */
+  compare?: boolean;
   /** `baseline`: applicants in file order, each visit to the first free eligible volunteer. */
   strategy?: 'search' | 'baseline';
   /** A previous plan to keep as much of as the new input allows. */

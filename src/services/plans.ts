@@ -4,7 +4,7 @@ import type { Db } from '../db/index.js';
 import { loadAllPlans, loadPlan, publishPlan, savePlan } from '../db/plans.js';
 import type { StoredPlan } from '../db/plans.js';
 import { events, plans } from '../db/schema.js';
-import type { Bundle, FairnessMode } from '../domain/index.js';
+import type { Bundle, FairnessMode, Selection } from '../domain/index.js';
 import type { DateTime } from 'luxon';
 import { volunteerCalendar } from '../outputs/ics.js';
 import { checkPlan, plan } from '../planner/index.js';
@@ -19,6 +19,7 @@ export interface PlanRequest {
   iterations?: number;
   quick?: boolean;
   fairness?: FairnessMode;
+  selection?: Selection;
   /** A plan that ignores every stored version (`replan: false` says the same). */
   fresh?: boolean;
   /** Kept for older scripts: `false` asks for a fresh plan. */
@@ -122,6 +123,7 @@ export async function planEvent(db: Db, slug: string, request: PlanRequest, acto
   if (request.iterations !== undefined) options.iterations = request.iterations;
   if (request.quick) options.quick = true;
   if (request.fairness) options.fairness = request.fairness;
+  if (request.selection) options.selection = request.selection;
   if (latest) {
     options.previous = latest.plan;
     options.pin = pin;

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DEFAULT_CASE_TYPES } from '../../src/domain/index.js';
+import { DEFAULT_CASE_TYPES, floorMinutes } from '../../src/domain/index.js';
 import { DAY_MINUTES_0900_1600, EVENT, applicant, bundleOf, event, read, where, whereSaying } from './builders.js';
 
 const REQUIRED_FIELDS = ['id', 'name', 'date', 'timezone', 'opens', 'closes'] as const;
@@ -9,10 +9,10 @@ const NEW_CASE_TYPE = 'i912_fee_waiver';
 t.test('reads a minimal event.json with every default filled in', async (t) => {
   const { event: ev } = bundleOf(read());
   t.same(ev, {
-    ...EVENT, dayMinutes: DAY_MINUTES_0900_1600, slotMinutes: 5, site: { name: '' }, hostOrgs: [], desks: DEFAULT_DESKS,
+    ...EVENT, dayMinutes: DAY_MINUTES_0900_1600, slotMinutes: 5, floor: 'stations', site: { name: '' }, hostOrgs: [], desks: DEFAULT_DESKS,
     caseTypes: DEFAULT_CASE_TYPES,
     simulation: { noShowRate: 0.15, walkInsPerHour: 2, serviceTime: 'lognormal', serviceTimeCv: 0.35, walkInMix: [] },
-    planning: { fairness: 'none', seed: 1 },
+    planning: { fairness: 'none', selection: 'fair', finishProbability: 0.8, seed: 1 },
   });
 });
 
@@ -24,7 +24,7 @@ t.test('reads every optional field of event.json', async (t) => {
       host_orgs: [' Jakara Movement '],
       desks: { check_in: 3, final_check: 1 },
       simulation: { no_show_rate: 0.2, walk_ins_per_hour: 4, service_time: 'fixed', service_time_cv: 0 },
-      planning: { fairness: 'proportional', seed: -7 },
+      planning: { fairness: 'proportional', selection: 'most', finish_probability: 0.5, seed: -7 },
     }),
   }));
   t.match(ev, {
@@ -33,7 +33,7 @@ t.test('reads every optional field of event.json', async (t) => {
     hostOrgs: ['Jakara Movement'],
     desks: { check_in: 3, final_check: 1 },
     simulation: { noShowRate: 0.2, walkInsPerHour: 4, serviceTime: 'fixed', serviceTimeCv: 0 },
-    planning: { fairness: 'proportional', seed: -7 },
+    planning: { fairness: 'proportional', selection: 'most', finishProbability: 0.5, seed: -7 },
   });
 });
 
@@ -217,7 +217,7 @@ t.test('reports a blank host organization at its index', async (t) => {
 
 t.test('merges a case_types override with the default catalog', async (t) => {
   const { event: ev } = bundleOf(read({ event: event({ case_types: { n400: { preparation: 100 } } }) }));
-  t.same(ev.caseTypes.n400, { check_in: 5, screening: 20, preparation: 100, review: 30, final_check: 10 });
+  t.same(ev.caseTypes.n400, { ...DEFAULT_CASE_TYPES.n400, preparation: 100 });
   t.same(ev.caseTypes.daca_renewal, DEFAULT_CASE_TYPES.daca_renewal);
   t.same(Object.keys(ev.caseTypes), Object.keys(DEFAULT_CASE_TYPES));
 });
@@ -356,4 +356,35 @@ t.test('reports every problem of event.json at once', async (t) => {
 t.test('reads a site given without a name', async (t) => {
   const { event: ev } = bundleOf(read({ event: event({ site: { county: 'Madera', setting: 'rural' } }) }));
   t.same(ev.site, { name: '', county: 'Madera', setting: 'rural' });
+});
+
+t.test('floor: seated takes the default minutes of the seated floor', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ floor: 'seated' }) }));
+  t.equal(ev.floor, 'seated');
+  t.same(ev.caseTypes['daca_renewal'], floorMinutes('seated', DEFAULT_CASE_TYPES['daca_renewal']!));
+});
+
+t.test('floor: an event’s own minutes are taken as given on any floor', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ floor: 'fast_lane', case_types: { n400: { preparation: 25 } } }) }));
+  t.same(ev.caseTypes['n400'], { ...floorMinutes('fast_lane', DEFAULT_CASE_TYPES['n400']!), preparation: 25 });
+});
+
+t.test('floor: a new case type on the seated floor has no final desk', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ floor: 'seated', case_types: { u_visa: { screening: 20, review: 30 } } }) }));
+  t.equal(ev.caseTypes['u_visa']!.final_check, 0);
+});
+
+t.test('floor: an unknown layout is refused, naming the field and the choices', async (t) => {
+  const found = read({ event: event({ floor: 'open_plan' }) });
+  t.same(whereSaying(found.errors, /"floor" must be one of stations, seated, fast_lane, not "open_plan"/), ['event.json:1:floor']);
+});
+
+t.test('planning.selection: anything but fair or most is refused', async (t) => {
+  const found = read({ event: event({ planning: { selection: 'cheapest' } }) });
+  t.same(whereSaying(found.errors, /must be one of fair, most, not "cheapest"/), ['event.json:1:planning.selection']);
+});
+
+t.test('planning.finish_probability: must lie between 0 and 0.99', async (t) => {
+  const found = read({ event: event({ planning: { finish_probability: 1.5 } }) });
+  t.same(whereSaying(found.errors, /must be between 0 and 0.99, not 1.5/), ['event.json:1:planning.finish_probability']);
 });

@@ -101,7 +101,7 @@ t.test('--release lets a released applicant move and names them when moved', asy
   await taller(db, ['publish', '--event', FRESNO_ID, '--version', '1']);
   // A0040 can now come only in the afternoon: their published morning arrival no longer fits.
   const was = arrivals(first).get('A0040')!;
-  t.match(was, /T09:00:00-07:00$/);
+  t.ok(was < '2027-05-22T13:00', `A0040 was published for the morning (${was})`);
   const dir = join(tempDir(t), 'bundle');
   mkdirSync(dir);
   for (const [name, bytes] of Object.entries(sampleFiles(FRESNO))) writeFileSync(join(dir, name), bytes!);
@@ -113,7 +113,7 @@ t.test('--release lets a released applicant move and names them when moved', asy
   t.equal(res.code, 0);
   const now = arrivals(res.plan!).get('A0040');
   t.ok(now && now > '2027-05-22T13:00', `A0040 arrives in the afternoon (${now})`);
-  t.match(res.stderr, new RegExp(`^A0040 moved 09:00 → ${now!.slice(11, 16)}$`, 'm'));
+  t.match(res.stderr, new RegExp(`^A0040 moved ${was.slice(11, 16)} → ${now!.slice(11, 16)}$`, 'm'));
 });
 
 t.test('--release of an applicant the event does not have exits 2 and stores nothing', async (t) => {

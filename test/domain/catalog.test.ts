@@ -1,19 +1,19 @@
 import t from 'tap';
-import { caseTypeName, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES } from '../../src/domain/index.js';
+import { caseTypeName, DEFAULT_CASE_TYPES, DEFAULT_DESK_MINUTES, floorMinutes } from '../../src/domain/index.js';
 import type { StationMinutes } from '../../src/domain/index.js';
 
 /** Case types and default minutes: screening, preparation, review. */
 const DOMAIN_TABLE: Record<string, [number, number, number]> = {
-  daca_renewal: [15, 45, 20],
-  daca_initial: [20, 75, 30],
-  n400: [20, 90, 30],
-  labor_deferred_action: [20, 60, 30],
-  tps: [15, 45, 20],
-  ead_renewal: [10, 30, 15],
-  advance_parole: [15, 45, 20],
-  i90: [10, 30, 15],
-  family_petition: [20, 60, 25],
-  consultation: [15, 0, 30],
+  daca_renewal: [10, 30, 15],
+  daca_initial: [15, 45, 20],
+  n400: [15, 60, 20],
+  labor_deferred_action: [15, 40, 20],
+  tps: [10, 30, 15],
+  ead_renewal: [5, 20, 10],
+  advance_parole: [10, 30, 15],
+  i90: [5, 20, 10],
+  family_petition: [15, 40, 20],
+  consultation: [10, 0, 20],
 };
 /** "Check-in takes 5 minutes and final check 10, for every case type." */
 const CHECK_IN = 5;
@@ -73,4 +73,34 @@ t.test('every role and every station has a name people read', async (t) => {
   for (const station of STATIONS) t.match(STATION_NAMES[station], /^[A-Z][a-z -]+$/, station);
   t.equal(ROLE_NAMES.accredited_rep, 'DOJ-accredited representative');
   t.equal(STATION_NAMES.final_check, 'Final check');
+});
+
+t.test('a DACA renewal with one attorney fits two clients in two hours, as renewal clinics pair them', async (t) => {
+  const m = DEFAULT_CASE_TYPES['daca_renewal']!;
+  t.ok(m.screening + m.preparation + m.review <= 60);
+});
+
+t.test('a DACA initial review takes at most the 22 attorney-minutes Navy Pier’s 60 attorneys had per full service', async (t) => {
+  t.ok(DEFAULT_CASE_TYPES['daca_initial']!.review <= 22);
+});
+
+t.test('the seated floor closes the packet at the reviewer’s table: 5 minutes more at review, no final desk', async (t) => {
+  t.same(floorMinutes('seated', DEFAULT_CASE_TYPES['n400']!), { check_in: 5, screening: 15, preparation: 60, review: 25, final_check: 0 });
+});
+
+t.test('the fast lane skips screening, checks the filled form in a sixth of the time and reviews in half', async (t) => {
+  t.same(floorMinutes('fast_lane', DEFAULT_CASE_TYPES['n400']!), { check_in: 5, screening: 0, preparation: 10, review: 10, final_check: 5 });
+});
+
+t.test('a fast-lane naturalization takes 30 minutes at the stations, near the 20–25 minutes Miami’s fast lane averaged', async (t) => {
+  const m = floorMinutes('fast_lane', DEFAULT_CASE_TYPES['n400']!);
+  t.equal(m.check_in + m.screening + m.preparation + m.review + m.final_check, 30);
+});
+
+t.test('the fast lane keeps a consultation as it is: it has no form to fill', async (t) => {
+  t.same(floorMinutes('fast_lane', DEFAULT_CASE_TYPES['consultation']!), DEFAULT_CASE_TYPES['consultation']);
+});
+
+t.test('the station floor keeps the minutes as they are', async (t) => {
+  t.same(floorMinutes('stations', DEFAULT_CASE_TYPES['tps']!), DEFAULT_CASE_TYPES['tps']);
 });

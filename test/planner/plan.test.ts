@@ -192,7 +192,9 @@ t.test('the first plan takes a household at the priority of its most urgent memb
     applicants: [spanish('A1', { priority: 2 }), spanish('A2', { priority: 3, household: 'H1' }), spanish('A3', { priority: 1, household: 'H1' })],
   });
   t.same(planned(t, bundle, { iterations: 0 }).scheduled.map((s) => s.applicant).sort(), ['A2', 'A3']);
-  t.same(planned(t, bundle).scheduled.map((s) => s.applicant).sort(), ['A1', 'A2'], 'the search then trades the household’s second member for more priority');
+  t.same(planned(t, bundle).scheduled.map((s) => s.applicant).sort(), ['A2', 'A3'], 'fair selection keeps the household, first in the lottery');
+  t.same(planned(t, bundle, { selection: 'most' }).scheduled.map((s) => s.applicant).sort(), ['A1', 'A2'],
+    'serving the most priority trades the household’s second member for more priority');
 });
 
 const lottery = scene({
@@ -213,7 +215,7 @@ t.test('the same seed serves the same applicants, byte for byte', async (t) => {
 });
 
 t.test('without a seed the plan uses the event’s planning seed', async (t) => {
-  const seeded = { ...lottery, event: { ...lottery.event, planning: { fairness: 'none' as const, seed: 5 } } };
+  const seeded = { ...lottery, event: { ...lottery.event, planning: { ...lottery.event.planning, seed: 5 } } };
   t.equal(JSON.stringify(plan(seeded, { iterations: 10 })), JSON.stringify(plan(seeded, { seed: 5, iterations: 10 })));
 });
 
@@ -309,6 +311,7 @@ t.test('the summary counts applicants, weight, interpreted visits, mean minutes 
     language: { es: 0.5, mix: 1, trs: 0 },
     case_type: { consultation: 1, daca_renewal: 0.333 },
     complexity: { complex: 1, moderate: 0, straightforward: 0.5 },
+    interpreter: { needed: 0, not_needed: 0.667 },
   });
 });
 
