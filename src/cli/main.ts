@@ -13,9 +13,9 @@ import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
 import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
 import type { FairnessMode, Selection } from '../domain/index.js';
-import { checkPlan, plan } from '../planner/index.js';
+import { checkPlan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
-import { estimate } from '../throughput/index.js';
+import { estimate, planToFinish } from '../throughput/index.js';
 import { stationSheets } from '../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../outputs/slips.js';
 import type { SlipsOptions } from '../outputs/slips.js';
@@ -54,11 +54,16 @@ Commands:
                         in proportion to its demand where capacity allows)
       --selection MODE  fair (equal priorities in lottery order, the default) or most (as many
                         people as fit); default: the event's planning.selection
+      --finish-probability P
+                        the chance (0–0.99) that the simulated day finishes everyone who came
+                        by closing: the plan keeps the least time before closing free that
+                        reaches it; 0 packs the day (default: the event's planning.finish_probability)
       --previous FILE   re-plan from an earlier plan, keeping as much of it as still works
       --pin IDS         applicants (comma-separated) whose arrival times were published
   plan --event ID     plan the stored event and store the result as its next version: a re-plan
                       of the latest version that keeps every published arrival; takes --out,
-                      --seed, --iterations, --quick, --fairness and --selection as above; on stderr the
+                      --seed, --iterations, --quick, --fairness, --selection and
+                      --finish-probability as above; on stderr the
                       version stored and whom to tell (changes against the published version)
       --release IDS     published applicants (comma-separated) who may move or drop
       --fresh           plan from scratch, ignoring the stored versions; refused (exit 2, listing
@@ -71,6 +76,7 @@ Commands:
       --seed S          the simulation's seed (default: the event's planning.seed)
       --plan FILE       simulate this plan's appointments (default: a quick plan)
       --no-what-if      skip the what-if list (it re-plans once per kind of volunteer)
+      --no-tradeoff     skip finish_tradeoff (it plans and simulates the day a few times per target)
   sheets DIR --out FILE   printable station sheets (HTML; Letter and A4): the cover with the
                       day's timeline, each volunteer's and desk's visits, a roster per station
   slips DIR --out FILE    printable appointment slips in each applicant's language (HTML),
@@ -196,12 +202,14 @@ function noticeLines(notice: Notice, zone: string, why?: Map<string, string>): s
 
 type PlanValues = {
   out?: string | undefined; seed?: string | undefined; iterations?: string | undefined; quick?: boolean | undefined;
-  fairness?: string | undefined; selection?: string | undefined; release?: string | undefined; fresh?: boolean | undefined; confirm?: boolean | undefined;
+  fairness?: string | undefined; selection?: string | undefined; 'finish-probability'?: string | undefined; release?: string | undefined; fresh?: boolean | undefined; confirm?: boolean | undefined;
 };
 
-/** The search options both forms of `taller plan` share: --seed, --iterations, --quick, --fairness, --selection. */
-function searchOptions(values: PlanValues): Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness' | 'selection'> {
-  const options: Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness' | 'selection'> = {};
+type SearchOptions = Pick<PlanOptions, 'seed' | 'iterations' | 'quick' | 'fairness' | 'selection' | 'finishProbability'>;
+
+/** The search options both forms of `taller plan` share: --seed, --iterations, --quick, --fairness, --selection, --finish-probability. */
+function searchOptions(values: PlanValues): SearchOptions {
+  const options: SearchOptions = {};
   const seed = wholeNumber(values.seed, 'seed');
   const iterations = wholeNumber(values.iterations, 'iterations');
   if (seed !== undefined) options.seed = seed;
@@ -209,6 +217,12 @@ function searchOptions(values: PlanValues): Pick<PlanOptions, 'seed' | 'iteratio
   if (values.quick) options.quick = true;
   if (values.fairness) options.fairness = values.fairness as FairnessMode;
   if (values.selection) options.selection = values.selection as Selection;
+  const finish = values['finish-probability'];
+  if (finish !== undefined) {
+    const p = Number(finish);
+    if (finish.trim() === '' || !Number.isFinite(p) || p < 0 || p > 0.99) throw new UsageError(`--finish-probability is a number from 0 to 0.99, not "${finish}"`);
+    options.finishProbability = p;
+  }
   return options;
 }
 
@@ -245,7 +259,8 @@ async function planCommand(io: Io, args: string[]): Promise<number> {
     args, allowPositionals: true, strict: true,
     options: {
       out: { type: 'string' }, seed: { type: 'string' }, iterations: { type: 'string' }, quick: { type: 'boolean' },
-      fairness: { type: 'string' }, selection: { type: 'string' }, previous: { type: 'string' }, pin: { type: 'string' },
+      fairness: { type: 'string' }, selection: { type: 'string' }, 'finish-probability': { type: 'string' },
+      previous: { type: 'string' }, pin: { type: 'string' },
       event: { type: 'string' }, release: { type: 'string' }, fresh: { type: 'boolean' }, confirm: { type: 'boolean' },
     },
   });
@@ -274,7 +289,7 @@ async function planCommand(io: Io, args: string[]): Promise<number> {
   const options: PlanOptions = searchOptions(values);
   if (values.previous) options.previous = await readPlanFile(values.previous);
   if (values.pin) options.pin = idList(values.pin);
-  const result = plan(read.bundle, options);
+  const result = planToFinish(read.bundle, options);
   const text = `${JSON.stringify(result, null, 2)}\n`;
   if (values.out) {
     await writeFile(values.out, text);
@@ -288,7 +303,7 @@ async function planCommand(io: Io, args: string[]): Promise<number> {
 
 /** The plan to render: the one in --plan FILE, or a fresh plan of the bundle. */
 async function planFor(bundle: Bundle, file: string | undefined): Promise<PlanJson> {
-  if (file === undefined) return plan(bundle);
+  if (file === undefined) return planToFinish(bundle);
   const given = await readPlanFile(file);
   if (given.event !== bundle.event.id) throw new UsageError(`${file}: this plan is for ${given.event}, not ${bundle.event.id}`);
   const broken = checkPlan(bundle, given);
@@ -350,7 +365,7 @@ async function estimateDir(io: Io, args: string[]): Promise<number> {
     args, allowPositionals: true, strict: true,
     options: {
       runs: { type: 'string' }, seed: { type: 'string' }, plan: { type: 'string' }, out: { type: 'string' },
-      'no-what-if': { type: 'boolean' },
+      'no-what-if': { type: 'boolean' }, 'no-tradeoff': { type: 'boolean' },
     },
   });
   const read = await readDir(positionals[0]);
@@ -362,7 +377,7 @@ async function estimateDir(io: Io, args: string[]): Promise<number> {
   const runs = wholeNumber(values.runs, 'runs');
   if (runs !== undefined && runs < 1) throw new UsageError('--runs takes a whole number of at least 1');
   const seed = wholeNumber(values.seed, 'seed');
-  const options: EstimateOptions = { whatIf: !values['no-what-if'] };
+  const options: EstimateOptions = { whatIf: !values['no-what-if'], tradeoff: !values['no-tradeoff'] };
   if (runs !== undefined) options.runs = runs;
   if (seed !== undefined) options.seed = seed;
   if (values.plan !== undefined) options.plan = await planFor(read.bundle, values.plan);

@@ -124,9 +124,55 @@ export function registrationSentence(estimate: EstimateJson): string {
   return `The day fits ${fits} appointments. With about ${Math.round(r.expected_no_shows)} no-shows and ${Math.round(r.expected_walk_ins)} walk-ins expected, register about ${r.recommended}; ${verdict}.`;
 }
 
-/** The estimate section of the event page, in words and three charts. */
-export function estimateView(estimate: EstimateJson, scheduled: number, event: EventClock) {
+type Tradeoff = NonNullable<EstimateJson['finish_tradeoff']>;
+
+/**
+ * Finishing on time against people served: for each target, a pair of bars (people served on
+ * an average day, and the share of days everyone finishes by closing), each value written out.
+ */
+export function tradeoffSvg(rows: Tradeoff): string {
+  const most = Math.max(1, ...rows.map((r) => r.served_mean));
+  const span = W - LABEL_W - 150;
+  const rowH = 2 * BAR_H + 16;
+  const parts = rows.map((r, i) => {
+    const y = 10 + i * rowH;
+    const served = Math.round((span * r.served_mean) / most);
+    const finish = Math.round(span * r.finish_probability);
+    const label = r.target === 0 ? 'packed' : `aim ${Math.round(r.target * 100)}%`;
+    return `<text x="0" y="${y + 16}" class="label">${label}</text>`
+      + `<text x="0" y="${y + 16 + BAR_H}" class="label">${r.slack_minutes} min free</text>`
+      + `<rect x="${LABEL_W}" y="${y}" width="${Math.max(1, served)}" height="${BAR_H - 4}" class="bar"/>`
+      + `<text x="${LABEL_W + served + 6}" y="${y + 14}" class="value">${r.served_mean} served</text>`
+      + `<rect x="${LABEL_W}" y="${y + BAR_H}" width="${Math.max(1, finish)}" height="${BAR_H - 4}" class="bar strong"/>`
+      + `<text x="${LABEL_W + finish + 6}" y="${y + BAR_H + 14}" class="value">${Math.round(r.finish_probability * 100)}% of days on time</text>`;
+  }).join('');
+  const height = 10 + rows.length * rowH;
+  return `<svg role="img" aria-labelledby="tradeoff-title" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg">`
+    + `<title id="tradeoff-title">People served and days finished by closing, for each time kept free before closing</title>${parts}</svg>`;
+}
+
+/**
+ * What finishing on time costs, in a sentence a coordinator can act on: the packed day against
+ * the event's own target.
+ */
+export function tradeoffSentence(rows: Tradeoff, target: number): string {
+  const packed = rows.find((r) => r.target === 0);
+  const aimed = rows.find((r) => r.target === target) ?? rows[rows.length - 1];
+  if (!packed || !aimed || aimed === packed) {
+    return `Packed, the day finishes everyone by closing on ${Math.round((packed ?? rows[0]!).finish_probability * 100)}% of days.`;
+  }
+  const cost = Math.round((packed.served_mean - aimed.served_mean) * 10) / 10;
+  const costText = cost > 0 ? `serves about ${cost} fewer people` : 'serves as many people';
+  return `Packed, the day finishes everyone by closing on ${Math.round(packed.finish_probability * 100)}% of days. `
+    + `Keeping ${aimed.slack_minutes} minutes free before closing finishes on ${Math.round(aimed.finish_probability * 100)}% of days and ${costText}.`;
+}
+
+/** The estimate section of the event page, in words and charts. */
+export function estimateView(estimate: EstimateJson, scheduled: number, event: EventClock, target = 0.8) {
+  const tradeoff = estimate.finish_tradeoff;
   return {
+    tradeoffSvg: tradeoff ? tradeoffSvg(tradeoff) : null,
+    tradeoff: tradeoff ? tradeoffSentence(tradeoff, target) : null,
     runs: estimate.runs,
     mean: estimate.served.mean,
     p10: estimate.served.p10,

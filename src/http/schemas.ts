@@ -39,6 +39,8 @@ export const ApplicantOut = Type.Object({
 const Instant = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?[+-]\\d{2}:\\d{2}$' });
 const Interval = Type.Object({ start: Instant, end: Instant });
 const Shares = Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }));
+const ServedShare = Type.Object({ language: Shares, case_type: Shares, complexity: Shares, interpreter: Type.Optional(Shares) });
+const Selection = Type.Union([Type.Literal('fair'), Type.Literal('most')]);
 
 /** The plan JSON (the README's Formats), as a body a coordinator may send back after editing it by hand. */
 export const PlanBody = Type.Object({
@@ -74,7 +76,19 @@ export const PlanBody = Type.Object({
     scheduled_weight: Type.Integer({ minimum: 0 }),
     interpreted_visits: Type.Integer({ minimum: 0 }),
     mean_minutes_in_clinic: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
-    served_share: Type.Optional(Type.Object({ language: Shares, case_type: Shares, complexity: Shares })),
+    served_share: Type.Optional(ServedShare),
+    fairness: Type.Optional(Type.Object({
+      mode: Type.Union([Type.Literal('none'), Type.Literal('proportional')]), cost_applicants: Type.Integer(), cost_weight: Type.Integer(),
+    })),
+    finish: Type.Optional(Type.Object({
+      target: Type.Number({ minimum: 0, maximum: 1 }), slack_minutes: Type.Integer({ minimum: 0 }), probability: Type.Number({ minimum: 0, maximum: 1 }),
+    })),
+    selection: Type.Optional(Type.Object({
+      mode: Selection,
+      other: Type.Object({
+        mode: Selection, scheduled: Type.Integer({ minimum: 0 }), scheduled_weight: Type.Integer({ minimum: 0 }), served_share: ServedShare,
+      }),
+    })),
   }),
   warnings: Type.Optional(Type.Array(Type.Object({
     code: Type.Literal('unstaffed_desk'),
@@ -110,7 +124,9 @@ export const PlanRequest = Type.Object({
   iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   quick: Type.Optional(Type.Boolean()),
   fairness: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('proportional')])),
-  selection: Type.Optional(Type.Union([Type.Literal('fair'), Type.Literal('most')])),
+  selection: Type.Optional(Selection),
+  /** The chance the day finishes by closing the plan aims at; 0 packs the day. */
+  finish_probability: Type.Optional(Type.Number({ minimum: 0, maximum: 0.99 })),
   /** `false` asks for a fresh plan, as `fresh: true` does. */
   replan: Type.Optional(Type.Boolean()),
   /** Ignore the stored versions and plan from scratch; moving published people needs `confirm`. */

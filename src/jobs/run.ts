@@ -1,13 +1,14 @@
 /**
- * The long computations a server hands to a worker thread: planning and simulating a day, and
+ * The long computations a server hands to a worker thread: planning a day (to finish on time
+ * as the event chooses) and simulating it, and
  * checking a stored plan against the event as it now is.
  * Pure functions of their input, so a worker gives exactly what the caller would have.
  */
 import type { Bundle } from '../domain/index.js';
-import { checkPlan, plan } from '../planner/index.js';
+import { checkPlan } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
 import type { Violation } from '../planner/check.js';
-import { estimate } from '../throughput/index.js';
+import { estimate, planToFinish } from '../throughput/index.js';
 import type { EstimateJson, EstimateOptions } from '../throughput/index.js';
 
 export type Job =
@@ -19,5 +20,5 @@ export type JobResult<J extends Job> = J extends { kind: 'plan' } ? PlanJson : J
 
 export function runJob(job: Job): PlanJson | EstimateJson | Violation[] {
   if (job.kind === 'check') return checkPlan(job.bundle, job.plan, job.pins);
-  return job.kind === 'plan' ? plan(job.bundle, job.options) : estimate(job.bundle, job.options);
+  return job.kind === 'plan' ? planToFinish(job.bundle, job.options) : estimate(job.bundle, job.options);
 }

@@ -6,6 +6,7 @@ import {
 import type { Applicant, Bundle, Volunteer } from '../domain/index.js';
 import type { PlanJson, ScheduledJson, VisitJson } from './types.js';
 import { UNSCHEDULED_REASONS } from './types.js';
+import { slackOf, withSlack } from './slack.js';
 import { buildModel } from './model.js';
 import { pathsOf, slotAt, stillFits } from './paths.js';
 import { ALONE, findPath, Schedule } from './schedule.js';
@@ -362,6 +363,7 @@ export const RULES: Readonly<Record<string, Rule>> = Object.freeze({
  * them all. `pins` gives the published arrivals a re-plan had to keep.
  */
 export function checkPlan(bundle: Bundle, plan: PlanJson, pins?: ReadonlyMap<string, string>): Violation[] {
-  const ctx = readContext(bundle, plan, pins);
+  // A plan that keeps time free before closing is checked against the day it was made for.
+  const ctx = readContext(withSlack(bundle, slackOf(plan)), plan, pins);
   return Object.values(RULES).flatMap((rule) => rule(ctx));
 }

@@ -2,6 +2,7 @@ import type { Bundle } from '../domain/index.js';
 import { buildModel } from './model.js';
 import type { App } from './model.js';
 import { toPlanJson } from './output.js';
+import { withSlack } from './slack.js';
 import { seededRandom } from './random.js';
 import { pathsOf, stillFits } from './paths.js';
 import { DEFAULT_COSTS, Schedule } from './schedule.js';
@@ -11,6 +12,7 @@ import type { SearchRules } from './search.js';
 import type { PlanJson, PlanOptions } from './types.js';
 
 export type { PlanJson, PlanOptions } from './types.js';
+export { slackOf, withSlack } from './slack.js';
 export { checkPlan } from './check.js';
 
 /**
@@ -49,6 +51,12 @@ export const COMPARE_ITERATIONS = 10_000;
  * the same input, seed and iterations.
  */
 export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
+  if (options.slack && options.slack > 0) {
+    const { slack, ...rest } = options;
+    const result = plan(withSlack(bundle, slack), rest);
+    result.summary.finish = { target: 0, slack_minutes: slack, probability: 0 };
+    return result;
+  }
   const model = buildModel(bundle);
   const random = seededRandom(options.seed ?? bundle.event.planning.seed);
   const members = householdMembers(model.apps);

@@ -71,6 +71,12 @@ export interface SummaryJson {
     interpreter?: Record<string, number>;
   };
   /**
+   * Extension: finishing on time. The plan keeps `slack_minutes` before closing free so that
+   * the simulated day (the event's no-shows, walk-ins and spread) finishes everyone who came by
+   * closing with `probability` (measured), aiming at `target`.
+   */
+  finish?: { target: number; slack_minutes: number; probability: number };
+  /**
    * Extension: whom the day serves under the plan's selection (`fair` or `most`), against the
    * other choice planned for the same day, so a coordinator sees what each costs.
    */
@@ -97,6 +103,17 @@ export interface PlanOptions {
    * except for quick plans). The other choice is planned with at most `COMPARE_ITERATIONS`.
    */
   compare?: boolean;
+  /**
+   * The chance, 0–1, that the simulated day finishes everyone who came by closing, for
+   * `planToFinish` (src/throughput) to choose the slack from; `plan` itself reads only `slack`.
+   * Default: the event's planning.finish_probability.
+   */
+  finishProbability?: number;
+  /**
+   * Minutes before closing to keep free: every applicant is planned to finish that long before
+   * closing (0, the default, packs the day). `planToFinish` chooses it from a finish probability.
+   */
+  slack?: number;
   /** `baseline`: applicants in file order, each visit to the first free eligible volunteer. */
   strategy?: 'search' | 'baseline';
   /** A previous plan to keep as much of as the new input allows. */

@@ -7,7 +7,8 @@ import { events, plans } from '../db/schema.js';
 import type { Bundle, FairnessMode, Selection } from '../domain/index.js';
 import type { DateTime } from 'luxon';
 import { volunteerCalendar } from '../outputs/ics.js';
-import { checkPlan, plan } from '../planner/index.js';
+import { checkPlan } from '../planner/index.js';
+import { planToFinish } from '../throughput/index.js';
 import type { Violation } from '../planner/check.js';
 import { diffPlans } from '../planner/diff.js';
 import type { PlanChange } from '../planner/diff.js';
@@ -20,6 +21,8 @@ export interface PlanRequest {
   quick?: boolean;
   fairness?: FairnessMode;
   selection?: Selection;
+  /** The chance the day finishes by closing that the plan aims at (default: the event's). */
+  finishProbability?: number;
   /** A plan that ignores every stored version (`replan: false` says the same). */
   fresh?: boolean;
   /** Kept for older scripts: `false` asks for a fresh plan. */
@@ -107,7 +110,7 @@ const moved = (notice: Notice) => notice.applicants.filter((c) => c.change !== '
  * everyone the published version scheduled unless released. A fresh plan ignores the stored
  * versions; when it would move or drop published people it is stored only once confirmed.
  */
-export async function planEvent(db: Db, slug: string, request: PlanRequest, actor: string, planner: Planner = plan): Promise<PlanOutcome> {
+export async function planEvent(db: Db, slug: string, request: PlanRequest, actor: string, planner: Planner = planToFinish): Promise<PlanOutcome> {
   const bundle = loadBundle(db, slug);
   if (!bundle) return { kind: 'not_found' };
   const ids = new Set(bundle.applicants.map((a) => a.id));
@@ -124,6 +127,7 @@ export async function planEvent(db: Db, slug: string, request: PlanRequest, acto
   if (request.quick) options.quick = true;
   if (request.fairness) options.fairness = request.fairness;
   if (request.selection) options.selection = request.selection;
+  if (request.finishProbability !== undefined) options.finishProbability = request.finishProbability;
   if (latest) {
     options.previous = latest.plan;
     options.pin = pin;

@@ -22,18 +22,23 @@ import type { Addition, Baseline } from './whatif.js';
 export type { Addition } from './whatif.js';
 export { capacityBound, maxServed } from './capacity.js';
 export { simulateMMc, erlangC } from './mmc.js';
+export { finishTradeoff, planToFinish } from './finish.js';
+import { FINISH_RUNS, finishTradeoff, planToFinish } from './finish.js';
+import type { FinishMeasure } from './finish.js';
 
 export interface EstimateOptions {
   /** Simulated days (default 1,000). */
   runs?: number;
   /** Seeds the runs and the quick plan (default: the event's planning.seed). */
   seed?: number;
-  /** Appointments to simulate; default: the planner's quick plan with the same seed. */
+  /** Appointments to simulate; default: the planner's quick plan with the same seed, aimed at the event's finish probability. */
   plan?: PlanJson;
   /** Compute `what_if` (default false: it re-plans and re-simulates once per kind of volunteer). */
   whatIf?: boolean;
   /** The most kinds of volunteer to try in `what_if` (default 10). */
   whatIfLimit?: number;
+  /** Compute `finish_tradeoff` (default false: it plans and simulates the day a few times per target). */
+  tradeoff?: boolean;
 }
 
 export interface StationEstimateJson {
@@ -90,6 +95,11 @@ export interface EstimateJson {
   registration: RegistrationJson;
   /** Extension: the mean number waiting in each station's queue, interval by interval from opening. */
   queue_through_day: { minutes_per_interval: number; stations: Record<Station, number[]> };
+  /**
+   * Extension: for several finish targets (0 packs the day), the slack a plan keeps before
+   * closing to reach it, and what that day schedules, serves and finishes (quick plans).
+   */
+  finish_tradeoff?: (FinishMeasure & { target: number })[];
 }
 
 /** Rounds to some decimals, never giving -0. */
@@ -191,7 +201,7 @@ export function baseline(bundle: Bundle, options: EstimateOptions = {}): Baselin
   const runs = options.runs ?? 1000;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a whole number ≥ 1, not ${runs}`);
   const seed = options.seed ?? bundle.event.planning.seed;
-  const plan = options.plan ?? makePlan(bundle, { quick: true, seed });
+  const plan = options.plan ?? planToFinish(bundle, { quick: true, seed });
   const day = compileDay(bundle, dayModel(bundle));
   const simulated: DayRuns = simulateDay(day, appointments(day, plan), runs, seed);
   return { bundle, plan, day, runs: simulated, seed };
@@ -244,6 +254,7 @@ export function estimate(bundle: Bundle, options: EstimateOptions = {}): Estimat
     },
     interpreter_utilization: round(n.interpreterAvailable > 0 ? Math.min(1, n.interpreterBusy / n.interpreterAvailable) : 0, 3),
     registration: registrationOf(bundle, base.plan, simulated, base.seed),
+    ...(options.tradeoff ? { finish_tradeoff: finishTradeoff(bundle, base.seed, Math.min(runs, FINISH_RUNS)) } : {}),
     queue_through_day: queues,
   };
 }

@@ -22,7 +22,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const key = `${bundle.event.id}:${stored.version}:${stored.createdAt}`;
     let found = estimates.get(key);
     if (!found) {
-      found = app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6 } });
+      found = app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6, tradeoff: true } });
       // A failed estimate is not kept: the next visit tries again.
       found.catch(() => estimates.delete(key));
       estimates.set(key, found);
@@ -45,7 +45,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...eventView(bundle),
       plan: stored ? planView(bundle, stored) : null,
       status,
-      estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled, bundle.event) : null,
+      estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability) : null,
     });
   });
 };

@@ -41,7 +41,9 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
   }, async (request, reply) => {
-    const made = await planEvent(db, request.params.id, request.body ?? {}, actorOf(request), (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options }));
+    const { finish_probability: finishProbability, ...body } = request.body ?? {};
+    const asked = finishProbability === undefined ? body : { ...body, finishProbability };
+    const made = await planEvent(db, request.params.id, asked, actorOf(request), (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options }));
     if (made.kind === 'not_found') return reply.code(404).send(notFound(request.params.id));
     if (made.kind === 'bad_request') return reply.code(400).send({ error: made.error });
     if (made.kind === 'needs_confirm') return reply.code(409).send({ error: made.error, published: made.published, notify: made.notify });
@@ -111,6 +113,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
         seed: Type.Optional(Type.Integer()),
         version: Type.Optional(Type.Integer({ minimum: 1 })),
         what_if: Type.Optional(Type.Boolean()),
+        finish_tradeoff: Type.Optional(Type.Boolean()),
       }, { additionalProperties: false })),
       // The estimate JSON (the README's Formats; its shape is tested against estimate.schema.json).
       response: { 200: Type.Unknown(), 404: ErrorBody },
@@ -121,7 +124,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const body = request.body ?? {};
     const stored = loadPlan(db, bundle.key, body.version);
     if (body.version !== undefined && !stored) return reply.code(404).send({ error: `Plan version ${body.version} of ${request.params.id} not found` });
-    const options: EstimateOptions = { whatIf: body.what_if ?? true };
+    const options: EstimateOptions = { whatIf: body.what_if ?? true, tradeoff: body.finish_tradeoff ?? true };
     if (body.runs !== undefined) options.runs = body.runs;
     if (body.seed !== undefined) options.seed = body.seed;
     if (stored) options.plan = stored.plan;

@@ -1,0 +1,100 @@
+/**
+ * Finishing on time as a choice: the planner keeps some minutes before closing free, and the
+ * simulated day (the event's own no-shows, walk-ins and service spread) says how often everyone
+ * who came is finished by closing. `planToFinish` keeps the least slack that reaches a target
+ * probability; `finishTradeoff` lists what each target costs in people served.
+ */
+import type { Bundle } from '../domain/index.js';
+import { plan as makePlan, slackOf } from '../planner/index.js';
+import type { PlanJson, PlanOptions } from '../planner/types.js';
+import { appointments, compileDay, dayModel, simulateDay } from './day.js';
+
+/** Simulated days behind each finish probability the slack search measures. */
+export const FINISH_RUNS = 200;
+/** Slack is tried in steps of this many minutes (rounded up to the event's grid). */
+export const SLACK_STEP_MINUTES = 15;
+
+export interface FinishMeasure {
+  slack_minutes: number;
+  scheduled: number;
+  /** Mean people served by closing over the simulated days. */
+  served_mean: number;
+  /** Share of simulated days on which every appointment who came was finished by closing. */
+  finish_probability: number;
+}
+
+/** Simulates a plan's day `runs` times: the mean served and the share of days finished by closing. */
+export function measureFinish(bundle: Bundle, planned: PlanJson, runs: number, seed: number): FinishMeasure {
+  const day = compileDay(bundle, dayModel(bundle));
+  const result = simulateDay(day, appointments(day, planned), runs, seed);
+  return {
+    slack_minutes: planned.summary.finish?.slack_minutes ?? 0,
+    scheduled: planned.summary.scheduled,
+    served_mean: Math.round((result.served.reduce((a, b) => a + b, 0) / runs) * 10) / 10,
+    finish_probability: Math.round((result.allFinished / runs) * 1000) / 1000,
+  };
+}
+
+function step(bundle: Bundle): number {
+  const slot = bundle.event.slotMinutes;
+  return Math.ceil(SLACK_STEP_MINUTES / slot) * slot;
+}
+
+/** The most slack tried: half the day, on the step grid. */
+function maxSlack(bundle: Bundle): number {
+  const s = step(bundle);
+  return Math.floor(bundle.event.dayMinutes / 2 / s) * s;
+}
+
+/**
+ * The least slack (on the step grid, up to half the day) whose quick plan finishes by closing
+ * with at least `target` probability; the most tried when none does. Binary search: more slack
+ * never makes finishing on time less likely by much, and the search needs only a few plans.
+ */
+export function slackFor(bundle: Bundle, target: number, options: PlanOptions, seed: number, runs = FINISH_RUNS): number {
+  if (target <= 0) return 0;
+  const s = step(bundle);
+  const reaches = (slack: number) => measureFinish(bundle, makePlan(bundle, { ...options, quick: true, compare: false, slack }), runs, seed)
+    .finish_probability >= target;
+  if (reaches(0)) return 0;
+  let low = 0; // does not reach
+  let high = maxSlack(bundle) / s; // assumed to reach (the most tried)
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (reaches(mid * s)) high = mid;
+    else low = mid;
+  }
+  return high * s;
+}
+
+/**
+ * Plans the day to finish by closing with at least `finishProbability` (default: the event's
+ * planning.finish_probability; 0 packs the day): the least slack that reaches it, then the
+ * plan with the given options and that slack, with `summary.finish` saying what it measured.
+ * A re-plan of a published version keeps that version's slack, so that published days still
+ * fit as they were.
+ */
+export function planToFinish(bundle: Bundle, options: PlanOptions = {}): PlanJson {
+  const { finishProbability, ...planOptions } = options;
+  const target = finishProbability ?? bundle.event.planning.finishProbability;
+  if (target <= 0) return makePlan(bundle, planOptions);
+  const seed = planOptions.seed ?? bundle.event.planning.seed;
+  const slack = planOptions.published ? slackOf(planOptions.published) : slackFor(bundle, target, planOptions, seed);
+  const planned = makePlan(bundle, { ...planOptions, slack });
+  planned.summary.finish = { target, slack_minutes: slack, probability: measureFinish(bundle, planned, FINISH_RUNS, seed).finish_probability };
+  return planned;
+}
+
+/** Targets the estimate compares by default: packed, even odds, the default, nearly sure. */
+export const TRADEOFF_TARGETS = [0, 0.5, 0.8, 0.95] as const;
+
+/**
+ * For each target finish probability: the slack it takes, the people scheduled and served, and
+ * the finish probability measured (quick plans, `runs` simulated days each).
+ */
+export function finishTradeoff(bundle: Bundle, seed: number, runs: number, targets: readonly number[] = TRADEOFF_TARGETS): (FinishMeasure & { target: number })[] {
+  return targets.map((target) => {
+    const slack = slackFor(bundle, target, {}, seed, runs);
+    return { target, ...measureFinish(bundle, makePlan(bundle, { quick: true, seed, slack }), runs, seed) };
+  });
+}
