@@ -15,8 +15,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readBundle } from '../bundle/index.js';
 import { readBundleDir } from '../bundle/dir.js';
-import { DEFAULT_CASE_TYPES, FLOORS, floorMinutes } from '../domain/index.js';
-import type { Bundle, Floor } from '../domain/index.js';
+import { FLOORS } from '../domain/index.js';
+import type { Bundle } from '../domain/index.js';
+import { onFloor } from '../throughput/layout.js';
 import { plan } from '../planner/index.js';
 import type { PlanJson } from '../planner/types.js';
 import { estimate, finishTradeoff } from '../throughput/index.js';
@@ -40,15 +41,6 @@ export async function days(): Promise<{ name: string; bundle: Bundle }[]> {
   const field = JSON.parse(readFileSync(`${ROOT}field/days.json`, 'utf8')) as { dir: string }[];
   for (const day of field) out.push({ name: day.dir, bundle: await dirBundle(`${ROOT}field/${day.dir}`) });
   return out;
-}
-
-/** The same day on another floor: the default minutes of that floor (an event's own numbers kept). */
-export function onFloor(bundle: Bundle, floor: Floor): Bundle {
-  const caseTypes = { ...bundle.event.caseTypes };
-  for (const [code, minutes] of Object.entries(DEFAULT_CASE_TYPES)) {
-    if (JSON.stringify(caseTypes[code]) === JSON.stringify(floorMinutes(bundle.event.floor, minutes))) caseTypes[code] = floorMinutes(floor, minutes);
-  }
-  return { ...bundle, event: { ...bundle.event, floor, caseTypes } };
 }
 
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)}%`);

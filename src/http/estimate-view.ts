@@ -1,6 +1,7 @@
 import { clockAt, languageName, STATION_NAMES } from '../domain/index.js';
 import type { EventClock, Role, Station } from '../domain/index.js';
 import type { EstimateJson } from '../throughput/index.js';
+import type { LayoutChange } from '../throughput/layout.js';
 
 const ROLE_NAMES: Record<Role, string> = {
   attorney: 'attorney', accredited_rep: 'accredited representative', law_student: 'law student', paralegal: 'paralegal',
@@ -12,6 +13,18 @@ export function additionPhrase(role: Role, languages: string[]): string {
   const names = languages.map((c) => languageName(c));
   if (role === 'interpreter') return `one more ${names.join('–')} interpreter`;
   return `one more ${names.join(' and ')}-speaking ${ROLE_NAMES[role]}`;
+}
+
+const FLOOR_PHRASES = {
+  stations: 'a station floor, applicants walking from table to table',
+  seated: 'a seated floor: the team comes to the seated applicant and the reviewer closes out the packet, with no final-check desk',
+  fast_lane: 'a fast lane for forms filled online before the day',
+} as const;
+
+/** "one more final-check desk", "a seated floor: …". */
+export function layoutPhrase(change: LayoutChange): string {
+  if ('floor' in change) return FLOOR_PHRASES[change.floor];
+  return change.desk === 'check_in' ? 'one more check-in desk' : 'one more final-check desk';
 }
 
 /** "about 4 more people served", "about 1 more person", "no clear gain". */
@@ -186,5 +199,7 @@ export function estimateView(estimate: EstimateJson, scheduled: number, event: E
     registration: registrationSentence(estimate),
     whatIf: estimate.what_if.filter((w) => w.served_gain >= 0.5)
       .map((w) => `${additionPhrase(w.add.role as Role, w.add.languages)}: ${gainPhrase(w.served_gain)}`),
+    layout: (estimate.what_if_layout ?? []).filter((w) => w.served_gain >= 0.5)
+      .map((w) => `${layoutPhrase(w.change)}: ${gainPhrase(w.served_gain)}`),
   };
 }

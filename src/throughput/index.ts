@@ -25,6 +25,8 @@ export { simulateMMc, erlangC } from './mmc.js';
 export { finishTradeoff, planToFinish } from './finish.js';
 import { FINISH_RUNS, finishTradeoff, planToFinish } from './finish.js';
 import type { FinishMeasure } from './finish.js';
+import { layoutGains } from './layout.js';
+import type { LayoutGainJson } from './layout.js';
 
 export interface EstimateOptions {
   /** Simulated days (default 1,000). */
@@ -100,6 +102,8 @@ export interface EstimateJson {
    * closing to reach it, and what that day schedules, serves and finishes (quick plans).
    */
   finish_tradeoff?: (FinishMeasure & { target: number })[];
+  /** Extension: with `what_if`, the gain from one more desk or another floor layout, most first. */
+  what_if_layout?: LayoutGainJson[];
 }
 
 /** Rounds to some decimals, never giving -0. */
@@ -254,6 +258,7 @@ export function estimate(bundle: Bundle, options: EstimateOptions = {}): Estimat
     },
     interpreter_utilization: round(n.interpreterAvailable > 0 ? Math.min(1, n.interpreterBusy / n.interpreterAvailable) : 0, 3),
     registration: registrationOf(bundle, base.plan, simulated, base.seed),
+    ...(options.whatIf ? { what_if_layout: layoutGains(base) } : {}),
     ...(options.tradeoff ? { finish_tradeoff: finishTradeoff(bundle, base.seed, Math.min(runs, FINISH_RUNS)) } : {}),
     queue_through_day: queues,
   };

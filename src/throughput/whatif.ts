@@ -58,7 +58,15 @@ export function additionVolunteer(bundle: Bundle, add: Addition, n: number): Vol
 /** Simulates the base day again with one more volunteer, re-planned, and compares run by run. */
 export function gainOf(base: Baseline, add: Addition): Gain {
   const bundle: Bundle = { ...base.bundle, volunteers: [...base.bundle.volunteers, additionVolunteer(base.bundle, add, 0)] };
-  const replanned = makePlan(bundle, { quick: true, seed: base.seed, previous: base.plan });
+  return { add, ...pairedGain(base, bundle, makePlan(bundle, { quick: true, seed: base.seed, previous: base.plan })) };
+}
+
+/**
+ * Simulates a changed day (`bundle`, planned as `replanned`) with the base day's runs and seeds
+ * and compares run by run: the mean gain in people served, its 95% half-width, and the
+ * appointments gained.
+ */
+export function pairedGain(base: Baseline, bundle: Bundle, replanned: PlanJson): Omit<Gain, 'add'> {
   const day = compileDay(bundle, dayModel(bundle));
   const runs = simulateDay(day, appointments(day, replanned), base.runs.runs, base.seed);
   const n = base.runs.runs;
@@ -71,7 +79,7 @@ export function gainOf(base: Baseline, add: Addition): Gain {
   }
   const mean = sum / n;
   const variance = n > 1 ? Math.max(0, (squares - n * mean * mean) / (n - 1)) : 0;
-  return { add, gain: mean, ci95: 1.96 * Math.sqrt(variance / n), scheduledGain: replanned.scheduled.length - base.plan.scheduled.length };
+  return { gain: mean, ci95: 1.96 * Math.sqrt(variance / n), scheduledGain: replanned.scheduled.length - base.plan.scheduled.length };
 }
 
 /** Where the day lacks people: expected unserved applicants per class and station (index k * 5 + s). */

@@ -3,7 +3,7 @@
 import t from 'tap';
 import type { Bundle } from '../../src/domain/index.js';
 import { plan } from '../../src/planner/index.js';
-import { finishTradeoff, planToFinish } from '../../src/throughput/index.js';
+import { estimate, finishTradeoff, planToFinish } from '../../src/throughput/index.js';
 import { measureFinish, slackFor } from '../../src/throughput/finish.js';
 import { FRESNO, sampleBundle } from '../support/fixtures.js';
 
@@ -58,4 +58,10 @@ t.test('the trade-off lists, for each target, the slack it takes and what the da
   t.equal(rows[0]!.slack_minutes, 0);
   t.ok(rows[1]!.slack_minutes >= rows[0]!.slack_minutes);
   t.ok(rows[1]!.finish_probability >= 0.8 || rows[1]!.slack_minutes === 120, `finishes on ${rows[1]!.finish_probability} of days`);
+});
+
+t.test('the estimate gives the trade-off for the targets 0, 0.5, 0.8 and 0.95 when asked, and not otherwise', async (t) => {
+  const bundle = shortDay(0);
+  t.same(estimate(bundle, { runs: 40, tradeoff: true }).finish_tradeoff!.map((r) => r.target), [0, 0.5, 0.8, 0.95]);
+  t.equal(estimate(bundle, { runs: 40 }).finish_tradeoff, undefined);
 });

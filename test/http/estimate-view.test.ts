@@ -1,7 +1,7 @@
-// The finishing-on-time part of the event page: a sentence a coordinator can act on, and a chart
-// whose every value is written out.
+// The event page's estimate beyond volunteers: finishing on time (a sentence a coordinator can act on,
+// and a chart whose every value is written out) and changes to the room, in words.
 import t from 'tap';
-import { tradeoffSentence, tradeoffSvg } from '../../src/http/estimate-view.js';
+import { layoutPhrase, tradeoffSentence, tradeoffSvg } from '../../src/http/estimate-view.js';
 
 const ROWS = [
   { target: 0, slack_minutes: 0, scheduled: 40, served_mean: 33.2, finish_probability: 0.06 },
@@ -30,4 +30,12 @@ t.test('the chart writes out each target’s time kept free, people served and d
   const svg = tradeoffSvg(ROWS);
   for (const text of ['packed', 'aim 80%', '60 min free', '33.2 served', '85% of days on time']) t.match(svg, text);
   t.match(svg, /<title id="tradeoff-title">/);
+});
+
+t.test('layout changes read as a coordinator would say them', async (t) => {
+  t.equal(layoutPhrase({ desk: 'final_check' }), 'one more final-check desk');
+  t.equal(layoutPhrase({ desk: 'check_in' }), 'one more check-in desk');
+  t.match(layoutPhrase({ floor: 'seated' }), /^a seated floor: the team comes to the seated applicant/);
+  t.match(layoutPhrase({ floor: 'fast_lane' }), /filled online/);
+  t.match(layoutPhrase({ floor: 'stations' }), /table to table/);
 });
