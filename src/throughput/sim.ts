@@ -1,14 +1,15 @@
 /**
  * The core discrete-event simulator: people arrive, pass stations in order and leave. It knows
- * nothing of bundles or plans; `day.ts` compiles a clinic day into its terms, and the M/M/c
+ * nothing of bundles or plan JSON; `day.ts` compiles a clinic day into its terms, and the M/M/c
  * tests give it one station and a million customers.
  *
- * Stations are those of a clinic day: 0 check-in and 4 final check are pooled desks (any free
- * desk takes the next in line); 1 screening, 2 preparation and 3 review are staffed: each
+ * Stations are those of a clinic day: 0 check-in and 4 final check are desks of some lanes (any
+ * free lane takes the next in line); 1 screening, 2 preparation and 3 review are staffed: each
  * class of person lists who may serve it there, directly (a shared language) or through an
  * interpreter. A station with a mean of 0 minutes is skipped.
  *
- * Each station serves its queue first come, first served, appointments before walk-ins (a
+ * With a plan (`setPlan`), servers and desk lanes replay it (see there). Without one, each
+ * station serves its queue first come, first served, appointments before walk-ins (a
  * walk-in is served when no appointment waits for that server), with the next free eligible
  * server in the class's order of preference. A server who comes free looks at the latest
  * station first (review, then preparation, then screening), so that people near the end of
@@ -21,7 +22,8 @@
  * People whom no one can serve at some station of their day, or whose shortest day (mean
  * times, no waiting) cannot end by closing, are turned away at the door. Arrivals at or after
  * closing are not admitted, events after closing are not run: whoever is unfinished at closing
- * is not served. With `close: Infinity` the run goes on until everyone is done. Per-run state
+ * is not served, unless an overtime lets servers finish them after closing. With `close:
+ * Infinity` the run goes on until everyone is done. Per-run state
  * lives in typed arrays reused from run to run.
  */
 import type { ServiceTimeModel } from '../domain/index.js';
@@ -127,9 +129,8 @@ const GONE = 6;
 const EPS = 1e-9;
 /** A planned person is overdue just after their planned start, once the services ending then have ended. */
 const DUE_DELAY = 1e-6;
-/** How a person waits at their station: not waiting (being served, or between stations), held for their planned server, or in line. */
-const HELD = 1;
-const QUEUED = 2;
+/** A person waiting in line at their station (else: being served, or between stations). */
+const QUEUED = 1;
 const UNLIMITED = 0x7fffffff;
 // Local names for the hot imports: a transpiler may turn each use of an import into a property read.
 const factorOf = serviceFactor;
@@ -210,7 +211,7 @@ export class Network {
   private appPrev = new Int32Array(0);
   private appQueue = new Int32Array(0);
   private appLane = new Int32Array(0);
-  /** Not waiting, HELD or QUEUED. */
+  /** QUEUED, or 0. */
   private appWait = new Uint8Array(0);
   /** Each arrival's plan entry (-1: none). */
   private appPlan = new Int32Array(0);
@@ -446,9 +447,11 @@ export class Network {
    * Sets the plan the runs replay (null: none). Each server and desk lane serves its planned steps
    * in planned order: a step starts once its person is ready, its server has done its earlier
    * planned steps and its interpreter too. Whoever still waits past their planned start while
-   * their planned server is held up may be served by any free eligible server; a server skips
-   * those who did not come or whom another served. A free server serves anyone else only when
-   * the person planned next for it is not waiting for it, appointments before walk-ins.
+   * their planned server is held up may be served by any free eligible server; before it, only by
+   * one whose service would end by the step's planned end and before the server's own next
+   * planned step (so with the planned lengths everyone ends no later than planned). A server
+   * skips those who did not come or whom another served. A free server serves anyone else only
+   * when the person planned next for it is not waiting for it, appointments before walk-ins.
    */
   setPlan(plan: NetworkPlan | null): void {
     this.hasPlan = plan !== null;
@@ -728,43 +731,30 @@ export class Network {
       this.enter(i, s, t);
       return;
     }
-    this.join(i, s, t);
-    this.appWait[i] = HELD;
-    this.queueLength[s]!++;
-    if (this.tryPlanned(op, t)) return;
+    const offset = this.join(i, s, t);
+    this.enqueue(offset + (s === CHECK_IN || s === FINAL_CHECK ? this.classCount * STATION_COUNT + (s === CHECK_IN ? 0 : 1) : this.appClass[i]! * STATION_COUNT + s), s, i);
+    if (this.tryPlanned(op, t) || this.tryOthers(i, s, t)) return;
     const due = this.planStart[op]! + DUE_DELAY;
-    if (t >= due) this.overdue(i, s, t);
-    else this.queue.push(due, (i << 2) | DUE);
+    if (t < due) this.queue.push(due, (i << 2) | DUE);
   }
 
-  /** Whether a held person is still waiting past their planned start: then they stand in line for anyone. */
+  /** A planned person still waiting at their planned start: now any free eligible server may take them. */
   private due(i: number, t: number): void {
-    if (this.appWait[i] !== HELD) return;
+    if (this.appWait[i] !== QUEUED) return;
     const s = this.appStep[i]!;
     if (t + EPS < this.planStart[this.appPlan[i]! * STATION_COUNT + s]! + DUE_DELAY) return;
-    this.overdue(i, s, t);
+    this.tryOthers(i, s, t);
   }
 
-  /** A held person whose planned server is held up joins the line, served by any free eligible server. */
-  private overdue(i: number, s: number, t: number): void {
-    this.appWait[i] = 0;
-    this.queueLength[s]!--;
+  /** Whether a free server (or desk lane) other than the planned one takes a waiting planned person now. */
+  private tryOthers(i: number, s: number, t: number): boolean {
     if (s === CHECK_IN || s === FINAL_CHECK) {
-      const d = s === CHECK_IN ? 0 : 1;
-      const q = this.classCount * STATION_COUNT + d;
-      if (this.qHead[q] === -1) {
-        const lane = this.freeLane(d);
-        if (lane >= 0) {
-          this.startDesk(i, s, lane, t);
-          return;
-        }
-      }
-      this.enqueue(q, s, i);
-      return;
+      const lane = this.freeLane(s === CHECK_IN ? 0 : 1, i, t);
+      if (lane < 0) return false;
+      this.startDesk(i, s, lane, t);
+      return true;
     }
-    const cs = this.appClass[i]! * STATION_COUNT + s;
-    if (this.qHead[cs] === -1 && this.tryVisit(i, cs, s, t)) return;
-    this.enqueue(cs, s, i);
+    return this.tryVisit(i, this.appClass[i]! * STATION_COUNT + s, s, t);
   }
 
   /**
@@ -796,11 +786,29 @@ export class Network {
     return this.appStep[i] === op - e * STATION_COUNT && this.appWait[i] !== 0;
   }
 
-  /** Whether a free resource may serve someone it was not planned to serve now: nobody planned next for it waits for it. */
-  private canTake(r: number): boolean {
+  /**
+   * Whether free resource r may serve person i for d minutes from t though not planned to: nobody
+   * planned next for r waits for it, and, before i's planned start, the service ends by the
+   * planned end of i's step and before r's next planned step (nobody's plan is put back for
+   * someone served early).
+   */
+  private mayTake(r: number, i: number, d: number, t: number): boolean {
     if (!this.hasPlan) return true;
     const op = this.nextOp(r);
-    return op < 0 || !this.isWaiting(op);
+    const e = this.appPlan[i]!;
+    const s = this.appStep[i]!;
+    const own = e * STATION_COUNT + s;
+    // Whom r is planned to serve next waits for it: r serves nobody else (but may serve them with another).
+    if (op >= 0 && op !== own && this.isWaiting(op)) return false;
+    if (e < 0) return true;
+    const planned = this.planStart[own]!;
+    if (!(t + EPS < planned + DUE_DELAY)) return true;
+    // Early: a server with a limit of people keeps its places for those planned for it.
+    if (r < this.serverCount && this.maxApplicants[r] !== UNLIMITED) return false;
+    const cs = this.appClass[i]! * STATION_COUNT + s;
+    const length = this.planInterp[own]! >= 0 ? this.interpretedMean[cs]! : this.mean[cs]!;
+    // Planned for r itself, the step's planned end is also r's.
+    return t + d <= planned + length + EPS && (op < 0 || op === own || t + d <= this.planStart[op]! + EPS);
   }
 
   /** Starts a planned step when its person waits and its server and interpreter are free and at it. */
@@ -813,7 +821,6 @@ export class Network {
     const i = this.entryArrival[(op / STATION_COUNT) | 0]!;
     const s = this.appStep[i]!;
     if (r >= this.serverCount) {
-      this.unhold(i, s);
       this.cursor[r]!++;
       this.startDesk(i, s, r, t);
       return true;
@@ -821,18 +828,10 @@ export class Network {
     const cs = this.appClass[i]! * STATION_COUNT + s;
     const d = u >= 0 ? this.interpretedMean[cs]! : this.mean[cs]!;
     if (!this.canStart(r, t, d) || (u >= 0 && !this.canStart(u, t, d))) return false;
-    this.unhold(i, s);
     this.cursor[r]!++;
     if (u >= 0) this.cursor[u]!++;
     this.start(i, s, r, u, t, d);
     return true;
-  }
-
-  /** A waiting person leaves their place (held, or in line) to be served. */
-  private unhold(i: number, s: number): void {
-    if (this.appWait[i] === QUEUED) this.unlink(i, s);
-    else this.queueLength[s]!--;
-    this.appWait[i] = 0;
   }
 
   /** A free resource's next work: its planned step, else (when nobody planned for it waits) whoever it may serve. */
@@ -847,21 +846,23 @@ export class Network {
     if (!this.busy[r] && this.interprets[r]) this.interpreterFree(r, t);
   }
 
-  /** A free desk lane takes the first in line at its desk, appointments before walk-ins. */
+  /** A free desk lane takes the first in line at its desk it may take, appointments before walk-ins. */
   private laneFree(lane: number, t: number): void {
     const d = lane < this.laneBase[1]! ? 0 : 1;
-    let q = this.classCount * STATION_COUNT + d;
-    if (this.qHead[q] === -1) q += this.levelSize;
-    const waiting = this.qHead[q]!;
-    if (waiting < 0) return;
     const s = d === 0 ? CHECK_IN : FINAL_CHECK;
-    this.dequeue(q, s);
-    this.startDesk(waiting, s, lane, t);
+    for (let q = this.classCount * STATION_COUNT + d; q < this.qHead.length; q += this.levelSize) {
+      const waiting = this.qHead[q]!;
+      if (waiting < 0 || !this.mayTake(lane, waiting, this.mean[this.appClass[waiting]! * STATION_COUNT + s]!, t)) continue;
+      this.dequeue(q, s);
+      this.startDesk(waiting, s, lane, t);
+      return;
+    }
   }
 
-  /** A free lane of desk d that may take someone now, or -1. */
-  private freeLane(d: number): number {
-    for (let lane = this.laneBase[d]!; lane < this.laneBase[d + 1]!; lane++) if (!this.busy[lane] && this.canTake(lane)) return lane;
+  /** A free lane of desk d that may take person i now, or -1. */
+  private freeLane(d: number, i: number, t: number): number {
+    const mean = this.mean[this.appClass[i]! * STATION_COUNT + (d === 0 ? CHECK_IN : FINAL_CHECK)]!;
+    for (let lane = this.laneBase[d]!; lane < this.laneBase[d + 1]!; lane++) if (!this.busy[lane] && this.mayTake(lane, i, mean, t)) return lane;
     return -1;
   }
 
@@ -891,7 +892,7 @@ export class Network {
       const d = s === CHECK_IN ? 0 : 1;
       const q = offset + this.classCount * STATION_COUNT + d;
       if (this.qHead[q] === -1) {
-        const lane = this.freeLane(d);
+        const lane = this.freeLane(d, i, t);
         if (lane >= 0) {
           this.startDesk(i, s, lane, t);
           return;
@@ -928,7 +929,7 @@ export class Network {
         const v = this.freeList[x]!;
         const e = this.eligible[row + v]!;
         // SPEAKER − place: the first in order of preference has the largest.
-        if (e <= SPEAKER && e > bestRank && this.canServe(v, i) && this.canStart(v, t, direct) && this.canTake(v)) {
+        if (e <= SPEAKER && e > bestRank && this.canServe(v, i) && this.canStart(v, t, direct) && this.mayTake(v, i, direct, t)) {
           best = v;
           bestRank = e;
         }
@@ -940,7 +941,7 @@ export class Network {
     } else {
       for (let x = first; x < last; x++) {
         const v = this.speakers[x]!;
-        if (!this.busy[v] && this.canServe(v, i) && this.canStart(v, t, direct) && this.canTake(v)) {
+        if (!this.busy[v] && this.canServe(v, i) && this.canStart(v, t, direct) && this.mayTake(v, i, direct, t)) {
           this.start(i, s, v, -1, t, direct);
           return true;
         }
@@ -950,7 +951,7 @@ export class Network {
     const interpreted = this.interpretedMean[q]!;
     for (let b = this.bridgeOffset[q]!; b < this.bridgeOffset[q + 1]!; b++) {
       const v = this.bridgeVol[b]!;
-      if (this.busy[v] || !this.canServe(v, i) || !this.canStart(v, t, interpreted) || !this.canTake(v)) continue;
+      if (this.busy[v] || !this.canServe(v, i) || !this.canStart(v, t, interpreted) || !this.mayTake(v, i, interpreted, t)) continue;
       const u = this.freeInterpreter(b, i, t, interpreted);
       if (u >= 0) {
         this.start(i, s, v, u, t, interpreted);
@@ -963,7 +964,7 @@ export class Network {
   private freeInterpreter(b: number, i: number, t: number, d: number): number {
     for (let x = this.bridgeInterpOffset[b]!; x < this.bridgeInterpOffset[b + 1]!; x++) {
       const u = this.bridgeInterp[x]!;
-      if (!this.busy[u] && this.canServe(u, i) && this.canStart(u, t, d) && this.canTake(u)) return u;
+      if (!this.busy[u] && this.canServe(u, i) && this.canStart(u, t, d) && this.mayTake(u, i, d, t)) return u;
     }
     return -1;
   }
@@ -999,7 +1000,7 @@ export class Network {
     stream.state = this.appRng[i]!;
     const duration = mean * factorOf(this.model, this.sigma, stream);
     this.appRng[i] = stream.state;
-    this.appWait[i] = 0;
+    if (this.appWait[i] === QUEUED) this.unlink(i, s);
     const wait = t - this.appJoin[i]!;
     this.waitSum[s]! += wait;
     this.waitCount[s]! += 1;
@@ -1108,9 +1109,9 @@ export class Network {
   private option(v: number, i: number, cs: number, s: number, t: number): number {
     const e = this.eligible[(((cs / STATION_COUNT) | 0) * 3 + s - 1) * this.serverCount + v]!;
     if (e === NONE || !this.canServe(v, i)) return NONE;
-    if (e <= SPEAKER) return this.canStart(v, t, this.mean[cs]!) ? SPEAKER : NONE;
+    if (e <= SPEAKER) return this.canStart(v, t, this.mean[cs]!) && this.mayTake(v, i, this.mean[cs]!, t) ? SPEAKER : NONE;
     const d = this.interpretedMean[cs]!;
-    return this.canStart(v, t, d) ? this.freeInterpreter(e, i, t, d) : NONE;
+    return this.canStart(v, t, d) && this.mayTake(v, i, d, t) ? this.freeInterpreter(e, i, t, d) : NONE;
   }
 
   /**
@@ -1174,10 +1175,10 @@ export class Network {
         if (!this.eligibleInterpreter[(k * 3 + s - 1) * S + u]) continue;
         const i = this.qHead[q]!;
         const d = this.interpretedMean[cs]!;
-        if (this.appKey[i]! >= bestJoin || !this.canServe(u, i) || !this.canStart(u, t, d)) continue;
+        if (this.appKey[i]! >= bestJoin || !this.canServe(u, i) || !this.canStart(u, t, d) || !this.mayTake(u, i, d, t)) continue;
         for (let b = this.bridgeOffset[cs]!; b < this.bridgeOffset[cs + 1]!; b++) {
           const v = this.bridgeVol[b]!;
-          if (this.busy[v] || !this.bridges(b, u) || !this.canServe(v, i) || !this.canStart(v, t, d) || !this.canTake(v)) continue;
+          if (this.busy[v] || !this.bridges(b, u) || !this.canServe(v, i) || !this.canStart(v, t, d) || !this.mayTake(v, i, d, t)) continue;
           bestQ = q;
           bestJoin = this.appKey[i]!;
           bestV = v;
@@ -1247,6 +1248,7 @@ export class Network {
 
   private dequeue(q: number, s: number): number {
     const i = this.qHead[q]!;
+    this.appWait[i] = 0;
     this.queueLength[s]!--;
     const after = this.appNext[i]!;
     this.qHead[q] = after;
@@ -1274,6 +1276,7 @@ export class Network {
       this.dequeue(q, s);
       return;
     }
+    this.appWait[i] = 0;
     this.queueLength[s]!--;
     const before = this.appPrev[i]!;
     const after = this.appNext[i]!;

@@ -134,18 +134,37 @@ t.test('a free volunteer does not follow the person it served: it serves whom it
 });
 
 t.test('someone whose planned volunteer is held up is served by another free eligible volunteer', async (t) => {
-  // A takes 30 minutes though planned for 10 (class 1); B, planned after A with server 0, is taken by server 1 at B's planned start.
+  // A takes 30 minutes though planned for 10 (class 1); B, planned after A with server 0, is taken by server 1, free from C at 10.
   const net = network({ classes: [screening(direct(10, [0, 1])), screening(direct(30, [0, 1]))] });
-  net.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }]));
-  t.same(run(net, [{ time: 0, klass: 1, entry: 0 }, { time: 0, entry: 1 }]), [30, 20]);
-  t.ok(Math.abs(net.waitSum[SCREENING]! - 10) < 1e-3, 'B waited from arrival to its planned start');
+  net.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }, { start: 0, server: 1 }]));
+  t.same(run(net, [{ time: 0, klass: 1, entry: 0 }, { time: 0, entry: 1 }, { time: 0, entry: 2 }]), [30, 20, 10]);
+  t.equal(net.waitSum[SCREENING], 10, 'B waited from arrival to its planned start');
+  // When server 1 is busy past B's planned start too, B is overdue at 10 and taken by the first free: server 1 at 15.
+  const late = network({ classes: [screening(direct(10, [0, 1])), screening(direct(30, [0, 1])), screening(direct(15, [0, 1]))] });
+  late.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }, { start: 0, server: 1 }]));
+  t.same(run(late, [{ time: 0, klass: 1, entry: 0 }, { time: 0, entry: 1 }, { time: 0, klass: 2, entry: 2 }]), [30, 25, 15]);
 });
 
-t.test('nobody takes a planned person before their planned start while their volunteer is busy as planned', async (t) => {
+t.test('a free volunteer serves someone early only when it ends by their planned end and before its own next step', async (t) => {
   const net = network({});
-  net.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }]));
-  t.same(run(net, [{ time: 0, entry: 0 }, { time: 0, entry: 1 }]), [10, 20]);
+  // B is planned with server 0 at 10; server 1's next step is C at 5: no room for B's 10 minutes.
+  net.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }, { start: 5, server: 1 }]));
+  t.same(run(net, [{ time: 0, entry: 0 }, { time: 0, entry: 1 }, { time: 5, entry: 2 }]), [10, 20, 15]);
   t.equal(net.queueAtClose[SCREENING], 0);
+  // With C at 10, server 1 serves B from 0 to 10, and server 0 skips B.
+  net.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }, { start: 10, server: 1 }]));
+  t.same(run(net, [{ time: 0, entry: 0 }, { time: 0, entry: 1 }, { time: 10, entry: 2 }]), [10, 10, 20]);
+  // Not through an interpreter, which would end after B's planned end.
+  const bridged = network({
+    servers: [{ windows: ALWAYS }, { windows: ALWAYS }, { windows: ALWAYS }],
+    classes: [screening({ direct: 10, interpreted: 20, speakers: [0], bridged: [{ vol: 1, interpreters: [2] }] })],
+  });
+  bridged.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }]));
+  t.same(run(bridged, [{ time: 0, entry: 0 }, { time: 0, entry: 1 }]), [10, 20]);
+  // Nor a volunteer with a limit of people, who keeps its places for those planned for it.
+  const limited = network({ servers: [{ windows: ALWAYS }, { windows: ALWAYS, maxApplicants: 5 }] });
+  limited.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0 }]));
+  t.same(run(limited, [{ time: 0, entry: 0 }, { time: 0, entry: 1 }]), [10, 20]);
 });
 
 t.test('a volunteer skips a planned person who never comes in and serves the next', async (t) => {
@@ -156,10 +175,10 @@ t.test('a volunteer skips a planned person who never comes in and serves the nex
 });
 
 t.test('a volunteer waiting for a no-show learns at once that they did not come', async (t) => {
-  // A (planned 10) is an appointment who does not come; B, planned after A and always coming, starts then.
-  const net = network({ noShowRate: 1, servers: [{ windows: ALWAYS }] });
+  // A (planned 10) is an appointment who does not come; B (15 minutes, too long to fit before A), planned after A and always coming, starts then.
+  const net = network({ noShowRate: 1, servers: [{ windows: ALWAYS }], classes: [screening(direct(10, [0])), screening(direct(15, [0]))] });
   net.setPlan(planOf([{ start: 10, server: 0 }, { start: 20, server: 0 }]));
-  t.same(run(net, [{ time: 0, walkIn: true, entry: 1 }, { time: 5, entry: 0 }]), [15, -1]);
+  t.same(run(net, [{ time: 0, klass: 1, walkIn: true, entry: 1 }, { time: 5, entry: 0 }]), [20, -1]);
 });
 
 t.test('a volunteer whose planned person waits for an interpreter serves no walk-in meanwhile', async (t) => {
@@ -177,7 +196,8 @@ t.test('a volunteer whose planned person waits for an interpreter serves no walk
 });
 
 t.test('a person served by someone else is skipped by their planned volunteer and interpreter', async (t) => {
-  // A is held up with server 0 (40 minutes for a planned 10); B, planned with server 0 and interpreter 2, is served by server 1 and 2.
+  // A is held up with server 0 (40 minutes for a planned 10); B, planned with server 0 and interpreter 2 at 10, is served at
+  // once by server 1 with interpreter 2 (it ends by B's planned end); server 0 skips B and serves C late.
   const net = network({
     servers: [{ windows: ALWAYS }, { windows: ALWAYS }, { windows: ALWAYS }],
     classes: [
@@ -187,7 +207,7 @@ t.test('a person served by someone else is skipped by their planned volunteer an
     ],
   });
   net.setPlan(planOf([{ start: 0, server: 0 }, { start: 10, server: 0, interpreter: 2 }, { start: 20, server: 0 }]));
-  t.same(run(net, [{ time: 0, klass: 1, entry: 0 }, { time: 0, entry: 1 }, { time: 0, klass: 2, entry: 2 }]), [40, 20, 50]);
+  t.same(run(net, [{ time: 0, klass: 1, entry: 0 }, { time: 0, entry: 1 }, { time: 0, klass: 2, entry: 2 }]), [40, 10, 50]);
 });
 
 t.test('desks replay their lanes, and a held-up lane’s person is taken by a free lane', async (t) => {
