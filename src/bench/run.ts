@@ -14,6 +14,8 @@
  *   --tight-all    compute the tightened LP at every size (10,000×800: ~600k columns, a minute or two, >1 GiB).
  *   --no-replan    skip the re-plan table (plan, withdraw the busiest volunteer, re-plan with all arrivals pinned).
  *   --no-estimate  skip the estimate table (1,000 runs × 250, 200 × 1,000, what-if at 250, 100 × 10,000).
+ *   --no-field     skip the clinic days rebuilt from public reports (src/bench/field.ts).
+ *   --no-choices   skip the choices tables: finishing on time, fair against most, floors (src/bench/choices.ts).
  * Example: `npm run bench -- --sizes fresno,250 --no-import`.
  *
  * Import table: bundle size in KiB; `check ms` reading and checking the three files; `store ms`
@@ -85,7 +87,7 @@ function parseArgs(argv: string[]) {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && a !== '--sizes'));
   const at = argv.indexOf('--sizes');
   const list = at >= 0 ? (argv[at + 1] ?? '') : 'fresno,40,250,3000,10000';
-  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate']);
+  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate', '--no-field', '--no-choices']);
   for (const flag of flags) if (!known.has(flag) && !flag.startsWith('--sizes=')) console.error(`bench: unknown option ${flag} (ignored)`);
   const eq = argv.find((a) => a.startsWith('--sizes='));
   const wanted = (eq ? eq.slice('--sizes='.length) : list).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -103,6 +105,8 @@ function parseArgs(argv: string[]) {
     tightAll: flags.has('--tight-all'),
     replan: !flags.has('--no-replan'),
     estimate: !flags.has('--no-estimate'),
+    field: !flags.has('--no-field'),
+    choices: !flags.has('--no-choices'),
   };
 }
 
@@ -267,6 +271,21 @@ if (args.replan) {
   console.log('\nRe-plan after the busiest volunteer withdraws, every scheduled applicant pinned (their slips are out); then with them back\n');
   console.log(table(['size', 'withdrawn', 're-plan time', 'pinned still scheduled', 'arrivals kept', 'untouched days identical', '%', 'weight',
     'violations', 'left out but fit', 'back: time', 'back: arrivals kept', 'back: their applicants', 'back: weight', 'back: violations', 'back: left out but fit'], rows));
+}
+
+// The field days and the coordinator's choices run in children of their own, like every case.
+const script = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+for (const [wanted, name, title] of [[args.field, 'field', 'Clinic days rebuilt from public reports (field/), planned and estimated with default settings'],
+  [args.choices, 'choices', 'What each choice does to the same day']] as const) {
+  if (!wanted) continue;
+  progress(name);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script(name)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    notes.push(`the ${name} tables failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+    odd = true;
+    continue;
+  }
+  console.log(`\n${title}\n\n${r.stdout.trim()}`);
 }
 
 if (notes.length > 0) {

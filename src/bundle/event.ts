@@ -3,7 +3,7 @@ import {
   DEFAULT_FINISH_PROBABILITY, floorMinutes,
   canonicalZone, elapsedFromClock, parseClock, isCalendarDate,
 } from '../domain/index.js';
-import type { ClinicEvent, Complexity, Floor, Simulation, Site, StationMinutes, WalkInMix } from '../domain/index.js';
+import type { ClinicEvent, Complexity, Floor, Simulation, Site, StationMinutes, WalkInMix, WalkInProfile } from '../domain/index.js';
 import { decodeUtf8 } from './csv.js';
 import { checkLanguages } from './fields.js';
 import type { ProblemList } from './problems.js';
@@ -192,16 +192,47 @@ function readWalkInMix(f: Fields, value: Json, caseTypes: Record<string, Station
   return mix;
 }
 
-function readSimulation(f: Fields, root: Record<string, Json>, caseTypes: Record<string, StationMinutes>): Simulation {
+function readWalkInProfile(f: Fields, value: Json): WalkInProfile {
+  const path = 'simulation.walk_in_profile';
+  if (value === undefined || value === null || value === 'even' || value === 'morning') return value ?? 'even';
+  if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) return value as number[];
+  f.error(path, `"${path}" must be "even", "morning" or a list of per-hour shares (numbers ≥ 0), not ${JSON.stringify(value)}`);
+  return 'even';
+}
+
+/** `simulation.walk_ins_until`: a local time within opening and closing, or undefined. */
+function readWalkInsUntil(f: Fields, sim: Record<string, Json>, opens?: number, closes?: number): string | undefined {
+  const path = 'simulation.walk_ins_until';
+  const text = f.string(sim, 'walk_ins_until', path, false);
+  if (text === undefined) return undefined;
+  const minute = parseClock(text);
+  if (minute === null) {
+    f.error(path, `"${text}" is not a time: write HH:MM`);
+    return undefined;
+  }
+  if (opens !== undefined && closes !== undefined && (minute < opens || minute > closes)) {
+    f.error(path, `"${path}" (${text}) must lie between opening and closing`);
+    return undefined;
+  }
+  return text;
+}
+
+function readSimulation(f: Fields, root: Record<string, Json>, caseTypes: Record<string, StationMinutes>, opens?: number, closes?: number): Simulation {
   const sim = f.object(root, 'simulation', 'simulation') ?? {};
-  f.unknownKeys(sim, ['no_show_rate', 'walk_ins_per_hour', 'service_time', 'service_time_cv', 'walk_in_mix'], 'simulation.');
-  return {
+  f.unknownKeys(sim, ['no_show_rate', 'walk_ins_per_hour', 'service_time', 'service_time_cv', 'walk_in_mix', 'overtime_minutes',
+    'walk_in_profile', 'walk_ins_until'], 'simulation.');
+  const simulation: Simulation = {
     noShowRate: f.number(sim, 'no_show_rate', 'simulation.no_show_rate', 0, 1, 0.15),
     walkInsPerHour: f.number(sim, 'walk_ins_per_hour', 'simulation.walk_ins_per_hour', 0, 10_000, 2),
     serviceTime: f.oneOf(sim, 'service_time', 'simulation.service_time', SERVICE_TIME_MODELS, 'lognormal'),
     serviceTimeCv: f.number(sim, 'service_time_cv', 'simulation.service_time_cv', 0, 10, 0.35),
     walkInMix: readWalkInMix(f, sim.walk_in_mix, caseTypes),
+    overtimeMinutes: f.integer(sim, 'overtime_minutes', 'simulation.overtime_minutes', 0, 0),
+    walkInProfile: readWalkInProfile(f, sim.walk_in_profile),
   };
+  const until = readWalkInsUntil(f, sim, opens, closes);
+  if (until !== undefined) simulation.walkInsUntil = until;
+  return simulation;
 }
 
 function readPlanning(f: Fields, root: Record<string, Json>): ClinicEvent['planning'] {
@@ -281,7 +312,7 @@ export function readEvent(bytes: Uint8Array, problems: ProblemList): EventRead {
   const desks = readDesks(f, root);
   const floor = f.oneOf(root, 'floor', 'floor', FLOORS, 'stations');
   const caseTypes = readCaseTypes(f, root, floor);
-  const simulation = readSimulation(f, root, caseTypes);
+  const simulation = readSimulation(f, root, caseTypes, opens?.minute, closes?.minute);
   const planning = readPlanning(f, root);
 
   if (problems.errors.length > before || !id || !name || !date || !timezone || !opens || !closes) {

@@ -81,7 +81,16 @@ export interface Simulation {
   serviceTime: ServiceTimeModel;
   serviceTimeCv: number;
   walkInMix: WalkInMix[];
+  /** Minutes volunteers stay after closing to finish those already in the room (default 0). */
+  overtimeMinutes?: number;
+  /** How walk-ins spread over the intake period (default `even`). */
+  walkInProfile?: WalkInProfile;
+  /** Local `HH:MM` after which no walk-in is admitted; absent: Taller suggests a cut-off. */
+  walkInsUntil?: string;
 }
+
+/** `even`, `morning` (declining linearly to zero at the cut-off) or per-hour shares from opening. */
+export type WalkInProfile = 'even' | 'morning' | number[];
 
 export interface Planning {
   fairness: FairnessMode;

@@ -2,7 +2,7 @@ import type handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { ROLES, ROLE_NAMES, STATION_NAMES, caseTypeName, languageName, shareLanguage } from '../domain/index.js';
 import { REASON_NAMES } from '../planner/reasons.js';
-import type { UnscheduledReason } from '../planner/types.js';
+import type { PlanJson, UnscheduledReason } from '../planner/types.js';
 import type { Applicant, Bundle, Role } from '../domain/index.js';
 import type { EventSummary } from '../db/events.js';
 import type { StoredPlan } from '../db/plans.js';
@@ -135,9 +135,42 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
     interpreted: summary.interpreted_visits,
     meanMinutes: summary.mean_minutes_in_clinic,
     firstArrival: plan.scheduled[0] ? wallClock(plan.scheduled[0].arrival) : null,
+    selection: selectionView(summary),
     reasons,
     volunteers,
   };
+}
+
+const SELECTION_NAMES = { fair: 'fair selection (lottery order)', most: 'the “serve the most” choice' } as const;
+const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)}%`);
+
+/**
+ * Whom the day serves under the plan's selection against the other choice, share by share:
+ * a sentence and a table (counts and shares only, nobody named).
+ */
+export function selectionView(summary: PlanJson['summary']) {
+  const choice = summary.selection;
+  const mine = summary.served_share;
+  if (!choice || !mine) return null;
+  const other = choice.other;
+  const group = (title: string, key: keyof NonNullable<typeof mine>, label: (k: string) => string) =>
+    Object.keys(mine[key] ?? {}).map((k) => ({ group: title, label: label(k), mine: pct(mine[key]?.[k]), other: pct(other.served_share[key]?.[k]) }));
+  const rows = [
+    ...group('Complexity', 'complexity', (k) => k),
+    ...group('Interpreter', 'interpreter', (k) => (k === 'needed' ? 'needs one' : 'does not')),
+    ...group('Case type', 'case_type', (k) => caseTypeName(k)),
+    ...group('Language', 'language', (k) => languageName(k)),
+  ];
+  const costly = (share: NonNullable<typeof mine>) => {
+    const c = share.complexity;
+    return ['moderate', 'complex'].filter((k) => c[k] !== undefined).map((k) => `${pct(c[k])} of ${k} cases`).join(' and ');
+  };
+  const difference = other.scheduled - summary.scheduled;
+  const more = difference > 0 ? `${difference} more` : difference < 0 ? `${-difference} fewer` : 'as many';
+  const sentence = `This plan uses ${SELECTION_NAMES[choice.mode]} and serves ${summary.scheduled}. `
+    + `${SELECTION_NAMES[other.mode][0]!.toUpperCase()}${SELECTION_NAMES[other.mode].slice(1)} would serve ${more}`
+    + (costly(mine) ? `, reaching ${costly(other.served_share)} (this plan: ${costly(mine)}).` : '.');
+  return { sentence, mine: SELECTION_NAMES[choice.mode], other: SELECTION_NAMES[other.mode], rows };
 }
 
 /** What broke, one line per kind of problem, with the applicants it touches: "V004 is not on the roster (A0017, A0029)". */

@@ -3,12 +3,14 @@
  * the same bundle, options and seed give byte-identical JSON.
  *
  * `estimate` simulates the day many times: appointments from a plan (the given one, or the
- * planner's quick plan), no-shows, Poisson walk-ins until closing, random service times, each
- * station served by the next free eligible volunteer under the planner's own rules, and
- * whoever is unfinished at closing not served. It reports the estimate JSON (the README's Formats),
- * extended (never broken) with the capacity limits, arrivals and a registration target.
+ * planner's quick plan) replayed step by step, no-shows, Poisson walk-ins following the event's
+ * profile until the walk-in cut-off, random service times, whoever waits for a held-up server
+ * taken by another free eligible volunteer under the planner's own rules, and whoever is
+ * unfinished at closing not served (finished in the overtime, or referred). It reports the
+ * estimate JSON (the README's Formats), extended (never broken) with the capacity limits,
+ * arrivals, a registration target, the overtime and the walk-in cut-off.
  */
-import { STATIONS } from '../domain/index.js';
+import { openingInstant, STATIONS } from '../domain/index.js';
 import type { Bundle, Station } from '../domain/index.js';
 import { plan as makePlan } from '../planner/index.js';
 import type { PlanJson } from '../planner/types.js';
@@ -73,6 +75,13 @@ export interface RegistrationJson {
   /** Walk-ins expected to stay (those the roster can serve, early enough to finish). */
   expected_walk_ins: number;
   expected_arrivals: number;
+  /** Walk-ins the simulated day serves (alongside its appointments): the room they take. */
+  expected_walk_ins_served: number;
+  /**
+   * True when the walk-ins the day serves fill the room its appointments leave: registering more
+   * than the plan's appointments would take places from walk-ins rather than serve more people.
+   */
+  walk_ins_fill_day: boolean;
 }
 
 /** The estimate JSON (the README's Formats), with extension fields. */
@@ -104,6 +113,14 @@ export interface EstimateJson {
   finish_tradeoff?: (FinishMeasure & { target: number })[];
   /** Extension: with `what_if`, the gain from one more desk or another floor layout, most first. */
   what_if_layout?: LayoutGainJson[];
+  /** Extension: people finished after closing, in the volunteers' overtime (mean per day). */
+  finished_in_overtime: { mean: number };
+  /** Extension: people let in and not finished by the end of the overtime, referred to a follow-up (mean per day). */
+  referred: { mean: number };
+  /** Extension: volunteers who work after closing, most minutes first (mean minutes per day). */
+  volunteer_overtime: { volunteer: string; mean_minutes: number }[];
+  /** Extension: the local time after which no walk-in is admitted, and whether Taller suggested it. */
+  walk_ins_until: { time: string; suggested: boolean };
 }
 
 /** Rounds to some decimals, never giving -0. */
@@ -173,10 +190,17 @@ function stationsOf(day: Day, runs: number): { stations: StationEstimateJson[]; 
   return { stations, bottleneck: STATIONS[bottleneck]! };
 }
 
-function registrationOf(bundle: Bundle, base: PlanJson, simulated: DayRuns, seed: number): RegistrationJson {
+/**
+ * How many to register: enough that the appointments expected to come, with the walk-ins the
+ * day actually serves alongside them (not all who come: a flood of walk-ins is served only as
+ * far as the day has room), fill the day's capacity; and never fewer than the plan's own
+ * appointments, for which the planner found room: walk-ins are served in the room they leave.
+ */
+export function registrationOf(bundle: Bundle, base: PlanJson, simulated: DayRuns, seed: number): RegistrationJson {
   const p = bundle.event.simulation.noShowRate;
-  // Walk-ins who take a place: those the day can serve and who come early enough to finish.
+  // Walk-ins who stay: those the day can serve and who come early enough to finish.
   const walkIns = (simulated.walkIns - simulated.turnedAwayWalkIns) / simulated.runs;
+  const servedWalkIns = simulated.servedWalkIns / simulated.runs;
   const full = (plan: PlanJson) => plan.unscheduled.some((u) => u.reason === 'no_capacity');
   let capacity = base.scheduled.length;
   let lower = !full(base);
@@ -187,7 +211,7 @@ function registrationOf(bundle: Bundle, base: PlanJson, simulated: DayRuns, seed
     capacity = doubled.scheduled.length;
     lower = !full(doubled);
   }
-  const recommended = p < 1 ? Math.max(0, Math.floor((capacity - walkIns) / (1 - p) + 1e-9)) : 0;
+  const recommended = p < 1 ? Math.max(base.scheduled.length, Math.floor((capacity - servedWalkIns) / (1 - p) + 1e-9)) : 0;
   return {
     registered: bundle.applicants.length,
     scheduled: base.scheduled.length,
@@ -197,7 +221,24 @@ function registrationOf(bundle: Bundle, base: PlanJson, simulated: DayRuns, seed
     expected_no_shows: round(recommended * p, 1),
     expected_walk_ins: round(walkIns, 1),
     expected_arrivals: round(recommended * (1 - p) + walkIns, 1),
+    expected_walk_ins_served: round(servedWalkIns, 1),
+    walk_ins_fill_day: base.scheduled.length * (1 - p) + servedWalkIns >= capacity - 1e-9,
   };
+}
+
+/** Volunteers who work after closing, by mean minutes, most first (ties in roster order). */
+function volunteerOvertime(day: Day, runs: number): EstimateJson['volunteer_overtime'] {
+  const minutes = day.network.overtimeMinutes;
+  return day.model.vols
+    .map((vol, v) => ({ volunteer: vol.volunteer.id, mean_minutes: round(minutes[v]! / runs, 1) }))
+    .filter((o) => o.mean_minutes > 0)
+    .sort((a, b) => b.mean_minutes - a.mean_minutes);
+}
+
+/** The walk-in cut-off as the site's wall clock. */
+function walkInsUntilOf(day: Day): EstimateJson['walk_ins_until'] {
+  const time = openingInstant(day.bundle.event).plus({ minutes: day.walkInsUntil }).toFormat('HH:mm');
+  return { time, suggested: day.walkInsUntilSuggested };
 }
 
 /** A bundle's base day: its plan, compiled model and simulated runs. */
@@ -261,5 +302,9 @@ export function estimate(bundle: Bundle, options: EstimateOptions = {}): Estimat
     ...(options.whatIf ? { what_if_layout: layoutGains(base) } : {}),
     ...(options.tradeoff ? { finish_tradeoff: finishTradeoff(bundle, base.seed, Math.min(runs, FINISH_RUNS)) } : {}),
     queue_through_day: queues,
+    finished_in_overtime: { mean: round(simulated.finishedInOvertime / runs, 2) },
+    referred: { mean: round(simulated.referred / runs, 2) },
+    volunteer_overtime: volunteerOvertime(day, runs),
+    walk_ins_until: walkInsUntilOf(day),
   };
 }

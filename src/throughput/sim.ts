@@ -1,14 +1,15 @@
 /**
  * The core discrete-event simulator: people arrive, pass stations in order and leave. It knows
- * nothing of bundles or plans; `day.ts` compiles a clinic day into its terms, and the M/M/c
+ * nothing of bundles or plan JSON; `day.ts` compiles a clinic day into its terms, and the M/M/c
  * tests give it one station and a million customers.
  *
- * Stations are those of a clinic day: 0 check-in and 4 final check are pooled desks (any free
- * desk takes the next in line); 1 screening, 2 preparation and 3 review are staffed: each
+ * Stations are those of a clinic day: 0 check-in and 4 final check are desks of some lanes (any
+ * free lane takes the next in line); 1 screening, 2 preparation and 3 review are staffed: each
  * class of person lists who may serve it there, directly (a shared language) or through an
  * interpreter. A station with a mean of 0 minutes is skipped.
  *
- * Each station serves its queue first come, first served, appointments before walk-ins (a
+ * With a plan (`setPlan`), servers and desk lanes replay it (see there). Without one, each
+ * station serves its queue first come, first served, appointments before walk-ins (a
  * walk-in is served when no appointment waits for that server), with the next free eligible
  * server in the class's order of preference. A server who comes free looks at the latest
  * station first (review, then preparation, then screening), so that people near the end of
@@ -21,7 +22,8 @@
  * People whom no one can serve at some station of their day, or whose shortest day (mean
  * times, no waiting) cannot end by closing, are turned away at the door. Arrivals at or after
  * closing are not admitted, events after closing are not run: whoever is unfinished at closing
- * is not served. With `close: Infinity` the run goes on until everyone is done. Per-run state
+ * is not served, unless an overtime lets servers finish them after closing. With `close:
+ * Infinity` the run goes on until everyone is done. Per-run state
  * lives in typed arrays reused from run to run.
  */
 import type { ServiceTimeModel } from '../domain/index.js';
@@ -77,6 +79,27 @@ export interface NetworkSpec {
   noShowRate: number;
   /** Minutes per interval when queue lengths are kept through the day (0 or absent: not kept). */
   queueBinMinutes?: number;
+  /**
+   * Minutes servers stay after closing to finish those already inside (default 0): windows that
+   * reach closing are extended by it, nobody is admitted after closing, and whoever is not
+   * finished by closing plus these minutes is referred.
+   */
+  overtime?: number;
+}
+
+/**
+ * A planned day to replay: for each planned person (entry e) and station s, at index e * 5 + s,
+ * when its step was planned to start, by whom and with which interpreter. At a desk the server
+ * is a desk lane, 0 to desks − 1: a desk is a set of lanes, each with its planned sequence.
+ */
+export interface NetworkPlan {
+  count: number;
+  /** Planned start in minutes; NaN where the person has no planned step at that station. */
+  start: Float64Array;
+  /** The planned server (visit stations) or desk lane (check-in, final check), or -1. */
+  server: Int32Array;
+  /** The planned interpreter, or -1. */
+  interpreter: Int32Array;
 }
 
 /** One run's arrivals, sorted by time. */
@@ -88,6 +111,8 @@ export interface Arrivals {
   entity: Int32Array;
   /** 1 for a walk-in, 0 for an appointment. */
   walkIn: Uint8Array;
+  /** Each arrival's entry in the plan set with `setPlan` (-1: none); absent: nobody is planned. */
+  planned?: Int32Array;
 }
 
 /** Width of a bin of the waiting-time histograms, in minutes, and how many bins (a day and a bit). */
@@ -97,7 +122,15 @@ const NONE = -1;
 const SPEAKER = -2;
 const END = 0;
 const WAKE = 1;
+/** A planned person who still waits when their planned start has passed may be served by another. */
+const DUE = 2;
+/** The station of those who never came in (no-shows, turned away). */
+const GONE = 6;
 const EPS = 1e-9;
+/** A planned person is overdue just after their planned start, once the services ending then have ended. */
+const DUE_DELAY = 1e-6;
+/** A person waiting in line at their station (else: being served, or between stations). */
+const QUEUED = 1;
 const UNLIMITED = 0x7fffffff;
 // Local names for the hot imports: a transpiler may turn each use of an import into a property read.
 const factorOf = serviceFactor;
@@ -112,6 +145,8 @@ function ensure<T extends Float64Array | Int32Array | Uint32Array | Uint8Array |
 
 export class Network {
   readonly close: number;
+  /** Closing plus the overtime: no event runs after it. */
+  readonly horizon: number;
   readonly serverCount: number;
   readonly classCount: number;
   readonly deskCapacity: Int32Array;
@@ -173,6 +208,27 @@ export class Network {
   private appNext = new Int32Array(0);
   private appWalkIn = new Uint8Array(0);
   private appSeen = new Int32Array(0);
+  private appPrev = new Int32Array(0);
+  private appQueue = new Int32Array(0);
+  private appLane = new Int32Array(0);
+  /** QUEUED, or 0. */
+  private appWait = new Uint8Array(0);
+  /** Each arrival's plan entry (-1: none). */
+  private appPlan = new Int32Array(0);
+
+  // The plan replayed: resources are the servers, then the check-in lanes, then the final-check lanes.
+  private hasPlan = false;
+  private readonly laneBase: Int32Array;
+  private planStart = new Float64Array(0);
+  /** Per plan step (e * 5 + s): its resource, or -1 when it is not planned. */
+  private planRes = new Int32Array(0);
+  private planInterp = new Int32Array(0);
+  /** Each resource's planned steps in planned order, and how far it has got. */
+  private seqOffset: Int32Array;
+  private seqOp = new Int32Array(0);
+  private readonly cursor: Int32Array;
+  /** Each plan entry's arrival in the current run (-1: not among the arrivals). */
+  private entryArrival = new Int32Array(0);
   /** Queues: two levels (appointments, then walk-ins), each with one per class and visit station and one per desk. */
   private readonly levelSize: number;
   private readonly qHead: Int32Array;
@@ -181,16 +237,16 @@ export class Network {
   private readonly activeCount = new Int32Array(STATION_COUNT);
   private readonly activePos: Int32Array;
   private readonly queueLength = new Int32Array(STATION_COUNT);
+  /** Per resource: servers, then desk lanes. */
   private readonly busy: Uint8Array;
-  /** Non-empty queues each interpreter may interpret for at each station (index u * 5 + s). */
   /** Free servers, in no order, and each one's place in that list. */
   private readonly freeList: Int32Array;
   private readonly freePos: Int32Array;
   private freeCount = 0;
+  /** Non-empty queues each interpreter may interpret for at each station (index u * 5 + s). */
   private readonly interpreting: Int32Array;
   private readonly served: Int32Array;
   private readonly busyTime: Float64Array;
-  private readonly deskBusy = new Int32Array(2);
   private inSystem = 0;
   private lastTime = 0;
 
@@ -211,6 +267,9 @@ export class Network {
   readonly idleFor = new Float64Array(STATION_COUNT);
   interpreterBusy = 0;
   interpreterAvailable = 0;
+  /** Minutes each server worked after closing, summed over runs (up to the overtime). */
+  readonly overtimeMinutes: Float64Array;
+  private readonly lastEnd: Float64Array;
   /** People not served, by class and the station they were at (or were turned away at): index k * 5 + s. */
   readonly unserved: Float64Array;
   events = 0;
@@ -223,6 +282,12 @@ export class Network {
   lastWalkIns = 0;
   lastTurnedAway = 0;
   lastTurnedAwayWalkIns = 0;
+  /** People let in (came, and were not turned away). */
+  lastAdmitted = 0;
+  /** Finished after closing, in the overtime. */
+  lastFinishedInOvertime = 0;
+  /** Let in and not finished by the end of the overtime: referred to a follow-up. */
+  lastReferred = 0;
   /** ∫ people in the clinic dt over the last run, up to closing (or its last event). */
   area = 0;
   /** Minutes from arrival to leaving, summed over those served in the last run. */
@@ -234,6 +299,8 @@ export class Network {
     const S = spec.servers.length;
     const C = spec.classes.length;
     this.close = spec.close;
+    const overtime = Number.isFinite(spec.close) ? spec.overtime ?? 0 : 0;
+    this.horizon = spec.close + overtime;
     this.serverCount = S;
     this.classCount = C;
     this.deskCapacity = Int32Array.from(spec.desks);
@@ -251,7 +318,7 @@ export class Network {
     spec.servers.forEach((server, v) => {
       for (const w of server.windows) {
         starts.push(w.start);
-        ends.push(w.end);
+        ends.push(overtime > 0 && w.end >= spec.close - EPS ? Math.max(w.end, this.horizon) : w.end);
         this.available[v]! += Math.max(0, Math.min(w.end, spec.close) - Math.max(0, w.start));
       }
       this.winOffset[v + 1] = starts.length;
@@ -351,7 +418,13 @@ export class Network {
     this.qTail = new Int32Array(2 * this.levelSize);
     this.activeList = new Int32Array(STATION_COUNT * 2 * C);
     this.activePos = new Int32Array(2 * this.levelSize);
-    this.busy = new Uint8Array(S);
+    const lanes = Math.max(0, spec.desks[0]) + Math.max(0, spec.desks[1]);
+    this.laneBase = Int32Array.of(S, S + Math.max(0, spec.desks[0]), S + lanes);
+    this.busy = new Uint8Array(S + lanes);
+    this.cursor = new Int32Array(S + lanes);
+    this.seqOffset = new Int32Array(S + lanes + 1);
+    this.overtimeMinutes = new Float64Array(S);
+    this.lastEnd = new Float64Array(S);
     this.freeList = new Int32Array(S);
     this.freePos = new Int32Array(S);
     this.interpreting = new Int32Array(S * STATION_COUNT);
@@ -370,9 +443,57 @@ export class Network {
     return this.blockedAt[k]! < 0;
   }
 
+  /**
+   * Sets the plan the runs replay (null: none). Each server and desk lane serves its planned steps
+   * in planned order: a step starts once its person is ready, its server has done its earlier
+   * planned steps and its interpreter too. Whoever still waits past their planned start while
+   * their planned server is held up may be served by any free eligible server; before it, only by
+   * one whose service would end by the step's planned end and before the server's own next
+   * planned step (so with the planned lengths everyone ends no later than planned). A server
+   * skips those who did not come or whom another served. A free server serves anyone else only
+   * when the person planned next for it is not waiting for it, appointments before walk-ins.
+   */
+  setPlan(plan: NetworkPlan | null): void {
+    this.hasPlan = plan !== null;
+    if (!plan) return;
+    const S = this.serverCount;
+    const R = this.busy.length;
+    const steps = plan.count * STATION_COUNT;
+    const res = new Int32Array(steps).fill(-1);
+    const interp = new Int32Array(steps).fill(-1);
+    const lists: number[][] = Array.from({ length: R }, () => []);
+    for (let op = 0; op < steps; op++) {
+      const s = op % STATION_COUNT;
+      const p = plan.server[op]!;
+      if (!(plan.start[op]! >= 0) || p < 0) continue;
+      const desk = s === CHECK_IN ? 0 : s === FINAL_CHECK ? 1 : -1;
+      if (desk >= 0 ? p >= this.deskCapacity[desk]! : p >= S) continue;
+      const r = desk >= 0 ? this.laneBase[desk]! + p : p;
+      res[op] = r;
+      lists[r]!.push(op);
+      const u = plan.interpreter[op]!;
+      if (desk < 0 && u >= 0 && u < S && u !== r) {
+        interp[op] = u;
+        lists[u]!.push(op);
+      }
+    }
+    this.planStart = Float64Array.from(plan.start);
+    this.planRes = res;
+    this.planInterp = interp;
+    const seq: number[] = [];
+    for (let r = 0; r < R; r++) {
+      this.seqOffset[r] = seq.length;
+      seq.push(...lists[r]!.sort((a, b) => plan.start[a]! - plan.start[b]! || a - b));
+    }
+    this.seqOffset[R] = seq.length;
+    this.seqOp = Int32Array.from(seq);
+    this.entryArrival = new Int32Array(plan.count);
+  }
+
   /** Clears the totals kept over runs. */
   resetTotals(): void {
-    for (const a of [this.waitSum, this.waitCount, this.waitZero, this.busyMinutes, this.queueAtClose, this.openWait, this.idleFor, this.unserved, this.queueArea]) a.fill(0);
+    for (const a of [this.waitSum, this.waitCount, this.waitZero, this.busyMinutes, this.queueAtClose, this.openWait, this.idleFor, this.unserved, this.queueArea,
+      this.overtimeMinutes]) a.fill(0);
     this.waitHistogram.fill(0);
     this.interpreterBusy = 0;
     this.interpreterAvailable = 0;
@@ -410,6 +531,14 @@ export class Network {
     this.appNext = ensure(this.appNext, n, (m) => new Int32Array(m));
     this.appWalkIn = ensure(this.appWalkIn, n, (m) => new Uint8Array(m));
     if (this.distinct) this.appSeen = ensure(this.appSeen, n * 6, (m) => new Int32Array(m));
+    this.appPrev = ensure(this.appPrev, n, (m) => new Int32Array(m));
+    this.appQueue = ensure(this.appQueue, n, (m) => new Int32Array(m));
+    this.appLane = ensure(this.appLane, n, (m) => new Int32Array(m));
+    this.appWait = ensure(this.appWait, n, (m) => new Uint8Array(m));
+    this.appWait.fill(0, 0, n);
+    this.appPlan = ensure(this.appPlan, n, (m) => new Int32Array(m));
+    this.appPlan.fill(-1, 0, n);
+    this.lastEnd.fill(0);
     this.qHead.fill(-1);
     this.qTail.fill(-1);
     this.activeCount.fill(0);
@@ -424,7 +553,6 @@ export class Network {
     this.interpreting.fill(0);
     this.served.fill(0);
     this.busyTime.fill(0);
-    this.deskBusy.fill(0);
     this.queue.clear();
     this.inSystem = 0;
     this.lastTime = 0;
@@ -435,6 +563,9 @@ export class Network {
     this.lastWalkIns = 0;
     this.lastTurnedAway = 0;
     this.lastTurnedAwayWalkIns = 0;
+    this.lastAdmitted = 0;
+    this.lastFinishedInOvertime = 0;
+    this.lastReferred = 0;
     this.area = 0;
     this.sojournSum = 0;
     this.endTime = 0;
@@ -448,24 +579,47 @@ export class Network {
     const n = arrivals.count;
     this.prepare(n);
     const close = this.close;
+    const horizon = this.horizon;
     const queue = this.queue;
     for (let v = 0; v < this.serverCount; v++) {
       for (let w = this.winOffset[v]!; w < this.winOffset[v + 1]!; w++) {
         const start = this.winStart[w]!;
-        if (start > 0 && start < close) queue.push(start, (v << 1) | WAKE);
+        if (start > 0 && start < close) queue.push(start, (v << 2) | WAKE);
       }
     }
+    if (this.hasPlan) {
+      this.entryArrival.fill(-1);
+      const planned = arrivals.planned;
+      if (planned) {
+        for (let i = 0; i < n; i++) {
+          const e = planned[i]!;
+          if (e < 0 || e >= this.entryArrival.length) continue;
+          this.appPlan[i] = e;
+          this.entryArrival[e] = i;
+          // Who comes at or after closing never comes in: nobody waits for them.
+          if (!(arrivals.time[i]! < close)) this.appStep[i] = GONE;
+        }
+      }
+      this.cursor.set(this.seqOffset.subarray(0, this.cursor.length));
+    }
+    let closed = false;
     let next = 0;
     let events = 0;
     for (;;) {
       const tArrival = next < n && arrivals.time[next]! < close ? arrivals.time[next]! : Number.POSITIVE_INFINITY;
       const tEvent = queue.peekTime();
       if (tEvent <= tArrival) {
-        if (tEvent > close || tEvent === Number.POSITIVE_INFINITY) break;
+        if (tEvent > horizon || tEvent === Number.POSITIVE_INFINITY) break;
+        if (tEvent > close && !closed) {
+          closed = true;
+          this.atClose(n);
+        }
         this.advance(tEvent);
         const data = queue.pop();
-        if ((data & 1) === END) this.finish(data >> 1, tEvent);
-        else this.wake(data >> 1, tEvent);
+        const kind = data & 3;
+        if (kind === END) this.finish(data >> 2, tEvent);
+        else if (kind === WAKE) this.wake(data >> 2, tEvent);
+        else this.due(data >> 2, tEvent);
       } else {
         this.advance(tArrival);
         this.arrive(next, arrivals, key, tArrival);
@@ -475,11 +629,13 @@ export class Network {
     }
     this.events += events;
     this.endTime = this.lastTime;
-    if (Number.isFinite(close)) this.advance(close);
-    this.closeDay(n);
+    if (!closed) this.atClose(n);
+    this.closeDay();
   }
 
   private advance(t: number): void {
+    // Nothing is counted after closing: the overtime only finishes the day.
+    if (t > this.close) t = this.close;
     this.area += this.inSystem * (t - this.lastTime);
     if (this.queueBinMinutes > 0 && t > this.lastTime) this.addQueueArea(this.lastTime, t);
     this.lastTime = t;
@@ -495,18 +651,23 @@ export class Network {
     }
   }
 
-  private closeDay(n: number): void {
+  /** What the day looks like at closing: who waits where, and who is not served. */
+  private atClose(n: number): void {
+    if (Number.isFinite(this.close)) this.advance(this.close);
     for (let s = 0; s < STATION_COUNT; s++) this.queueAtClose[s]! += this.queueLength[s]!;
     const end = this.lastTime;
-    const desks = this.classCount * STATION_COUNT;
-    for (let q = 0; q < this.qHead.length; q++) {
-      const cs = q % this.levelSize;
-      const s = cs >= desks ? (cs === desks ? CHECK_IN : FINAL_CHECK) : cs % STATION_COUNT;
-      for (let i = this.qHead[q]!; i >= 0; i = this.appNext[i]!) this.openWait[s]! += end - this.appJoin[i]!;
-    }
     for (let i = 0; i < n; i++) {
       const step = this.appStep[i]!;
-      if (step >= 0 && step < DONE) this.unserved[this.appClass[i]! * STATION_COUNT + step]! += 1;
+      if (step < 0 || step >= DONE) continue;
+      this.unserved[this.appClass[i]! * STATION_COUNT + step]! += 1;
+      if (this.appWait[i]) this.openWait[step]! += end - this.appJoin[i]!;
+    }
+  }
+
+  private closeDay(): void {
+    this.lastReferred = this.lastAdmitted - this.lastServed - this.lastFinishedInOvertime;
+    if (this.horizon > this.close) {
+      for (let v = 0; v < this.serverCount; v++) this.overtimeMinutes[v]! += Math.max(0, Math.min(this.lastEnd[v]!, this.horizon) - this.close);
     }
     for (let v = 0; v < this.serverCount; v++) {
       const idle = Math.max(0, this.available[v]! - this.busyTime[v]!);
@@ -523,10 +684,11 @@ export class Network {
     const show = stream.next();
     this.appClass[i] = k;
     this.appWalkIn[i] = walkIn;
-    this.appStep[i] = -1;
+    this.appStep[i] = GONE;
     if (walkIn) this.lastWalkIns++;
     else if (show < this.noShowRate) {
       this.lastNoShows++;
+      this.forget(i, t);
       return;
     } else this.lastArrivedAppointments++;
     const blocked = this.blockedAt[k]!;
@@ -535,13 +697,179 @@ export class Network {
       this.lastTurnedAway++;
       this.lastTurnedAwayWalkIns += walkIn;
       this.unserved[k * STATION_COUNT + (blocked >= 0 ? blocked : CHECK_IN)]! += 1;
+      this.forget(i, t);
       return;
     }
     this.appRng[i] = stream.state;
     this.appArrive[i] = t;
     if (this.distinct) this.appSeen.fill(-1, i * 6, i * 6 + 6);
     this.inSystem++;
-    this.enter(i, this.stepFrom[k * 6]!, t);
+    this.lastAdmitted++;
+    this.reach(i, this.stepFrom[k * 6]!, t);
+  }
+
+  /** A planned person who will not be served: their planned servers need not wait for them. */
+  private forget(i: number, t: number): void {
+    const e = this.appPlan[i]!;
+    if (e < 0) return;
+    for (let op = e * STATION_COUNT; op < e * STATION_COUNT + STATION_COUNT; op++) {
+      this.wakeSoon(this.planRes[op]!, t);
+      this.wakeSoon(this.planInterp[op]!, t);
+    }
+  }
+
+  /** Lets a free resource look for work once the present moment's events are done. */
+  private wakeSoon(r: number, t: number): void {
+    if (r >= 0 && !this.busy[r]) this.queue.push(t, (r << 2) | WAKE);
+  }
+
+  /** A person gets to station s: to their planned server when the plan has them there, else in line. */
+  private reach(i: number, s: number, t: number): void {
+    const e = this.appPlan[i]!;
+    const op = e * STATION_COUNT + s;
+    if (e < 0 || s === DONE || this.planRes[op]! < 0) {
+      this.enter(i, s, t);
+      return;
+    }
+    const offset = this.join(i, s, t);
+    this.enqueue(offset + (s === CHECK_IN || s === FINAL_CHECK ? this.classCount * STATION_COUNT + (s === CHECK_IN ? 0 : 1) : this.appClass[i]! * STATION_COUNT + s), s, i);
+    if (this.tryPlanned(op, t) || this.tryOthers(i, s, t)) return;
+    const due = this.planStart[op]! + DUE_DELAY;
+    if (t < due) this.queue.push(due, (i << 2) | DUE);
+  }
+
+  /** A planned person still waiting at their planned start: now any free eligible server may take them. */
+  private due(i: number, t: number): void {
+    if (this.appWait[i] !== QUEUED) return;
+    const s = this.appStep[i]!;
+    if (t + EPS < this.planStart[this.appPlan[i]! * STATION_COUNT + s]! + DUE_DELAY) return;
+    this.tryOthers(i, s, t);
+  }
+
+  /** Whether a free server (or desk lane) other than the planned one takes a waiting planned person now. */
+  private tryOthers(i: number, s: number, t: number): boolean {
+    if (s === CHECK_IN || s === FINAL_CHECK) {
+      const lane = this.freeLane(s === CHECK_IN ? 0 : 1, i, t);
+      if (lane < 0) return false;
+      this.startDesk(i, s, lane, t);
+      return true;
+    }
+    return this.tryVisit(i, this.appClass[i]! * STATION_COUNT + s, s, t);
+  }
+
+  /**
+   * The planned step a resource serves next, skipping those who will not need it (people who
+   * never came in, were served there by another, or whom it may no longer serve); -1 when none.
+   */
+  private nextOp(r: number): number {
+    const end = this.seqOffset[r + 1]!;
+    let c = this.cursor[r]!;
+    for (; c < end; c++) {
+      const op = this.seqOp[c]!;
+      const e = (op / STATION_COUNT) | 0;
+      const s = op - e * STATION_COUNT;
+      const i = this.entryArrival[e]!;
+      if (i < 0) continue;
+      const step = this.appStep[i]!;
+      if (step > s || (step === s && this.appWait[i] === 0)) continue;
+      if (r < this.serverCount && !this.canServe(r, i)) continue;
+      break;
+    }
+    this.cursor[r] = c;
+    return c < end ? this.seqOp[c]! : -1;
+  }
+
+  /** Whether the person of a planned step stands at its station waiting. */
+  private isWaiting(op: number): boolean {
+    const e = (op / STATION_COUNT) | 0;
+    const i = this.entryArrival[e]!;
+    return this.appStep[i] === op - e * STATION_COUNT && this.appWait[i] !== 0;
+  }
+
+  /**
+   * Whether free resource r may serve person i for d minutes from t though not planned to: nobody
+   * planned next for r waits for it, and, before i's planned start, the service ends by the
+   * planned end of i's step and before r's next planned step (nobody's plan is put back for
+   * someone served early).
+   */
+  private mayTake(r: number, i: number, d: number, t: number): boolean {
+    if (!this.hasPlan) return true;
+    const op = this.nextOp(r);
+    const e = this.appPlan[i]!;
+    const s = this.appStep[i]!;
+    const own = e * STATION_COUNT + s;
+    // Whom r is planned to serve next waits for it: r serves nobody else (but may serve them with another).
+    if (op >= 0 && op !== own && this.isWaiting(op)) return false;
+    if (e < 0) return true;
+    const planned = this.planStart[own]!;
+    if (!(t + EPS < planned + DUE_DELAY)) return true;
+    // Early: a server with a limit of people keeps its places for those planned for it.
+    if (r < this.serverCount && this.maxApplicants[r] !== UNLIMITED) return false;
+    const cs = this.appClass[i]! * STATION_COUNT + s;
+    const length = this.planInterp[own]! >= 0 ? this.interpretedMean[cs]! : this.mean[cs]!;
+    // Planned for r itself, the step's planned end is also r's.
+    return t + d <= planned + length + EPS && (op < 0 || op === own || t + d <= this.planStart[op]! + EPS);
+  }
+
+  /** Starts a planned step when its person waits and its server and interpreter are free and at it. */
+  private tryPlanned(op: number, t: number): boolean {
+    if (!this.isWaiting(op)) return false;
+    const r = this.planRes[op]!;
+    const u = this.planInterp[op]!;
+    if (this.busy[r] || this.nextOp(r) !== op) return false;
+    if (u >= 0 && (this.busy[u] || this.nextOp(u) !== op)) return false;
+    const i = this.entryArrival[(op / STATION_COUNT) | 0]!;
+    const s = this.appStep[i]!;
+    if (r >= this.serverCount) {
+      this.cursor[r]!++;
+      this.startDesk(i, s, r, t);
+      return true;
+    }
+    const cs = this.appClass[i]! * STATION_COUNT + s;
+    const d = u >= 0 ? this.interpretedMean[cs]! : this.mean[cs]!;
+    if (!this.canStart(r, t, d) || (u >= 0 && !this.canStart(u, t, d))) return false;
+    this.cursor[r]!++;
+    if (u >= 0) this.cursor[u]!++;
+    this.start(i, s, r, u, t, d);
+    return true;
+  }
+
+  /** A free resource's next work: its planned step, else (when nobody planned for it waits) whoever it may serve. */
+  private dispatch(r: number, t: number): void {
+    const op = this.nextOp(r);
+    if (op >= 0 && (this.tryPlanned(op, t) || this.isWaiting(op))) return;
+    if (r >= this.serverCount) {
+      this.laneFree(r, t);
+      return;
+    }
+    this.volunteerFree(r, t);
+    if (!this.busy[r] && this.interprets[r]) this.interpreterFree(r, t);
+  }
+
+  /** A free desk lane takes the first in line at its desk it may take, appointments before walk-ins. */
+  private laneFree(lane: number, t: number): void {
+    const d = lane < this.laneBase[1]! ? 0 : 1;
+    const s = d === 0 ? CHECK_IN : FINAL_CHECK;
+    for (let q = this.classCount * STATION_COUNT + d; q < this.qHead.length; q += this.levelSize) {
+      const waiting = this.qHead[q]!;
+      if (waiting < 0 || !this.mayTake(lane, waiting, this.mean[this.appClass[waiting]! * STATION_COUNT + s]!, t)) continue;
+      this.dequeue(q, s);
+      this.startDesk(waiting, s, lane, t);
+      return;
+    }
+  }
+
+  /** A free lane of desk d that may take person i now, or -1. */
+  private freeLane(d: number, i: number, t: number): number {
+    const mean = this.mean[this.appClass[i]! * STATION_COUNT + (d === 0 ? CHECK_IN : FINAL_CHECK)]!;
+    for (let lane = this.laneBase[d]!; lane < this.laneBase[d + 1]!; lane++) if (!this.busy[lane] && this.mayTake(lane, i, mean, t)) return lane;
+    return -1;
+  }
+
+  private startDesk(i: number, s: number, lane: number, t: number): void {
+    this.busy[lane] = 1;
+    this.appLane[i] = lane;
+    this.start(i, s, -1, -1, t, this.mean[this.appClass[i]! * STATION_COUNT + s]!);
   }
 
   /** A person joins station s (or leaves, when s is done). */
@@ -550,6 +878,10 @@ export class Network {
       this.appStep[i] = DONE;
       this.appDone[i] = t;
       this.inSystem--;
+      if (t > this.close + EPS) {
+        this.lastFinishedInOvertime++;
+        return;
+      }
       this.lastServed++;
       if (!this.appWalkIn[i]) this.lastServedAppointments++;
       this.sojournSum += t - this.appArrive[i]!;
@@ -559,10 +891,14 @@ export class Network {
     if (s === CHECK_IN || s === FINAL_CHECK) {
       const d = s === CHECK_IN ? 0 : 1;
       const q = offset + this.classCount * STATION_COUNT + d;
-      if (this.qHead[q] === -1 && this.deskBusy[d]! < this.deskCapacity[d]!) {
-        this.deskBusy[d]!++;
-        this.start(i, s, -1, -1, t, this.mean[this.appClass[i]! * STATION_COUNT + s]!);
-      } else this.enqueue(q, s, i);
+      if (this.qHead[q] === -1) {
+        const lane = this.freeLane(d, i, t);
+        if (lane >= 0) {
+          this.startDesk(i, s, lane, t);
+          return;
+        }
+      }
+      this.enqueue(q, s, i);
       return;
     }
     const cs = this.appClass[i]! * STATION_COUNT + s;
@@ -593,7 +929,7 @@ export class Network {
         const v = this.freeList[x]!;
         const e = this.eligible[row + v]!;
         // SPEAKER − place: the first in order of preference has the largest.
-        if (e <= SPEAKER && e > bestRank && this.canServe(v, i) && this.canStart(v, t, direct)) {
+        if (e <= SPEAKER && e > bestRank && this.canServe(v, i) && this.canStart(v, t, direct) && this.mayTake(v, i, direct, t)) {
           best = v;
           bestRank = e;
         }
@@ -605,7 +941,7 @@ export class Network {
     } else {
       for (let x = first; x < last; x++) {
         const v = this.speakers[x]!;
-        if (!this.busy[v] && this.canServe(v, i) && this.canStart(v, t, direct)) {
+        if (!this.busy[v] && this.canServe(v, i) && this.canStart(v, t, direct) && this.mayTake(v, i, direct, t)) {
           this.start(i, s, v, -1, t, direct);
           return true;
         }
@@ -615,7 +951,7 @@ export class Network {
     const interpreted = this.interpretedMean[q]!;
     for (let b = this.bridgeOffset[q]!; b < this.bridgeOffset[q + 1]!; b++) {
       const v = this.bridgeVol[b]!;
-      if (this.busy[v] || !this.canServe(v, i) || !this.canStart(v, t, interpreted)) continue;
+      if (this.busy[v] || !this.canServe(v, i) || !this.canStart(v, t, interpreted) || !this.mayTake(v, i, interpreted, t)) continue;
       const u = this.freeInterpreter(b, i, t, interpreted);
       if (u >= 0) {
         this.start(i, s, v, u, t, interpreted);
@@ -628,7 +964,7 @@ export class Network {
   private freeInterpreter(b: number, i: number, t: number, d: number): number {
     for (let x = this.bridgeInterpOffset[b]!; x < this.bridgeInterpOffset[b + 1]!; x++) {
       const u = this.bridgeInterp[x]!;
-      if (!this.busy[u] && this.canServe(u, i) && this.canStart(u, t, d)) return u;
+      if (!this.busy[u] && this.canServe(u, i) && this.canStart(u, t, d) && this.mayTake(u, i, d, t)) return u;
     }
     return -1;
   }
@@ -664,13 +1000,14 @@ export class Network {
     stream.state = this.appRng[i]!;
     const duration = mean * factorOf(this.model, this.sigma, stream);
     this.appRng[i] = stream.state;
+    if (this.appWait[i] === QUEUED) this.unlink(i, s);
     const wait = t - this.appJoin[i]!;
     this.waitSum[s]! += wait;
     this.waitCount[s]! += 1;
     if (wait <= EPS) this.waitZero[s]! += 1;
     else this.waitHistogram[s * WAIT_BINS + Math.min(WAIT_BINS - 1, Math.floor(wait / WAIT_BIN))]! += 1;
     const end = t + duration;
-    const worked = Math.min(end, this.close) - t;
+    const worked = Math.max(0, Math.min(end, this.close) - t);
     this.busyMinutes[s]! += worked;
     this.appVol[i] = v;
     this.appInterp[i] = u;
@@ -678,32 +1015,39 @@ export class Network {
       this.take(v);
       this.busyTime[v]! += worked;
       this.count(v, i);
+      if (end > this.lastEnd[v]!) this.lastEnd[v] = end;
     }
     if (u >= 0) {
       this.take(u);
       this.busyTime[u]! += worked;
       this.interpreterBusy += worked;
       this.count(u, i);
+      if (end > this.lastEnd[u]!) this.lastEnd[u] = end;
     }
-    this.queue.push(end, (i << 1) | END);
+    this.queue.push(end, (i << 2) | END);
+    const e = this.appPlan[i]!;
+    if (e >= 0) {
+      // Served by others than planned: the planned need not wait for this step.
+      const op = e * STATION_COUNT + s;
+      const r = this.planRes[op]!;
+      if (r !== (v >= 0 ? v : this.appLane[i]!)) this.wakeSoon(r, t);
+      if (this.planInterp[op] !== u) this.wakeSoon(this.planInterp[op]!, t);
+    }
   }
 
   private finish(i: number, t: number): void {
+    if (this.hasPlan) {
+      this.finishPlanned(i, t);
+      return;
+    }
     const s = this.appStep[i]!;
     const k = this.appClass[i]!;
     const next = this.stepFrom[k * 6 + s + 1]!;
     if (s === CHECK_IN || s === FINAL_CHECK) {
-      const d = s === CHECK_IN ? 0 : 1;
-      this.deskBusy[d]!--;
       // Appointments first, then walk-ins.
-      let q = this.classCount * STATION_COUNT + d;
-      if (this.qHead[q] === -1) q += this.levelSize;
-      const waiting = this.qHead[q]!;
-      if (waiting >= 0) {
-        this.dequeue(q, s);
-        this.deskBusy[d]!++;
-        this.start(waiting, s, -1, -1, t, this.mean[this.appClass[waiting]! * STATION_COUNT + s]!);
-      }
+      const lane = this.appLane[i]!;
+      this.busy[lane] = 0;
+      this.laneFree(lane, t);
       this.enter(i, next, t);
       return;
     }
@@ -729,12 +1073,35 @@ export class Network {
     if (u >= 0 && !this.busy[u]) this.interpreterFree(u, t);
   }
 
+  /** With a plan: the person goes on to their next step, then the freed look for their next work. */
+  private finishPlanned(i: number, t: number): void {
+    const s = this.appStep[i]!;
+    const next = this.stepFrom[this.appClass[i]! * 6 + s + 1]!;
+    let a: number;
+    let b = -1;
+    if (s === CHECK_IN || s === FINAL_CHECK) {
+      a = this.appLane[i]!;
+      this.busy[a] = 0;
+    } else {
+      a = this.appVol[i]!;
+      b = this.appInterp[i]!;
+      this.release(a);
+      if (b >= 0) this.release(b);
+    }
+    this.reach(i, next, t);
+    if (!this.busy[a]) this.dispatch(a, t);
+    if (b >= 0 && !this.busy[b]) this.dispatch(b, t);
+  }
+
   private wake(v: number, t: number): void {
     if (this.busy[v]) return;
+    if (this.hasPlan) {
+      this.dispatch(v, t);
+      return;
+    }
     this.volunteerFree(v, t);
     if (!this.busy[v] && this.interprets[v]) this.interpreterFree(v, t);
   }
-
   /**
    * What free server v can do for person i at station s (cs: the class's station index) now:
    * SPEAKER (serve directly), an interpreter's index (serve with that interpreter), or NONE.
@@ -742,9 +1109,9 @@ export class Network {
   private option(v: number, i: number, cs: number, s: number, t: number): number {
     const e = this.eligible[(((cs / STATION_COUNT) | 0) * 3 + s - 1) * this.serverCount + v]!;
     if (e === NONE || !this.canServe(v, i)) return NONE;
-    if (e <= SPEAKER) return this.canStart(v, t, this.mean[cs]!) ? SPEAKER : NONE;
+    if (e <= SPEAKER) return this.canStart(v, t, this.mean[cs]!) && this.mayTake(v, i, this.mean[cs]!, t) ? SPEAKER : NONE;
     const d = this.interpretedMean[cs]!;
-    return this.canStart(v, t, d) ? this.freeInterpreter(e, i, t, d) : NONE;
+    return this.canStart(v, t, d) && this.mayTake(v, i, d, t) ? this.freeInterpreter(e, i, t, d) : NONE;
   }
 
   /**
@@ -808,10 +1175,10 @@ export class Network {
         if (!this.eligibleInterpreter[(k * 3 + s - 1) * S + u]) continue;
         const i = this.qHead[q]!;
         const d = this.interpretedMean[cs]!;
-        if (this.appKey[i]! >= bestJoin || !this.canServe(u, i) || !this.canStart(u, t, d)) continue;
+        if (this.appKey[i]! >= bestJoin || !this.canServe(u, i) || !this.canStart(u, t, d) || !this.mayTake(u, i, d, t)) continue;
         for (let b = this.bridgeOffset[cs]!; b < this.bridgeOffset[cs + 1]!; b++) {
           const v = this.bridgeVol[b]!;
-          if (this.busy[v] || !this.bridges(b, u) || !this.canServe(v, i) || !this.canStart(v, t, d)) continue;
+          if (this.busy[v] || !this.bridges(b, u) || !this.canServe(v, i) || !this.canStart(v, t, d) || !this.mayTake(v, i, d, t)) continue;
           bestQ = q;
           bestJoin = this.appKey[i]!;
           bestV = v;
@@ -847,6 +1214,9 @@ export class Network {
 
   private enqueue(q: number, s: number, i: number): void {
     this.appNext[i] = -1;
+    this.appPrev[i] = this.qTail[q]!;
+    this.appQueue[i] = q;
+    this.appWait[i] = QUEUED;
     this.queueLength[s]!++;
     if (this.qHead[q] === -1) {
       this.qHead[q] = i;
@@ -878,9 +1248,11 @@ export class Network {
 
   private dequeue(q: number, s: number): number {
     const i = this.qHead[q]!;
+    this.appWait[i] = 0;
     this.queueLength[s]!--;
     const after = this.appNext[i]!;
     this.qHead[q] = after;
+    if (after >= 0) this.appPrev[after] = -1;
     if (after === -1) {
       this.qTail[q] = -1;
       if (s !== CHECK_IN && s !== FINAL_CHECK) {
@@ -895,5 +1267,21 @@ export class Network {
       }
     }
     return i;
+  }
+
+  /** Takes a person out of the line they stand in, wherever they stand. */
+  private unlink(i: number, s: number): void {
+    const q = this.appQueue[i]!;
+    if (this.qHead[q] === i) {
+      this.dequeue(q, s);
+      return;
+    }
+    this.appWait[i] = 0;
+    this.queueLength[s]!--;
+    const before = this.appPrev[i]!;
+    const after = this.appNext[i]!;
+    this.appNext[before] = after;
+    if (after >= 0) this.appPrev[after] = before;
+    else this.qTail[q] = before;
   }
 }

@@ -11,7 +11,9 @@ t.test('reads a minimal event.json with every default filled in', async (t) => {
   t.same(ev, {
     ...EVENT, dayMinutes: DAY_MINUTES_0900_1600, slotMinutes: 5, floor: 'stations', site: { name: '' }, hostOrgs: [], desks: DEFAULT_DESKS,
     caseTypes: DEFAULT_CASE_TYPES,
-    simulation: { noShowRate: 0.15, walkInsPerHour: 2, serviceTime: 'lognormal', serviceTimeCv: 0.35, walkInMix: [] },
+    simulation: {
+      noShowRate: 0.15, walkInsPerHour: 2, serviceTime: 'lognormal', serviceTimeCv: 0.35, walkInMix: [], overtimeMinutes: 0, walkInProfile: 'even',
+    },
     planning: { fairness: 'none', selection: 'fair', finishProbability: 0.8, seed: 1 },
   });
 });
@@ -287,6 +289,39 @@ t.test('reports a service-time model that is not fixed, exponential or lognormal
   const result = read({ event: event({ simulation: { service_time: 'normal' } }) });
   t.same(where(result.errors), ['event.json:1:simulation.service_time']);
   t.match(result.errors[0]?.message, /must be one of fixed, exponential, lognormal, not "normal"/);
+});
+
+t.test('reads overtime, the walk-in profile and the walk-in cut-off', async (t) => {
+  const read1 = (simulation: Record<string, unknown>) => bundleOf(read({ event: event({ simulation }) })).event.simulation;
+  t.match(read1({ overtime_minutes: 30, walk_in_profile: 'morning', walk_ins_until: '14:30' }),
+    { overtimeMinutes: 30, walkInProfile: 'morning', walkInsUntil: '14:30' });
+  t.same(read1({ walk_in_profile: [0, 2, 1.5] }).walkInProfile, [0, 2, 1.5]);
+  t.equal(read1({ walk_in_profile: 'even', walk_ins_until: '16:00' }).walkInsUntil, '16:00', 'closing itself is within the day');
+  t.equal(read1({ walk_in_profile: null }).walkInProfile, 'even');
+  t.notOk('walkInsUntil' in read1({}), 'absent: Taller suggests one');
+});
+
+t.test('reports overtime that is not a whole number of minutes ≥ 0', async (t) => {
+  for (const bad of [-5, 12.5, 'late']) {
+    const result = read({ event: event({ simulation: { overtime_minutes: bad } }) });
+    t.same(where(result.errors), ['event.json:1:simulation.overtime_minutes'], JSON.stringify(bad));
+  }
+});
+
+t.test('reports a walk-in profile that is neither even, morning nor per-hour shares', async (t) => {
+  for (const bad of ['evening', [], [1, -1], [1, 'x'], 3]) {
+    const result = read({ event: event({ simulation: { walk_in_profile: bad } }) });
+    t.same(where(result.errors), ['event.json:1:simulation.walk_in_profile'], JSON.stringify(bad));
+  }
+});
+
+t.test('reports a walk-in cut-off that is not a time of the day', async (t) => {
+  for (const bad of ['8:00', '16:30', 'noon', '25:00', 1400]) {
+    const result = read({ event: event({ simulation: { walk_ins_until: bad } }) });
+    t.same(where(result.errors), ['event.json:1:simulation.walk_ins_until'], JSON.stringify(bad));
+  }
+  const noOpening = read({ event: event({ opens: undefined, simulation: { walk_ins_until: '12:00' } }) });
+  t.same(where(noOpening.errors), ['event.json:1:opens'], 'without an opening only the opening is reported');
 });
 
 t.test('reports a fairness mode that is not none or proportional', async (t) => {

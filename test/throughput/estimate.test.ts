@@ -143,14 +143,24 @@ t.test('an overfull day jams where the most are still waiting at closing', async
   t.ok(most.waiting_at_close > 0);
 });
 
-t.test('registration fills a full day after the expected no-shows and walk-ins', async (t) => {
-  const e = estimate(sampleBundle(MERCED), { runs: 100, seed: 1 });
-  const r = e.registration;
+t.test('without walk-ins, registration overbooks a full day by the expected no-shows, and no more', async (t) => {
+  const bundle = sampleBundle(MERCED);
+  const quiet = { ...bundle, event: { ...bundle.event, simulation: { ...bundle.event.simulation, walkInsPerHour: 0 } } };
+  const r = estimate(quiet, { runs: 100, seed: 1 }).registration;
   t.equal(r.day_capacity, r.scheduled, 'the planner left some out for lack of room: its appointments fill the day');
   t.notOk(r.day_capacity_is_lower_bound);
-  t.ok(r.recommended * (1 - 0.16) + r.expected_walk_ins <= r.day_capacity + 1e-9);
-  t.ok((r.recommended + 1) * (1 - 0.16) + r.expected_walk_ins > r.day_capacity, 'and one more would overfill it');
+  t.ok(r.recommended > r.scheduled, `${r.recommended} registered for ${r.scheduled} places`);
+  t.ok(r.recommended * (1 - 0.16) <= r.day_capacity + 1e-9);
+  t.ok((r.recommended + 1) * (1 - 0.16) > r.day_capacity, 'and one more would overfill it');
+  t.notOk(r.walk_ins_fill_day);
   t.equal(r.expected_no_shows, round(r.recommended * 0.16, 1));
+});
+
+t.test('when the walk-ins the day serves fill the no-shows’ places, registration is the plan’s appointments', async (t) => {
+  const r = estimate(sampleBundle(MERCED), { runs: 100, seed: 1 }).registration;
+  t.ok(r.expected_walk_ins_served <= r.expected_walk_ins);
+  t.ok(r.walk_ins_fill_day, `${r.expected_walk_ins_served} walk-ins served against ${r.expected_no_shows} no-shows`);
+  t.equal(r.recommended, r.scheduled);
 });
 
 t.test('a day with room to spare finds its capacity by planning twice the applicants', async (t) => {
@@ -164,6 +174,65 @@ t.test('a day with room to spare finds its capacity by planning twice the applic
   t.equal(e.registration.day_capacity, 6, 'six fit, and none was left out for lack of room');
   t.ok(e.registration.day_capacity_is_lower_bound);
   t.equal(e.registration.recommended, 7, '6 / 0.8 = 7.5');
+});
+
+t.test('in a flood of walk-ins, registration counts only the walk-ins the day serves', async (t) => {
+  const flood = estimate(withSimulation(sampleBundle(MERCED), { walkInsPerHour: 500 }), { runs: 30, seed: 1 });
+  const r = flood.registration;
+  t.ok(flood.arrivals.walk_ins > 1000, `${flood.arrivals.walk_ins} walk-ins a day`);
+  t.ok(r.expected_walk_ins_served < r.day_capacity, 'the day serves fewer walk-ins than it could serve appointments');
+  t.ok(r.recommended >= r.scheduled && r.recommended > 0, `recommends ${r.recommended}`);
+  t.equal(r.recommended, Math.max(r.scheduled, Math.floor((r.day_capacity - flood.arrivals.served_walk_ins) / (1 - 0.16) + 1e-9)));
+
+  const few = sampleBundle(FRESNO);
+  few.applicants = few.applicants.slice(0, 4);
+  const small = estimate(withSimulation(few, { walkInsPerHour: 500 }), { runs: 20, seed: 1 });
+  t.ok(small.registration.walk_ins_fill_day, 'walk-ins fill what the few appointments leave');
+  t.ok(small.registration.expected_walk_ins_served > small.registration.day_capacity, 'more than the capacity found by planning twice the applicants');
+  t.equal(small.registration.recommended, small.registration.scheduled, 'still never fewer than the plan’s appointments');
+});
+
+t.test('a flood of walk-ins with nobody registered recommends nobody, and says the walk-ins fill the day', async (t) => {
+  const bundle: Bundle = {
+    event: clinicEvent({ simulation: {
+      noShowRate: 0.1, walkInsPerHour: 500, serviceTime: 'fixed', serviceTimeCv: 0,
+      walkInMix: [{ caseType: 'daca_renewal', languages: ['en'], complexity: 'straightforward', share: 1 }],
+    } }),
+    volunteers: [volunteer({ id: 'V1', role: 'attorney', languages: ['en'] })],
+    applicants: [],
+  };
+  const r = estimate(bundle, { runs: 5, seed: 1 }).registration;
+  t.equal(r.day_capacity, 0);
+  t.ok(r.expected_walk_ins_served > 0);
+  t.equal(r.recommended, 0);
+  t.ok(r.walk_ins_fill_day);
+});
+
+t.test('the overtime finishes some of those unfinished at closing; served still means by closing', async (t) => {
+  const bundle = withSimulation(sampleBundle(MERCED), { walkInsPerHour: 0 });
+  const none = estimate(bundle, { runs: 50, seed: 1 });
+  const half = estimate(withSimulation(bundle, { overtimeMinutes: 30 }), { runs: 50, seed: 1 });
+  t.equal(none.finished_in_overtime.mean, 0);
+  t.same(none.volunteer_overtime, []);
+  t.ok(none.referred.mean > 0, 'unfinished at closing: referred');
+  // Volunteers may now start a step they can finish in the overtime: closing changes a little.
+  t.ok(Math.abs(half.served.mean - none.served.mean) <= 1, `served by closing ${half.served.mean} and ${none.served.mean}`);
+  t.ok(half.finished_in_overtime.mean > 0);
+  t.ok(half.referred.mean < none.referred.mean);
+  t.ok(Math.abs(half.served.mean + half.finished_in_overtime.mean + half.referred.mean - none.served.mean - none.referred.mean) < 0.2,
+    'the same people let in: served, finished in the overtime or referred');
+  t.ok(half.volunteer_overtime.length > 0);
+  const ids = new Set(bundle.volunteers.map((v) => v.id));
+  t.ok(half.volunteer_overtime.every((o) => ids.has(o.volunteer) && o.mean_minutes > 0 && o.mean_minutes <= 30));
+  t.same(half.volunteer_overtime.map((o) => o.mean_minutes), [...half.volunteer_overtime.map((o) => o.mean_minutes)].sort((a, b) => b - a), 'most minutes first');
+});
+
+t.test('the estimate reports the walk-in cut-off, suggested or given', async (t) => {
+  const suggested = estimate(sampleBundle(FRESNO), { runs: 5, seed: 1 });
+  t.match(suggested.walk_ins_until, { time: /^\d\d:\d\d$/, suggested: true });
+  t.ok(suggested.walk_ins_until.time < '16:00');
+  const given = estimate(withSimulation(sampleBundle(FRESNO), { walkInsUntil: '15:00' }), { runs: 5, seed: 1 });
+  t.same(given.walk_ins_until, { time: '15:00', suggested: false });
 });
 
 t.test('a day where everyone is a no-show recommends registering nobody', async (t) => {

@@ -80,6 +80,27 @@ t.test('those still in a queue at closing are counted as waiting at closing', as
   t.equal(net.waitSum[SCREENING], 60, 'the served waited 0 and 60 minutes');
 });
 
+t.test('volunteers stay the overtime to finish those inside; whoever is not finished by its end is referred', async (t) => {
+  const net = network({ close: 100, overtime: 30, servers: [server({ windows: [{ start: 0, end: 100 }] })], classes: [screeningOnly(direct(60, [0]))] });
+  t.equal(net.horizon, 130);
+  t.same(run(net, [{ time: 0 }, { time: 0 }, { time: 0 }]), [60, 120, -1]);
+  t.equal(net.lastServed, 1, 'served means finished by closing');
+  t.equal(net.lastFinishedInOvertime, 1);
+  t.equal(net.lastReferred, 1, 'the third could not start in time to finish');
+  t.equal(net.overtimeMinutes[0], 20, 'the volunteer stayed until 120');
+  t.equal(net.queueAtClose[SCREENING], 1, 'counted at closing');
+  t.equal(net.unserved[SCREENING], 2, 'two were not served by closing');
+  t.equal(net.busyMinutes[SCREENING], 100, 'work after closing is not counted');
+  t.equal(net.area, 3 * 60 + 2 * 40, 'people in the clinic are counted until closing');
+});
+
+t.test('work that would run past the overtime leaves the person referred and the volunteer stays to its end', async (t) => {
+  const net = network({ close: 100, overtime: 10, servers: [server({ windows: [{ start: 0, end: 200 }] })], classes: [screeningOnly(direct(60, [0]))] });
+  t.same(run(net, [{ time: 0 }, { time: 0 }]), [60, -1], 'the second starts at 60, as the window allows, and is not done by 110');
+  t.equal(net.lastReferred, 1);
+  t.equal(net.overtimeMinutes[0], 10, 'stayed the whole overtime');
+});
+
 t.test('arrivals at or after closing are not admitted', async (t) => {
   const net = network({ close: 100 });
   t.same(run(net, [{ time: 99, walkIn: true }, { time: 100, walkIn: true }, { time: 130, walkIn: true }]), [-1, -1, -1]);
