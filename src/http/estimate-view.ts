@@ -175,7 +175,8 @@ export function tradeoffSentence(rows: Tradeoff, target: number): string {
     return `Packed, the day finishes everyone by closing on ${Math.round((packed ?? rows[0]!).finish_probability * 100)}% of days.`;
   }
   const cost = Math.round((packed.served_mean - aimed.served_mean) * 10) / 10;
-  const costText = cost > 0 ? `serves about ${cost} fewer people` : 'serves as many people';
+  // Packed days can serve fewer: whoever is unfinished at closing is not served.
+  const costText = cost > 0 ? `serves about ${cost} fewer people` : cost < 0 ? `serves about ${-cost} more people` : 'serves as many people';
   return `Packed, the day finishes everyone by closing on ${Math.round(packed.finish_probability * 100)}% of days. `
     + `Keeping ${aimed.slack_minutes} minutes free before closing finishes on ${Math.round(aimed.finish_probability * 100)}% of days and ${costText}.`;
 }

@@ -129,7 +129,9 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   }
   if (options.compare ?? !options.quick) {
     const other = selection === 'fair' ? 'most' : 'fair';
-    const alt = plan(bundle, { ...options, selection: other, compare: false, iterations: Math.min(iterations, COMPARE_ITERATIONS) }).summary;
+    // The other choice planned afresh: a re-plan's kept days would make the two look alike.
+    const { previous: _previous, published: _published, pin: _pin, release: _release, ...fresh } = options;
+    const alt = plan(bundle, { ...fresh, selection: other, compare: false, iterations: Math.min(iterations, COMPARE_ITERATIONS) }).summary;
     result.summary.selection = {
       mode: selection,
       other: { mode: other, scheduled: alt.scheduled, scheduled_weight: alt.scheduled_weight, served_share: alt.served_share! },

@@ -266,6 +266,8 @@ export interface DayRuns {
   served: Int32Array;
   /** Runs in which every appointment who came was served. */
   allFinished: number;
+  /** Runs in which every appointment who came was finished by closing or in the overtime the event allows. */
+  allFinishedWithOvertime: number;
   appointmentsArrived: number;
   noShows: number;
   walkIns: number;
@@ -298,7 +300,7 @@ export function simulateDay(day: Day, booked: Appointments, runs: number, seed: 
   const walkTime: number[] = [];
   const walkClass: number[] = [];
   const result: DayRuns = {
-    runs, served: new Int32Array(runs), allFinished: 0, appointmentsArrived: 0, noShows: 0, walkIns: 0, turnedAwayWalkIns: 0, servedWalkIns: 0, turnedAway: 0, latestWalkIn: -1,
+    runs, served: new Int32Array(runs), allFinished: 0, allFinishedWithOvertime: 0, appointmentsArrived: 0, noShows: 0, walkIns: 0, turnedAwayWalkIns: 0, servedWalkIns: 0, turnedAway: 0, latestWalkIn: -1,
     finishedInOvertime: 0, referred: 0,
   };
   const stream = new Stream(0);
@@ -346,6 +348,7 @@ export function simulateDay(day: Day, booked: Appointments, runs: number, seed: 
     network.run(arrivals, key);
     result.served[r] = network.lastServed;
     if (network.lastServedAppointments === network.lastArrivedAppointments) result.allFinished++;
+    if (network.lastServedAppointments + network.lastOvertimeAppointments === network.lastArrivedAppointments) result.allFinishedWithOvertime++;
     result.appointmentsArrived += network.lastArrivedAppointments;
     result.noShows += network.lastNoShows;
     result.walkIns += network.lastWalkIns;

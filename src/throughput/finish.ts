@@ -1,7 +1,7 @@
 /**
  * Finishing on time as a choice: the planner keeps some minutes before closing free, and the
  * simulated day (the event's own no-shows, walk-ins and service spread) says how often everyone
- * who came is finished by closing. `planToFinish` keeps the least slack that reaches a target
+ * who came is finished by closing (or within the overtime the event lets volunteers stay). `planToFinish` keeps the least slack that reaches a target
  * probability; `finishTradeoff` lists what each target costs in people served.
  */
 import type { Bundle } from '../domain/index.js';
@@ -19,7 +19,10 @@ export interface FinishMeasure {
   scheduled: number;
   /** Mean people served by closing over the simulated days. */
   served_mean: number;
-  /** Share of simulated days on which every appointment who came was finished by closing. */
+  /**
+   * Share of simulated days on which every appointment who came was finished by closing, or in
+   * the overtime the event lets volunteers stay (`simulation.overtime_minutes`).
+   */
   finish_probability: number;
 }
 
@@ -31,7 +34,7 @@ export function measureFinish(bundle: Bundle, planned: PlanJson, runs: number, s
     slack_minutes: planned.summary.finish?.slack_minutes ?? 0,
     scheduled: planned.summary.scheduled,
     served_mean: Math.round((result.served.reduce((a, b) => a + b, 0) / runs) * 10) / 10,
-    finish_probability: Math.round((result.allFinished / runs) * 1000) / 1000,
+    finish_probability: Math.round((result.allFinishedWithOvertime / runs) * 1000) / 1000,
   };
 }
 

@@ -286,6 +286,8 @@ export class Network {
   lastAdmitted = 0;
   /** Finished after closing, in the overtime. */
   lastFinishedInOvertime = 0;
+  /** Appointments (not walk-ins) finished after closing, in the overtime. */
+  lastOvertimeAppointments = 0;
   /** Let in and not finished by the end of the overtime: referred to a follow-up. */
   lastReferred = 0;
   /** ∫ people in the clinic dt over the last run, up to closing (or its last event). */
@@ -565,6 +567,7 @@ export class Network {
     this.lastTurnedAwayWalkIns = 0;
     this.lastAdmitted = 0;
     this.lastFinishedInOvertime = 0;
+    this.lastOvertimeAppointments = 0;
     this.lastReferred = 0;
     this.area = 0;
     this.sojournSum = 0;
@@ -880,6 +883,7 @@ export class Network {
       this.inSystem--;
       if (t > this.close + EPS) {
         this.lastFinishedInOvertime++;
+        if (!this.appWalkIn[i]) this.lastOvertimeAppointments++;
         return;
       }
       this.lastServed++;

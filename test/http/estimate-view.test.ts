@@ -18,6 +18,11 @@ t.test('when finishing on time costs nobody, the sentence says so', async (t) =>
   t.match(tradeoffSentence(free, 0.8), /and serves as many people\.$/);
 });
 
+t.test('when the packed day leaves people unfinished at closing, keeping time free serves more, and the sentence says so', async (t) => {
+  const better = [ROWS[0]!, { ...ROWS[1]!, served_mean: 35.3 }];
+  t.match(tradeoffSentence(better, 0.8), /and serves about 2\.1 more people\.$/);
+});
+
 t.test('a target the trade-off did not try reads as the last one tried', async (t) => {
   t.match(tradeoffSentence(ROWS, 0.95), /Keeping 60 minutes free/);
 });

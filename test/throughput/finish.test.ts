@@ -65,3 +65,12 @@ t.test('the estimate gives the trade-off for the targets 0, 0.5, 0.8 and 0.95 wh
   t.same(estimate(bundle, { runs: 40, tradeoff: true }).finish_tradeoff!.map((r) => r.target), [0, 0.5, 0.8, 0.95]);
   t.equal(estimate(bundle, { runs: 40 }).finish_tradeoff, undefined);
 });
+
+t.test('overtime the event allows counts as finishing: the same plan finishes more often with 30 minutes of it', async (t) => {
+  const bundle = shortDay(0);
+  const planned = plan(bundle, { quick: true });
+  const strict = measureFinish(bundle, planned, 100, 1).finish_probability;
+  const staying = { ...bundle, event: { ...bundle.event, simulation: { ...bundle.event.simulation, overtimeMinutes: 30 } } };
+  const lenient = measureFinish(staying, planned, 100, 1).finish_probability;
+  t.ok(lenient > strict, `${lenient} with overtime against ${strict} without`);
+});
