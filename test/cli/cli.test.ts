@@ -183,6 +183,31 @@ t.test('plan refuses a seed that is not a whole number, or an unknown fairness, 
   t.equal((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--fairness', 'random'])).code, 2);
 });
 
+t.test('plan refuses an unknown selection or a finish probability outside 0–0.99, naming the option', async (t) => {
+  const selection = await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--selection', 'cheapest']);
+  t.equal(selection.code, 2);
+  t.match(selection.stderr, /--selection is one of fair, most, not "cheapest"/);
+  const finish = await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--finish-probability', '1.5']);
+  t.equal(finish.code, 2);
+  t.match(finish.stderr, /--finish-probability is a number from 0 to 0.99, not "1.5"/);
+});
+
+t.test('plan --finish-probability 0 packs the day; a target keeps time free and says what it measured', async (t) => {
+  const packed = JSON.parse((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--quick', '--finish-probability', '0'])).stdout);
+  t.equal(packed.summary.finish, undefined);
+  const aimed = JSON.parse((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--quick', '--finish-probability', '0.5'])).stdout);
+  t.equal(aimed.summary.finish.target, 0.5);
+  t.ok(aimed.summary.finish.slack_minutes > 0);
+});
+
+t.test('plan --selection most serves at least as many as fair selection', async (t) => {
+  const fair = JSON.parse((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--iterations', '500', '--finish-probability', '0'])).stdout);
+  const most = JSON.parse((await taller(t, ['plan', join(SAMPLES_DIR, FRESNO), '--iterations', '500', '--finish-probability', '0', '--selection', 'most'])).stdout);
+  t.equal(fair.summary.selection.mode, 'fair');
+  t.equal(most.summary.selection.mode, 'most');
+  t.ok(most.summary.scheduled >= fair.summary.scheduled);
+});
+
 t.test('plan of a broken bundle exits 2 and plans nothing', async (t) => {
   const res = await taller(t, ['plan', bundleDir(t, FRESNO, { 'volunteers.csv': BROKEN_VOLUNTEERS })]);
   t.equal(res.code, 2);
