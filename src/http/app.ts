@@ -40,9 +40,18 @@ declare module 'fastify' {
 const VIEWS = fileURLToPath(new URL('../../views', import.meta.url));
 const STATIC = fileURLToPath(new URL('../../static', import.meta.url));
 
-/** Logs what happened to a request, never what it carried: no query strings (tokens), no bodies, no headers. */
+/** Paths whose last segment is a link's secret: an applicant's slip, a volunteer's calendar feed. */
+const TOKEN_PATH = /^\/(slips|calendars)\/[^/]+?(\.ics)?$/;
+
+/** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
+export function loggedPath(url: string): string {
+  const path = url.split('?')[0]!;
+  return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`);
+}
+
+/** Logs what happened to a request, never what it carried: no query strings or secrets in paths, no bodies, no headers. */
 const serializers = {
-  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: loggedPath(req.url), id: req.id }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
