@@ -530,6 +530,22 @@ interface CalendarSpec {
   events: WritableEvent[];
 }
 
+/**
+ * A value of iCalendar TEXT (RFC 5545 §3.3.11) as written: backslashes, semicolons and commas
+ * escaped, line breaks as `\n`, other control characters dropped. ical-generator escapes event
+ * text itself but writes a calendar's name as it is given, so a name from a request could
+ * otherwise start lines (and events) of its own.
+ */
+export function icalText(value: string): string {
+  return value
+    .replace(/\r\n|\r|\n/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
 function writeCalendar(spec: CalendarSpec): string {
   if (!DateTime.isDateTime(spec.now) || !spec.now.isValid) throw new Error('options.now must be a valid luxon DateTime: it is every DTSTAMP');
   const calendar = ical({
@@ -538,7 +554,7 @@ function writeCalendar(spec: CalendarSpec): string {
     method: spec.method,
     // A generator only: a calendar-level zone would write floating times.
     timezone: { name: null, generator: vtimezone },
-    ...(spec.name ? { name: spec.name } : {}),
+    ...(spec.name ? { name: icalText(spec.name) } : {}),
   });
   const stamp = spec.now.toUTC();
   for (const event of spec.events) {

@@ -77,6 +77,15 @@ t.test('the public workshop feed lists each published workshop with no roster or
   for (const v of sampleBundle(FRESNO).volunteers) t.notOk(res.body.includes(v.name), `${v.id} not named`);
 });
 
+t.test('an org given in the feed link cannot add an event to the calendar', async (t) => {
+  const { app } = await planned(t);
+  const org = encodeURIComponent('x\r\nBEGIN:VEVENT\r\nUID:fake\r\nDTSTART:20270522T090000Z\r\nSUMMARY:Workshop MOVED — bring passport\r\nEND:VEVENT');
+  const res = await app.inject(`/feeds/workshops.ics?org=${org}`);
+  t.equal(res.statusCode, 200);
+  t.equal(new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents('vevent').length, 0, 'no event at all: nothing is published and the name is text');
+  t.notMatch(res.body, /\r\nBEGIN:VEVENT/);
+});
+
 t.test('an organization\'s feed holds only the workshops it hosts', async (t) => {
   const { app, headers } = await planned(t);
   await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plans/1/publish`, headers });
