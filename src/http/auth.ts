@@ -8,14 +8,19 @@ declare module 'fastify' {
   }
 }
 
+/** The API grant of a request's bearer token, if it carries a valid one; nothing is answered. */
+export function apiGrantOf(request: FastifyRequest): ReturnType<typeof verifyToken> {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? verifyToken(request.server.store.db, match[1]!, 'api', new Date().toISOString()) : undefined;
+}
+
 /**
  * Personal data and changes need an API token (`Authorization: Bearer …`, made by
  * `taller token`). Without one the answer is 401, and nothing about the event is revealed.
  */
 export async function requireApiToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const grant = match ? verifyToken(request.server.store.db, match[1]!, 'api', new Date().toISOString()) : undefined;
+  const grant = apiGrantOf(request);
   if (!grant) {
     await reply.code(401).header('www-authenticate', 'Bearer').send({
       error: 'This needs an API token: send "Authorization: Bearer <token>" (create one with "taller token").',

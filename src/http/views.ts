@@ -173,6 +173,27 @@ export function selectionView(summary: PlanJson['summary']) {
   return { sentence, mine: SELECTION_NAMES[choice.mode], other: SELECTION_NAMES[other.mode], rows };
 }
 
+type PlanView = ReturnType<typeof planView>;
+type StatusView = ReturnType<typeof planStatusView>;
+
+/**
+ * The plan as anyone may see it: counts and shares, each reason with how many it leaves out,
+ * and no applicant, volunteer, time or sentence about a person.
+ */
+export function countsOnly(plan: PlanView): PlanView {
+  return {
+    ...plan,
+    firstArrival: null,
+    reasons: plan.reasons.map((r) => ({ ...r, examples: [] })),
+    volunteers: [],
+  };
+}
+
+/** The plan's status as anyone may see it: draft or published, out of date or not, nobody named. */
+export function statusCountsOnly(status: StatusView): StatusView {
+  return { ...status, changes: [], volunteersToTell: [], problems: [], moreProblems: 0 };
+}
+
 /** What broke, one line per kind of problem, with the applicants it touches: "V004 is not on the roster (A0017, A0029)". */
 export function problemLines(stale: Staleness): string[] {
   const byMessage = new Map<string, Set<string>>();

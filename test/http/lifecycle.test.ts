@@ -144,7 +144,7 @@ t.test('after a volunteer leaves the roster, the stored version is out of date a
   const stored = (await built.app.inject({ url: `/api/events/${FRESNO_ID}/plans/1`, headers: built.headers })).json();
   t.ok(stored.out_of_date?.length > 0, 'out of date');
   t.ok(stored.out_of_date.some((p: { message: string }) => p.message.includes(busy)), `names ${busy}`);
-  const page = (await built.app.inject(`/events/${FRESNO_ID}`)).body;
+  const page = (await built.app.inject({ url: `/events/${FRESNO_ID}`, headers: built.headers })).body;
   t.match(page, /Out of date/);
   t.match(page, new RegExp(`${busy} · no longer on the roster`));
 });
@@ -163,7 +163,7 @@ t.test('the event page marks a draft and lists whom it changes things for agains
   await planIt(built);
   await publish(built, 1);
   await planIt(built, { fresh: true, confirm: true, seed: 77 });
-  const page = (await built.app.inject(`/events/${FRESNO_ID}`)).body;
+  const page = (await built.app.inject({ url: `/events/${FRESNO_ID}`, headers: built.headers })).body;
   t.match(page, /<strong>Draft\.<\/strong> Version 2 is not published/);
   t.match(page, /Against version 1, whom to tell:/);
   t.match(page, /npx taller publish --event fresno-2027-05-22 --version 2/);

@@ -1,7 +1,8 @@
 import t from 'tap';
 import { saveBundle } from '../../src/db/events.js';
 import { FRESNO, FRESNO_ID, sampleBundle } from '../support/fixtures.js';
-import { build } from '../support/http.js';
+import { authHeader, build } from '../support/http.js';
+import { auditLog } from '../../src/db/schema.js';
 
 t.test('the home page lists each workshop with its date, site and counts', async (t) => {
   const { app, store } = await build(t);
@@ -62,4 +63,35 @@ t.test('a page that is not there answers 404 in HTML for a browser', async (t) =
   t.equal(res.statusCode, 404);
   t.match(res.headers['content-type'], /text\/html/);
   t.match(res.body, '<h1>Not found</h1>');
+});
+
+/** The Fresno sample stored and planned through the API (a draft with people left out). */
+async function plannedFresno(t: Parameters<typeof build>[0]) {
+  const { app, store } = await build(t);
+  saveBundle(store.db, sampleBundle(FRESNO), 'test');
+  const headers = authHeader(store);
+  await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plan`, headers, payload: { quick: true, finish_probability: 0 } });
+  return { app, store, headers };
+}
+
+t.test('without a token the event page shows counts only: no applicant code, volunteer id, time or sentence about a person', async (t) => {
+  const { app } = await plannedFresno(t);
+  const res = await app.inject(`/events/${FRESNO_ID}`);
+  t.equal(res.statusCode, 200);
+  t.match(res.body, /applicants scheduled/);
+  t.match(res.body, /shown to the event’s coordinators only|shown to the event's coordinators only/);
+  t.notMatch(res.body, /\bA00\d\d\b/, 'no applicant code');
+  t.notMatch(res.body, /\bV0\d\d\b/, 'no volunteer id');
+  t.notMatch(res.body, /while they can come|can come only|published arrival|speaks? only/i, 'no reason sentence about a person');
+  t.match(res.body, /<p>The day is full: \d+<\/p>/, 'each reason with how many it leaves out');
+});
+
+t.test('with a token the event page shows each volunteer’s day and the reasons, and the view is audit-logged', async (t) => {
+  const { app, store, headers } = await plannedFresno(t);
+  const res = await app.inject({ url: `/events/${FRESNO_ID}`, headers });
+  t.match(res.body, /\bA00\d\d\b/);
+  t.match(res.body, /Each volunteer's day/);
+  const logged = store.db.select().from(auditLog).all().filter((row) => row.action === 'plan.view');
+  t.equal(logged.length, 1);
+  t.match(logged[0]!.actor, /^token:\d+$/);
 });

@@ -109,7 +109,7 @@ t.test('planning an event that is not there answers 404', async (t) => {
 t.test('the event page shows the latest plan by applicant code, without names', async (t) => {
   const { app, headers } = await withFresno(t);
   const plan = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plan`, headers, payload: QUICK })).json().plan;
-  const page = await app.inject(`/events/${FRESNO_ID}`);
+  const page = await app.inject({ url: `/events/${FRESNO_ID}`, headers });
   t.match(page.body, `<strong>${plan.summary.scheduled} of 40</strong> applicants scheduled`);
   t.match(page.body, `<td class="code">${plan.scheduled[0].applicant}</td>`);
   for (const a of sampleBundle(FRESNO).applicants) t.notOk(page.body.includes(a.name), `no ${a.id} name`);

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listEvents, loadBundle } from '../../db/events.js';
+import { audit, listEvents, loadBundle } from '../../db/events.js';
 import { loadPlan } from '../../db/plans.js';
 import type { StoredPlan } from '../../db/plans.js';
 import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
-import { eventView, homeView, planStatusView, planView } from '../views.js';
+import { countsOnly, eventView, homeView, planStatusView, planView, statusCountsOnly } from '../views.js';
+import { apiGrantOf } from '../auth.js';
 import { checkerOf } from '../../jobs/index.js';
 import { noticeFor, publishedPlan, stalenessOf } from '../../services/plans.js';
 
@@ -41,10 +42,16 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const status = stored && planStatusView(bundle.event.id, stored,
       published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null,
       await stalenessOf(db, bundle, stored, checkerOf(app.jobs)));
+    // Per-applicant and per-volunteer lines only for a coordinator (an API token); anyone else
+    // sees the event's facts and counts.
+    const grant = apiGrantOf(request);
+    if (grant && stored) audit(db, `token:${grant.id}`, 'plan.view', bundle.event.id, `version ${stored.version}`);
+    const plan = stored ? planView(bundle, stored) : null;
     return reply.view('pages/event.hbs', {
       ...eventView(bundle),
-      plan: stored ? planView(bundle, stored) : null,
-      status,
+      coordinator: grant !== undefined,
+      plan: grant || !plan ? plan : countsOnly(plan),
+      status: grant || !status ? status : statusCountsOnly(status),
       estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability) : null,
     });
   });
