@@ -78,6 +78,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('store', store);
+  // Personal answers are never kept by a browser or a proxy: whatever a token opened, a slip,
+  // a volunteer's calendar.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.grant || TOKEN_PATH.test(request.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
+  });
   if (ownsStore) app.addHook('onClose', async () => store.close());
   const jobs = options.jobs ?? new JobPool();
   app.decorate('jobs', jobs);

@@ -95,3 +95,24 @@ t.test('with a token the event page shows each volunteer’s day and the reasons
   t.equal(logged.length, 1);
   t.match(logged[0]!.actor, /^token:\d+$/);
 });
+
+t.test('personal answers say no-store: the coordinator’s page, the API, a slip link and a calendar feed', async (t) => {
+  const { app, headers } = await plannedFresno(t);
+  t.equal((await app.inject({ url: `/events/${FRESNO_ID}`, headers })).headers['cache-control'], 'no-store');
+  t.equal((await app.inject({ url: `/api/events/${FRESNO_ID}/plans`, headers })).headers['cache-control'], 'no-store');
+  const plans = (await app.inject({ url: `/api/events/${FRESNO_ID}/plans/1`, headers })).json();
+  const aid = plans.scheduled[0].applicant as string;
+  const slip = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/applicants/${aid}/slip-link`, headers })).json().url as string;
+  const slipRes = await app.inject(new URL(slip).pathname);
+  t.equal(slipRes.statusCode, 200);
+  t.equal(slipRes.headers['cache-control'], 'no-store');
+  const feed = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V001/calendar-link`, headers })).json().https as string;
+  const feedRes = await app.inject(new URL(feed).pathname);
+  t.equal(feedRes.statusCode, 200);
+  t.equal(feedRes.headers['cache-control'], 'no-store');
+});
+
+t.test('the anonymous event page may be cached: it holds nothing personal', async (t) => {
+  const { app } = await plannedFresno(t);
+  t.not((await app.inject(`/events/${FRESNO_ID}`)).headers['cache-control'], 'no-store');
+});

@@ -73,7 +73,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const text = grant && slug && grant.subject ? calendarOf(db, slug, grant.subject) : undefined;
     if (text === undefined) return reply.code(404).send({ error: 'This calendar link does not work: it may have been revoked' });
     audit(db, `token:${grant!.id}`, 'calendar.view', slug!);
-    return reply.type(CALENDAR_TYPE).header('cache-control', 'private, max-age=300').send(text);
+    return reply.type(CALENDAR_TYPE).send(text);
   });
 
   app.get('/feeds/workshops.ics', {

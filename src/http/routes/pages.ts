@@ -45,6 +45,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Per-applicant and per-volunteer lines only for a coordinator (an API token); anyone else
     // sees the event's facts and counts.
     const grant = apiGrantOf(request);
+    if (grant) request.grant = grant;
     if (grant && stored) audit(db, `token:${grant.id}`, 'plan.view', bundle.event.id, `version ${stored.version}`);
     const plan = stored ? planView(bundle, stored) : null;
     return reply.view('pages/event.hbs', {
