@@ -28,7 +28,8 @@ import { generateBundleFiles } from './generate.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 200;
 
-async function dirBundle(dir: string): Promise<Bundle> {
+/** A bundle folder read and checked, or an error naming its problems. */
+export async function dirBundle(dir: string): Promise<Bundle> {
   const read = readBundle(await readBundleDir(dir));
   if (!read.bundle) throw new Error(`${dir}: ${read.errors.map((e) => e.message).join('; ')}`);
   return read.bundle;

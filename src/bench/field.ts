@@ -13,11 +13,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readBundle } from '../bundle/index.js';
-import { readBundleDir } from '../bundle/dir.js';
 import { FLOORS } from '../domain/index.js';
 import { estimate, planToFinish } from '../throughput/index.js';
 import { onFloor } from '../throughput/layout.js';
+import { dirBundle } from './choices.js';
 
 const FIELD = fileURLToPath(new URL('../../field/', import.meta.url));
 const RUNS = 200;
@@ -31,9 +30,7 @@ export async function fieldTable(): Promise<string> {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const day of days) {
-    const read = readBundle(await readBundleDir(`${FIELD}${day.dir}`));
-    if (!read.bundle) throw new Error(`${day.dir}: ${read.errors.map((e) => e.message).join('; ')}`);
-    const own = read.bundle;
+    const own = await dirBundle(`${FIELD}${day.dir}`);
     for (const floor of [own.event.floor, ...FLOORS.filter((f) => f !== own.event.floor)]) {
       const bundle = onFloor(own, floor);
       const started = performance.now();

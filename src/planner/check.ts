@@ -7,7 +7,7 @@ import type { Applicant, Bundle, Volunteer } from '../domain/index.js';
 import type { PlanJson, ScheduledJson, VisitJson } from './types.js';
 import { UNSCHEDULED_REASONS } from './types.js';
 import { slackOf, withSlack } from './slack.js';
-import { buildModel } from './model.js';
+import { alikeKey, buildModel } from './model.js';
 import { pathsOf, slotAt, stillFits } from './paths.js';
 import { ALONE, findPath, Schedule } from './schedule.js';
 import type { Path } from './schedule.js';
@@ -341,7 +341,7 @@ export const noRoomLeft: Rule = ({ bundle, plan, pins }) => {
     if (!app) return [];
     const pin = pins.get(u.applicant);
     const at = pin === undefined ? undefined : slotAt(model)(pin);
-    const key = `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}|${at ?? ''}`;
+    const key = alikeKey(app, at);
     if (!answers.has(key)) answers.set(key, findPath(schedule, app, ALONE, at));
     const path = answers.get(key)!;
     return path ? [{

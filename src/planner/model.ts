@@ -52,6 +52,14 @@ export interface App {
   household: number;
 }
 
+/**
+ * Applicants alike in class and hours (and, when given, a fixed arrival): on the same bookings
+ * one finds a day exactly when the other does.
+ */
+export function alikeKey(app: App, arrival?: number): string {
+  return `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}|${arrival ?? ''}`;
+}
+
 /** One stretch of a volunteer's day at a desk, in slots. */
 export interface DeskShift {
   vol: number;

@@ -1,3 +1,4 @@
+import { alikeKey } from './model.js';
 import type { App } from './model.js';
 import { ALONE, findPath, identicalPath } from './schedule.js';
 import type { Costs, Path, Schedule } from './schedule.js';
@@ -151,7 +152,7 @@ export function improve(schedule: Schedule, rules: SearchRules, random: () => nu
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const sampleSize = 12;
   let current = score(schedule, rules);
-  const likeness = apps.map((a) => `${a.classId}|${a.windows.map((w) => `${w.start}-${w.end}`).join(',')}`);
+  const likeness = apps.map((a) => alikeKey(a));
 
   const owners = (vol: number, from: number, to: number, into: Set<App>) => {
     const owner = schedule.owner[vol]!;
@@ -358,7 +359,7 @@ export function fairSwaps(schedule: Schedule, order: readonly App[], rank: Int32
     const failed = new Set<string>();
     for (const app of order) {
       if (schedule.paths[app.index]) continue;
-      const alike = `${app.classId}|${app.windows.map((w) => `${w.start}-${w.end}`).join(',')}|${pinned.get(app.index) ?? ''}`;
+      const alike = alikeKey(app, pinned.get(app.index));
       if (failed.has(alike)) continue;
       const mine = people[app.classId]!;
       const later = order.filter((o) => rank[o.index]! > rank[app.index]! && schedule.paths[o.index] && !pinned.has(o.index)).reverse();

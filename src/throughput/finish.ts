@@ -1,13 +1,15 @@
 /**
  * Finishing on time as a choice: the planner keeps some minutes before closing free, and the
  * simulated day (the event's own no-shows, walk-ins and service spread) says how often everyone
- * who came is finished by closing (or within the overtime the event lets volunteers stay). `planToFinish` keeps the least slack that reaches a target
- * probability; `finishTradeoff` lists what each target costs in people served.
+ * who came is finished by closing (or within the overtime the event lets volunteers stay).
+ * `planToFinish` keeps the least slack that reaches a target probability; `finishTradeoff` lists
+ * what each target costs in people served.
  */
 import type { Bundle } from '../domain/index.js';
 import { plan as makePlan, slackOf } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/types.js';
 import { appointments, compileDay, dayModel, simulateDay } from './day.js';
+import type { Day } from './day.js';
 
 /** Simulated days behind each finish probability the slack search measures. */
 export const FINISH_RUNS = 200;
@@ -26,12 +28,17 @@ export interface FinishMeasure {
   finish_probability: number;
 }
 
-/** Simulates a plan's day `runs` times: the mean served and the share of days finished by closing. */
-export function measureFinish(bundle: Bundle, planned: PlanJson, runs: number, seed: number): FinishMeasure {
-  const day = compileDay(bundle, dayModel(bundle));
+/** The bundle's day compiled for simulation: once per search, as every plan of it shares the day. */
+const compiled = (bundle: Bundle): Day => compileDay(bundle, dayModel(bundle));
+
+/**
+ * Simulates a plan's day `runs` times: the mean served and the share of days finished on time.
+ * `day` is the bundle compiled (given when measuring several plans of the same day).
+ */
+export function measureFinish(bundle: Bundle, planned: PlanJson, runs: number, seed: number, day: Day = compiled(bundle)): FinishMeasure {
   const result = simulateDay(day, appointments(day, planned), runs, seed);
   return {
-    slack_minutes: planned.summary.finish?.slack_minutes ?? 0,
+    slack_minutes: slackOf(planned),
     scheduled: planned.summary.scheduled,
     served_mean: Math.round((result.served.reduce((a, b) => a + b, 0) / runs) * 10) / 10,
     finish_probability: Math.round((result.allFinishedWithOvertime / runs) * 1000) / 1000,
@@ -54,10 +61,11 @@ function maxSlack(bundle: Bundle): number {
  * with at least `target` probability; the most tried when none does. Binary search: more slack
  * never makes finishing on time less likely by much, and the search needs only a few plans.
  */
-export function slackFor(bundle: Bundle, target: number, options: PlanOptions, seed: number, runs = FINISH_RUNS): number {
+export function slackFor(bundle: Bundle, target: number, options: PlanOptions, seed: number, runs = FINISH_RUNS, day?: Day): number {
   if (target <= 0) return 0;
   const s = step(bundle);
-  const reaches = (slack: number) => measureFinish(bundle, makePlan(bundle, { ...options, quick: true, compare: false, slack }), runs, seed)
+  const once = day ?? compiled(bundle);
+  const reaches = (slack: number) => measureFinish(bundle, makePlan(bundle, { ...options, quick: true, compare: false, slack }), runs, seed, once)
     .finish_probability >= target;
   if (reaches(0)) return 0;
   let low = 0; // does not reach
@@ -82,9 +90,10 @@ export function planToFinish(bundle: Bundle, options: PlanOptions = {}): PlanJso
   const target = finishProbability ?? bundle.event.planning.finishProbability;
   if (target <= 0) return makePlan(bundle, planOptions);
   const seed = planOptions.seed ?? bundle.event.planning.seed;
-  const slack = planOptions.published ? slackOf(planOptions.published) : slackFor(bundle, target, planOptions, seed);
+  const day = compiled(bundle);
+  const slack = planOptions.published ? slackOf(planOptions.published) : slackFor(bundle, target, planOptions, seed, FINISH_RUNS, day);
   const planned = makePlan(bundle, { ...planOptions, slack });
-  planned.summary.finish = { target, slack_minutes: slack, probability: measureFinish(bundle, planned, FINISH_RUNS, seed).finish_probability };
+  planned.summary.finish = { target, slack_minutes: slack, probability: measureFinish(bundle, planned, FINISH_RUNS, seed, day).finish_probability };
   return planned;
 }
 
@@ -96,8 +105,9 @@ export const TRADEOFF_TARGETS = [0, 0.5, 0.8, 0.95] as const;
  * the finish probability measured (quick plans, `runs` simulated days each).
  */
 export function finishTradeoff(bundle: Bundle, seed: number, runs: number, targets: readonly number[] = TRADEOFF_TARGETS): (FinishMeasure & { target: number })[] {
+  const day = compiled(bundle);
   return targets.map((target) => {
-    const slack = slackFor(bundle, target, {}, seed, runs);
-    return { target, ...measureFinish(bundle, makePlan(bundle, { quick: true, seed, slack }), runs, seed) };
+    const slack = slackFor(bundle, target, {}, seed, runs, day);
+    return { target, ...measureFinish(bundle, makePlan(bundle, { quick: true, seed, slack }), runs, seed, day) };
   });
 }
