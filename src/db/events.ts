@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import { checkWindows } from '../bundle/fields.js';
 import { DEFAULT_FINISH_PROBABILITY, clockToElapsed, elapsedFromClock, elapsedToClock, parseClock } from '../domain/index.js';
@@ -96,7 +96,7 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
     const row = {
       slug: event.id, name: event.name, date: event.date, timezone: event.timezone, opens: event.opens,
       closes: event.closes, slotMinutes: event.slotMinutes, siteId: siteId(tx, event.site), settings,
-      updatedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(), volunteerCount: bundle.volunteers.length, applicantCount: bundle.applicants.length,
     };
     const eventId = existing
       ? (tx.update(events).set(row).where(eq(events.id, existing.id)).run(), existing.id)
@@ -144,30 +144,21 @@ export type EventSummary = Pick<ClinicEvent, 'id' | 'name' | 'date' | 'timezone'
   applicants: number;
 };
 
-function counts(db: Db, table: typeof rosterEntries | typeof applicants, ids: number[]): Map<number, number> {
-  if (ids.length === 0) return new Map();
-  const rows = db.select({ eventId: table.eventId, n: count() }).from(table)
-    .where(inArray(table.eventId, ids)).groupBy(table.eventId).all();
-  return new Map(rows.map((r) => [r.eventId, r.n]));
-}
+const summaryColumns = {
+  id: events.slug, name: events.name, date: events.date, timezone: events.timezone,
+  opens: events.opens, closes: events.closes, site: sites.name, volunteers: events.volunteerCount, applicants: events.applicantCount,
+};
 
-/** Every event, soonest date first, with its roster and applicant counts. */
+/** Every event, soonest date first, with its roster and applicant counts (kept on the event, never counted per request). */
 export function listEvents(db: Db): EventSummary[] {
-  const rows = db.select({
-    key: events.id, id: events.slug, name: events.name, date: events.date, timezone: events.timezone,
-    opens: events.opens, closes: events.closes, site: sites.name,
-  }).from(events).leftJoin(sites, eq(events.siteId, sites.id)).orderBy(asc(events.date), asc(events.slug)).all();
-  const ids = rows.map((r) => r.key);
-  const roster = counts(db, rosterEntries, ids);
-  const registered = counts(db, applicants, ids);
-  return rows.map(({ key, ...r }) => ({ ...r, volunteers: roster.get(key) ?? 0, applicants: registered.get(key) ?? 0 }));
+  return db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id))
+    .orderBy(asc(events.date), asc(events.slug)).all();
 }
 
 /** One event by its id from event.json, or undefined. */
 export function findEvent(db: Db, slug: string): EventSummary | undefined {
-  return listEvents(db).find((e) => e.id === slug);
+  return db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id)).where(eq(events.slug, slug)).get();
 }
-
 function eventRow(db: Db, slug: string) {
   return db.select().from(events).where(eq(events.slug, slug)).get();
 }

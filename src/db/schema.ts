@@ -35,6 +35,11 @@ export const events = sqliteTable('events', {
   settings: text('settings', { mode: 'json' }).notNull(),
   createdAt: createdAt(),
   updatedAt: text('updated_at').notNull(),
+  /** Kept by every import and edit, so lists never count rows. */
+  volunteerCount: integer('volunteer_count').notNull().default(0),
+  applicantCount: integer('applicant_count').notNull().default(0),
+  /** When the applicants' personal data was removed (by `taller purge` or the event's retention rule). */
+  purgedAt: text('purged_at'),
 });
 
 /** Organizations that host or co-host an event (accredited reps review only at these). */
@@ -142,6 +147,11 @@ export const accessTokens = sqliteTable('access_tokens', {
   userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
   /** The roster or applicant code the token opens (`V012`, `A0042`). */
   subject: text('subject'),
+  /** The person's stored record the link opens: it dies with that record (removed, or replaced on re-import). */
+  applicantId: integer('applicant_id').references(() => applicants.id, { onDelete: 'cascade' }),
+  rosterEntryId: integer('roster_entry_id').references(() => rosterEntries.id, { onDelete: 'cascade' }),
+  /** A name its maker gave it (API tokens). */
+  label: text('label'),
   createdAt: createdAt(),
   expiresAt: text('expires_at'),
   revokedAt: text('revoked_at'),
@@ -156,6 +166,19 @@ export const auditLog = sqliteTable('audit_log', {
   eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
   detail: text('detail'),
 }, (t) => [index('audit_log_event').on(t.eventId, t.at)]);
+
+/**
+ * What is left of an event's applicants once their personal data is purged: how many, by case
+ * type, language and outcome. Anonymous, so reports can count served and unserved for years.
+ */
+export const eventCounts = sqliteTable('event_counts', {
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  caseType: text('case_type').notNull(),
+  language: text('language').notNull(),
+  /** `scheduled` or `unscheduled` in the published plan, or `unplanned` when none was published. */
+  outcome: text('outcome').notNull(),
+  count: integer('count').notNull(),
+}, (t) => [uniqueIndex('event_counts_pk').on(t.eventId, t.caseType, t.language, t.outcome)]);
 
 /** Small facts about the database itself, such as whether the demo event was loaded. */
 export const settings = sqliteTable('settings', {
