@@ -84,3 +84,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function checkEmail(cell: string): Checked<string> {
   return EMAIL.test(cell.trim()) ? ok(cell.trim()) : bad(`"${cell}" is not an e-mail address`);
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?[\d\s().\-]+$/;
+
+/**
+ * Whether a spreadsheet would run this text as a formula: it starts with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return, and is not just a number or a phone number (`+1 (559) 555-0101`).
+ */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** The warning for a cell a spreadsheet would run as a formula, or undefined. */
+export function formulaWarning(column: string, cell: string): string | undefined {
+  if (!looksLikeFormula(cell)) return undefined;
+  return `${column} starts with ${JSON.stringify(cell[0])}, so a spreadsheet would run it as a formula: Taller keeps it as text, and its CSV exports write it with a leading apostrophe`;
+}

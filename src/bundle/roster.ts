@@ -5,7 +5,7 @@ import type { Applicant, ClinicEvent, Role, Volunteer, Window } from '../domain/
 import { readCsv, splitList } from './csv.js';
 import type { CsvRecord } from './csv.js';
 import type { CaseTypeCatalog } from './event.js';
-import { checkDate, checkEmail, checkInteger, checkLanguages, checkListOf, checkOneOf, checkWindows } from './fields.js';
+import { checkDate, checkEmail, formulaWarning, checkInteger, checkLanguages, checkListOf, checkOneOf, checkWindows } from './fields.js';
 import type { Checked, ClockWindow } from './fields.js';
 import type { ProblemList } from './problems.js';
 
@@ -41,12 +41,19 @@ class RecordReader {
   required(column: string): string | undefined {
     const value = this.record.get(column);
     if (value === '' && this.record.has(column)) this.error(column, `${column} is required`);
-    return value === '' ? undefined : value;
+    return value === '' ? undefined : this.text(column, value);
   }
 
   optional(column: string): string | undefined {
     const value = this.record.get(column);
-    return value === '' ? undefined : value;
+    return value === '' ? undefined : this.text(column, value);
+  }
+
+  /** Free text is kept as written; one that a spreadsheet would run as a formula is a warning. */
+  private text(column: string, value: string): string {
+    const warning = formulaWarning(column, value);
+    if (warning) this.warn(column, warning);
+    return value;
   }
 
   /** Like check, but an empty cell is a problem. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import { checkWindows } from '../bundle/fields.js';
-import { DEFAULT_FINISH_PROBABILITY, clockToElapsed, elapsedFromClock, elapsedToClock, parseClock } from '../domain/index.js';
+import { DEFAULT_FINISH_PROBABILITY, clockToElapsed, elapsedFromClock, elapsedToClock, parseClock, windowsText } from '../domain/index.js';
 import type {
   Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
 } from '../domain/index.js';
@@ -12,13 +12,6 @@ import {
 
 type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning'>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Windows as the site's clock reads them (`09:00-12:00;13:00-16:00`); the whole day is written as empty. */
-export function windowsText(event: ClinicEvent, windows: Window[], clockOf = elapsedToClock(event)): string {
-  const whole = windows.length === 1 && windows[0]!.start === 0 && windows[0]!.end === event.dayMinutes;
-  if (whole || windows.length === 0) return '';
-  return windows.map((w) => `${clockOf(w.start)}-${clockOf(w.end)}`).join(';');
-}
 
 function windowsFromText(event: ClinicEvent, text: string, toElapsed: (minuteOfDay: number) => number): Window[] {
   const checked = checkWindows(text);

@@ -116,3 +116,17 @@ export function elapsedToClock(event: EventClock): (elapsed: number) => string {
     return clock;
   };
 }
+
+/**
+ * Windows as the site's clock reads them (`09:00-12:00;13:00-16:00`), as the bundle's
+ * `available` column takes them; the whole day, or no window, is written as empty.
+ */
+export function windowsText(
+  event: EventClock & { dayMinutes: number },
+  windows: readonly { start: number; end: number }[],
+  clockOf = elapsedToClock(event),
+): string {
+  const whole = windows.length === 1 && windows[0]!.start === 0 && windows[0]!.end === event.dayMinutes;
+  if (whole || windows.length === 0) return '';
+  return windows.map((w) => `${clockOf(w.start)}-${clockOf(w.end)}`).join(';');
+}

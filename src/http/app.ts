@@ -18,6 +18,7 @@ import { pageRoutes } from './routes/pages.js';
 import { planRoutes } from './routes/plans.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { printRoutes } from './routes/print.js';
+import { exportRoutes } from './routes/exports.js';
 import { registerHelpers } from './views.js';
 
 export interface AppOptions {
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(exportRoutes, { prefix: '/api' });
   await app.register(calendarRoutes);
   await app.register(printRoutes);
   await app.register(pageRoutes);

@@ -129,3 +129,16 @@ t.test('lets an explicit priority win over an urgent deadline', async (t) => {
 t.test('lets an explicit priority win over a distant deadline', async (t) => {
   t.equal(priorityOf({ deadline: DAY_151_AFTER, priority: '4' }), 4);
 });
+
+t.test('warns at its row and column of a name a spreadsheet would run as a formula, and keeps it as written', async (t) => {
+  const name = '=HYPERLINK("http://example.com","Click")';
+  const result = read({ applicants: [applicant({ name })] });
+  t.same(where(result.warnings), ['applicants.csv:2:name']);
+  t.match(result.warnings[0]?.message, /name starts with "=", so a spreadsheet would run it as a formula/);
+  t.equal(bundleOf(result).applicants[0]?.name, name);
+});
+
+t.test('takes a phone number that starts with a plus sign as a phone, not a formula', async (t) => {
+  const result = read({ applicants: [applicant({ phone: '+1 (559) 555-0124' })] });
+  t.same(result.warnings, []);
+});

@@ -1,7 +1,7 @@
 import t from 'tap';
 import {
   clockAt, clockToElapsed, daysBetween, elapsedFromClock, elapsedToClock, formatInstant, instantAt, isCalendarDate, isKnownZone, canonicalZone,
-  localInstant, minutesBetween, openingInstant, parseClock,
+  localInstant, minutesBetween, openingInstant, parseClock, windowsText,
 } from '../../src/domain/index.js';
 import type { EventClock } from '../../src/domain/index.js';
 import { clock, EVENT_DATE, FALL_BACK_DATE, LOS_ANGELES, SPRING_FORWARD_DATE } from './fixtures/builders.js';
@@ -296,4 +296,17 @@ t.test('refuses an abbreviation such as EST, which ignores daylight saving', asy
 
 t.test('refuses a bare offset as a zone', async (t) => {
   t.equal(canonicalZone('+05:00'), null);
+});
+
+// windowsText
+
+t.test('writes windows as the site clock reads them, separated by semicolons', async (t) => {
+  const day = { ...fresnoSaturday, dayMinutes: clock(7) };
+  t.equal(windowsText(day, [{ start: 0, end: clock(3) }, { start: clock(4), end: clock(7) }]), '09:00-12:00;13:00-16:00');
+});
+
+t.test('writes the whole day, or no window, as an empty cell', async (t) => {
+  const day = { ...fresnoSaturday, dayMinutes: clock(7) };
+  t.equal(windowsText(day, [{ start: 0, end: clock(7) }]), '');
+  t.equal(windowsText(day, []), '');
 });

@@ -3,6 +3,10 @@ import { saveBundle } from '../../src/db/events.js';
 import { FRESNO, FRESNO_ID, sampleBundle } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
 import { auditLog } from '../../src/db/schema.js';
+import fc from 'fast-check';
+import { eventKey, savePlan } from '../../src/db/plans.js';
+import { plan } from '../../src/planner/index.js';
+import { addedMarkup, hostile, PLAIN, plantedIn } from '../support/markup.js';
 
 t.test('the home page lists each workshop with its date, site and counts', async (t) => {
   const { app, store } = await build(t);
@@ -115,4 +119,22 @@ t.test('personal answers say no-store: the coordinator’s page, the API, a slip
 t.test('the anonymous event page may be cached: it holds nothing personal', async (t) => {
   const { app } = await plannedFresno(t);
   t.not((await app.inject(`/events/${FRESNO_ID}`)).headers['cache-control'], 'no-store');
+});
+
+t.test("the coordinator's event page shows hostile names and places as text, never as markup", async (t) => {
+  const { app, store } = await build(t);
+  const bundle = sampleBundle(FRESNO);
+  const pageWith = async (names: string[]) => {
+    saveBundle(store.db, plantedIn(bundle, names), 'test');
+    return (await app.inject({ url: `/events/${FRESNO_ID}`, headers: authHeader(store) })).body;
+  };
+  await pageWith(PLAIN);
+  savePlan(store.db, eventKey(store.db, FRESNO_ID)!, plan(bundle, { iterations: 20 }), {}, 'test');
+  const plainPlanned = await pageWith(PLAIN);
+  t.match(plainPlanned, 'Ana María Núñez', 'the page shows the planted event name');
+  await fc.assert(fc.asyncProperty(fc.array(hostile, { minLength: 6, maxLength: 12 }), async (names) => {
+    const found = addedMarkup(await pageWith(names), plainPlanned);
+    if (found) throw new Error(`the page holds ${JSON.stringify(found)}`);
+    return true;
+  }), { numRuns: 10, seed: 9 });
 });
