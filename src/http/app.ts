@@ -44,10 +44,17 @@ const STATIC = fileURLToPath(new URL('../../static', import.meta.url));
 /** Paths whose last segment is a link's secret: an applicant's slip, a volunteer's calendar feed. */
 const TOKEN_PATH = /^\/(slips|calendars)\/[^/]+?(\.ics)?$/;
 
+/**
+ * A path segment shaped like one of Taller's secrets (43 URL-safe characters mixing upper and
+ * lower case and digits), wherever it sits: a link pasted in the wrong place is still a secret.
+ */
+const SECRET_SEGMENT = /(?<=\/)(?=[A-Za-z0-9_-]{43}(?:\.ics)?(?:\/|$))(?=[^/]*[A-Z])(?=[^/]*[a-z])(?=[^/]*[0-9])[A-Za-z0-9_-]{43}/g;
+
 /** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0]!;
-  return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`);
+  return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`)
+    .replace(SECRET_SEGMENT, '[token]');
 }
 
 /** Logs what happened to a request, never what it carried: no query strings or secrets in paths, no bodies, no headers. */

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, loggedPath } from '../../src/http/app.js';
 import { createToken } from '../../src/db/tokens.js';
 import { FRESNO, sampleBundle, sampleFiles, tempDatabase } from '../support/fixtures.js';
 import { multipart } from '../support/http.js';
@@ -47,4 +47,16 @@ t.test('slip and calendar links never reach the log: their secret is written [to
   t.equal(lines.filter((l) => l.includes('"statusCode":200')).length >= 2, true, 'the real links answered');
   for (const secret of [slipToken, feedToken, madeUp, api]) t.notOk(log.includes(secret), `no trace of ${secret.slice(0, 4)}…`);
   for (const a of sampleBundle(FRESNO).applicants) t.notOk(log.includes(a.name), `no trace of ${a.id}'s name`);
+});
+
+t.test('a secret pasted anywhere in a path is written [token] in the log', async (t) => {
+  const secret = 'rsp7By6Lq77MWOKiGE_ynLfT5wwlzRJmc5BdtFpBaaw';
+  t.equal(loggedPath(`/api/events/${secret}/plans`), '/api/events/[token]/plans');
+  t.equal(loggedPath(`/slips/${secret}/more`), '/slips/[token]/more');
+  t.equal(loggedPath(`/events/x/${secret}.ics?lang=es`), '/events/x/[token].ics');
+});
+
+t.test('event ids and ordinary paths are logged as they are', async (t) => {
+  t.equal(loggedPath('/events/central-valley-citizenship-day-2027-06-12'), '/events/central-valley-citizenship-day-2027-06-12');
+  t.equal(loggedPath('/api/events/fresno-2027-05-22/plans/3/changes?against=2'), '/api/events/fresno-2027-05-22/plans/3/changes');
 });
