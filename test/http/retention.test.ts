@@ -51,3 +51,12 @@ t.test('a purged event\'s page shows the counts its purge kept, when it was purg
   t.match(page.body, /removed on Thursday, July 1, 2027\.\s+The counts above are what was kept: \d+ scheduled in the published plan; \d+ left out of it\./);
   t.notMatch(page.body, /id="plan"|id="estimate"|Out of date/);
 });
+
+t.test('planning a purged event through the API answers 400 saying its applicants were purged', async (t) => {
+  const { app, store: s } = await build(t);
+  store(s.db, fresno({}));
+  purgeStoredEvent(s.db, FRESNO_ID, 'cli', new Date('2027-07-01T12:00:00Z'));
+  const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plan`, headers: authHeader(s), payload: { quick: true } });
+  t.equal(res.statusCode, 400);
+  t.same(res.json(), { error: `The applicants of ${FRESNO_ID} were purged on 2027-07-01: there is no one left to plan (importing the event again starts it afresh)` });
+});
