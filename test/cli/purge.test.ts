@@ -37,31 +37,45 @@ async function served(t: Test, db: string) {
   return { app, store };
 }
 
-t.test('taller purge --event ID removes names, phones and flags, a slip link made before answers as unknown, and counts are kept', async (t) => {
+/** The Fresno sample imported, planned and published (so slips open), and the app over it. */
+async function publishedAndServed(t: Test) {
   const db = await imported(t);
-  t.equal((await runTaller(db, ['plan', '--event', FRESNO_ID, '--quick'])).code, 0);
-  t.equal((await runTaller(db, ['publish', '--event', FRESNO_ID, '--version', '1'])).code, 0);
-  const { app, store } = await served(t, db);
-  const headers = authHeader(store);
-  const link = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/applicants/A0026/slip-link`, headers })).json() as { url: string };
-  const slipPath = new URL(link.url).pathname;
-  t.equal((await app.inject({ url: slipPath })).statusCode, 200, 'the slip opens before');
+  for (const args of [['plan', '--event', FRESNO_ID, '--quick'], ['publish', '--event', FRESNO_ID, '--version', '1']]) {
+    const res = await runTaller(db, args);
+    if (res.code !== 0) throw new Error(res.stderr);
+  }
+  return { db, ...(await served(t, db)) };
+}
 
+t.test('taller purge --event ID removes the applicants\' names, phones and flags and says what it did', async (t) => {
+  const { db, app, store } = await publishedAndServed(t);
   const res = await runTaller(db, ['purge', '--event', FRESNO_ID]);
   t.equal(res.code, 0, res.stderr);
-  t.match(res.stdout, new RegExp(`^purged ${FRESNO_ID}: 40 applicants removed and counted \\(\\d+ scheduled(, \\d+ unscheduled)?\\), 1 links, 1 plan versions reduced to their summaries, \\d+ volunteers' contacts erased\\n$`));
+  t.match(res.stdout, new RegExp(`^purged ${FRESNO_ID}: 40 applicants removed and counted \\(\\d+ scheduled(, \\d+ unscheduled)?\\), 0 links, 1 plan versions reduced to their summaries, \\d+ volunteers' contacts erased\\n$`));
+  const left = store.sqlite.prepare("select count(*) as n from applicants where name like '%Mendoza%' or phone is not null or flags like '%unlawful_reentry%'").get() as { n: number };
+  t.equal(left.n, 0);
+  t.same((await app.inject({ url: `/api/events/${FRESNO_ID}/applicants`, headers: authHeader(store) })).json(), []);
+});
 
-  t.equal((await app.inject({ url: slipPath })).statusCode, 404, 'the slip link is unknown after');
-  const people = (await app.inject({ url: `/api/events/${FRESNO_ID}/applicants`, headers })).json();
-  t.same(people, []);
-  const raw = store.sqlite.prepare("select count(*) as n from applicants where name like '%Mendoza%' or phone is not null or flags like '%unlawful_reentry%'").get() as { n: number };
-  t.equal(raw.n, 0);
-  const counted = store.sqlite.prepare('select sum(count) as n from event_counts').get() as { n: number };
-  t.equal(counted.n, 40);
-  const listed = (await app.inject({ url: '/api/events' })).json() as { id: string; applicants: number }[];
-  t.match(listed, [{ id: FRESNO_ID, applicants: 40 }], 'the event still lists with its count');
-  const home = await app.inject({ url: '/' });
-  t.match(home.body, /<td class="num">40<\/td>/);
+t.test('a slip link made before taller purge answers as unknown after it', async (t) => {
+  const { db, app, store } = await publishedAndServed(t);
+  const link = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/applicants/A0026/slip-link`, headers: authHeader(store) })).json() as { url: string };
+  const slip = new URL(link.url).pathname;
+  t.equal((await app.inject({ url: slip })).statusCode, 200, 'the slip opens before');
+  await runTaller(db, ['purge', '--event', FRESNO_ID]);
+  const after = await app.inject({ url: slip });
+  t.equal(after.statusCode, 404);
+  t.match(after.body, /This link does not work/);
+});
+
+t.test('after taller purge the event still lists with its applicant count, and the counts kept by outcome sum to it', async (t) => {
+  const { db, app, store } = await publishedAndServed(t);
+  const held = (await app.inject({ url: `/api/events/${FRESNO_ID}/plans/1`, headers: authHeader(store) })).json() as { summary: { scheduled: number } };
+  await runTaller(db, ['purge', '--event', FRESNO_ID]);
+  const byOutcome = store.sqlite.prepare('select outcome, sum(count) as n from event_counts group by outcome order by outcome').all();
+  t.same(byOutcome, [{ outcome: 'scheduled', n: held.summary.scheduled }, { outcome: 'unscheduled', n: 40 - held.summary.scheduled }]);
+  t.match((await app.inject({ url: '/api/events' })).json(), [{ id: FRESNO_ID, applicants: 40 }]);
+  t.match((await app.inject({ url: '/' })).body, /<td class="num">40<\/td>/);
 });
 
 t.test('taller plan --event on a purged event says its applicants were purged (exit 2) and stores nothing', async (t) => {
