@@ -38,7 +38,14 @@ const writeWarning = (message: string) => {
  * could read. Returns what it tightened, with the modes it found.
  */
 function privateFile(file: string): string[] {
-  closeSync(openSync(file, 'a', PRIVATE_FILE));
+  if (!existsSync(file)) {
+    try {
+      closeSync(openSync(file, 'wx', PRIVATE_FILE));
+    } catch (err) {
+      // Another process created it in between: it is checked below like any existing file.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
   const tightened: string[] = [];
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     if (!existsSync(path)) continue;
