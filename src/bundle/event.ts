@@ -3,7 +3,7 @@ import {
   DEFAULT_FINISH_PROBABILITY, floorMinutes,
   canonicalZone, elapsedFromClock, parseClock, isCalendarDate,
 } from '../domain/index.js';
-import type { ClinicEvent, Complexity, Floor, Simulation, Site, StationMinutes, WalkInMix, WalkInProfile } from '../domain/index.js';
+import type { ClinicEvent, Complexity, Floor, Retention, Simulation, Site, StationMinutes, WalkInMix, WalkInProfile } from '../domain/index.js';
 import { decodeUtf8 } from './csv.js';
 import { checkLanguages } from './fields.js';
 import type { ProblemList } from './problems.js';
@@ -11,7 +11,7 @@ import type { ProblemList } from './problems.js';
 export const EVENT_FILE = 'event.json';
 
 const TOP_LEVEL = ['id', 'name', 'date', 'timezone', 'opens', 'closes', 'slot_minutes', 'floor', 'site', 'host_orgs',
-  'desks', 'case_types', 'simulation', 'planning'];
+  'desks', 'case_types', 'simulation', 'planning', 'retention'];
 const CASE_TYPE_CODE = /^[a-z][a-z0-9_]*$/;
 
 type Json = unknown;
@@ -246,6 +246,16 @@ function readPlanning(f: Fields, root: Record<string, Json>): ClinicEvent['plann
   };
 }
 
+/** `retention`: when the event's personal data is purged, or undefined when event.json sets no rule. */
+function readRetention(f: Fields, root: Record<string, Json>): Retention | undefined {
+  const retention = f.object(root, 'retention', 'retention');
+  if (!retention) return undefined;
+  f.unknownKeys(retention, ['purge_days_after'], 'retention.');
+  // Missing or refused: no rule (-1 is never a valid value, so it marks both).
+  const days = f.integer(retention, 'purge_days_after', 'retention.purge_days_after', 0, -1);
+  return days < 0 ? undefined : { purgeDaysAfter: days };
+}
+
 /** The case types an event offers, known even when the rest of event.json is broken. */
 export type CaseTypeCatalog = Record<string, StationMinutes>;
 
@@ -314,6 +324,7 @@ export function readEvent(bytes: Uint8Array, problems: ProblemList): EventRead {
   const caseTypes = readCaseTypes(f, root, floor);
   const simulation = readSimulation(f, root, caseTypes, opens?.minute, closes?.minute);
   const planning = readPlanning(f, root);
+  const retention = readRetention(f, root);
 
   if (problems.errors.length > before || !id || !name || !date || !timezone || !opens || !closes) {
     return { event: null, caseTypes };
@@ -323,5 +334,6 @@ export function readEvent(bytes: Uint8Array, problems: ProblemList): EventRead {
     id, name, date, timezone, opens: opens.text, closes: closes.text, dayMinutes, slotMinutes, floor, site, hostOrgs,
     desks, caseTypes, simulation, planning,
   };
+  if (retention) event.retention = retention;
   return { event, caseTypes };
 }

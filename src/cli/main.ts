@@ -5,10 +5,12 @@ import { formatProblem, readBundle } from '../bundle/index.js';
 import type { BundleRead } from '../bundle/index.js';
 import { audit, loadBundle, saveBundle } from '../db/events.js';
 import { backupDatabase, openDatabase } from '../db/index.js';
-import type { Db } from '../db/index.js';
+import type { Db, OpenDatabase } from '../db/index.js';
 import type { StoredPlan } from '../db/plans.js';
 import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, shownPlan, withWarnings } from '../services/plans.js';
 import type { Notice, PlanRequest } from '../services/plans.js';
+import { applyRetention, purgeStoredEvent } from '../services/retention.js';
+import type { PurgeOutcome } from '../services/retention.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
 import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
@@ -89,8 +91,15 @@ Commands:
                       version people hold (the latest published, else the latest draft, marked
                       draft), or --version N (marked draft unless it is the published one);
                       the sheets' cover and the DTSTAMP show when they were made (ics: --now ISO)
-  serve               run the web app (same as npm start) on http://HOST:PORT
-  backup FILE         copy the live database to FILE and check the copy's integrity
+  serve               run the web app (same as npm start) on http://HOST:PORT; applies the
+                      events' retention rules at start and once a day
+  backup FILE         copy the live database to FILE (readable by its owner only) and check
+                      the copy's integrity; audit-logged
+  purge --event ID    remove the event's personal data now: applicants, their links, the
+                      per-person parts of its plans, volunteers' contacts no other event needs;
+                      keeps anonymous counts by case type, language and outcome; audit-logged
+  purge --due         purge every event whose retention.purge_days_after has passed
+      --now ISO         as if it were then (default: now)
   token               print a new API token for the JSON API (shown once; keep it safe)
   token --revoke T    revoke the API token T
 
@@ -141,7 +150,7 @@ async function importDir(io: Io, args: string[]): Promise<number> {
     io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was imported\n`);
     return EXIT.badInput;
   }
-  const store = openDatabase(io.env.TALLER_DB);
+  const store = open(io);
   try {
     const saved = saveBundle(store.db, read.bundle, 'cli');
     io.stdout.write(`${saved.created ? 'imported' : 'updated'} ${summary(read)}\n`);
@@ -172,9 +181,14 @@ async function readPlanFile(file: string): Promise<PlanJson> {
 /** Comma-separated ids, blanks dropped. */
 const idList = (value: string) => value.split(',').map((id) => id.trim()).filter(Boolean);
 
+/** Opens the database named by TALLER_DB, saying on stderr when it had to tighten its file modes. */
+function open(io: Io): OpenDatabase {
+  return openDatabase(io.env.TALLER_DB, { onWarning: (message) => io.stderr.write(`taller: ${message}\n`) });
+}
+
 /** Opens the database named by TALLER_DB for one command and closes it afterwards. */
 async function withDatabase<T>(io: Io, use: (db: Db) => T | Promise<T>): Promise<T> {
-  const store = openDatabase(io.env.TALLER_DB);
+  const store = open(io);
   try {
     return await use(store.db);
   } finally {
@@ -506,9 +520,11 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
 
 async function backup(io: Io, args: string[]): Promise<number> {
   if (!args[0]) throw new UsageError('name the backup file, e.g. taller backup backups/taller-2027-05-22.sqlite');
-  const store = openDatabase(io.env.TALLER_DB);
+  const store = open(io);
   try {
     const result = await backupDatabase(store, args[0]);
+    // A copy of everyone's personal data left the live file: on the audit log, without the path.
+    audit(store.db, 'cli', 'database.backup', null, `${result.pages} pages; integrity check: ${result.integrity}`);
     io.stdout.write(`backed up ${store.path} to ${result.file} (${result.pages} pages); integrity check: ${result.integrity}\n`);
     return result.integrity === 'ok' ? EXIT.ok : EXIT.failed;
   } finally {
@@ -516,9 +532,40 @@ async function backup(io: Io, args: string[]): Promise<number> {
   }
 }
 
+/** One line for a purge: what went and what was kept, counts only. */
+function purgeLine(outcome: Extract<PurgeOutcome, { kind: 'purged' }>): string {
+  const { result: r } = outcome;
+  const kept = Object.entries(r.outcomes).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ') || 'none';
+  return `purged ${outcome.slug}: ${r.applicants} applicants removed and counted (${kept}), ${r.links} links, `
+    + `${r.plans} plan versions reduced to their summaries, ${r.volunteers} volunteers' contacts erased`
+    + `${outcome.checkpointed ? '' : ' (another process holds the database open: the write-ahead log is emptied at its next checkpoint)'}`;
+}
+
+async function purge(io: Io, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { event: { type: 'string' }, due: { type: 'boolean' }, now: { type: 'string' } } });
+  if ((values.event === undefined) === (values.due === undefined)) {
+    throw new UsageError('name one event (taller purge --event ID) or purge the events due by their retention rule (taller purge --due)');
+  }
+  if (values.now !== undefined && !values.due) throw new UsageError('--now goes with --due: it says when the retention rules are read');
+  const now = nowOption(values.now, () => DateTime.now()).toJSDate();
+  return withDatabase(io, (db) => {
+    if (values.due) {
+      const purged = applyRetention(db, 'cli', now);
+      for (const outcome of purged) io.stdout.write(`${purgeLine(outcome)}\n`);
+      if (purged.length === 0) io.stdout.write('no event is due for purging\n');
+      return EXIT.ok;
+    }
+    const outcome = purgeStoredEvent(db, values.event!, 'cli', now);
+    if (outcome.kind === 'not_found') throw new UsageError(outcome.error);
+    if (outcome.kind === 'already') io.stdout.write(`${outcome.slug} was purged on ${outcome.purgedAt}: nothing to do\n`);
+    else io.stdout.write(`${purgeLine(outcome)}\n`);
+    return EXIT.ok;
+  });
+}
+
 async function token(io: Io, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { revoke: { type: 'string' } }, strict: true });
-  const store = openDatabase(io.env.TALLER_DB);
+  const store = open(io);
   try {
     if (values.revoke !== undefined) {
       if (!revokeToken(store.db, values.revoke, new Date().toISOString())) throw new UsageError('no such active token');
@@ -542,7 +589,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, plan: planCommand, publish, estimate: estimateDir, ics, backup, token, serve,
+  check, import: importDir, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, serve,
   sheets: (io, args) => printable(io, args, 'sheets'),
   slips: (io, args) => printable(io, args, 'slips'),
 };

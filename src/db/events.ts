@@ -10,7 +10,7 @@ import {
   applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
 } from './schema.js';
 
-type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning'>;
+type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning' | 'retention'>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 function windowsFromText(event: ClinicEvent, text: string, toElapsed: (minuteOfDay: number) => number): Window[] {
@@ -85,6 +85,7 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
     const existing = tx.select({ id: events.id }).from(events).where(eq(events.slug, event.id)).get();
     const settings: EventSettings = {
       floor: event.floor, desks: event.desks, caseTypes: event.caseTypes, simulation: event.simulation, planning: event.planning,
+      retention: event.retention,
     };
     const row = {
       slug: event.id, name: event.name, date: event.date, timezone: event.timezone, opens: event.opens,

@@ -38,8 +38,11 @@ export const events = sqliteTable('events', {
   /** Kept by every import and edit, so lists never count rows. */
   volunteerCount: integer('volunteer_count').notNull().default(0),
   applicantCount: integer('applicant_count').notNull().default(0),
-  /** When the applicants' personal data was removed (by `taller purge` or the event's retention rule). */
-  purgedAt: text('purged_at'),
+  /**
+   * When the applicants' personal data was removed (by `taller purge` or the event's retention
+   * rule). Any other write to the event's row (importing it again) clears it: a fresh start.
+   */
+  purgedAt: text('purged_at').$onUpdate(() => sql`null`),
 });
 
 /** Organizations that host or co-host an event (accredited reps review only at these). */

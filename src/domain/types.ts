@@ -92,6 +92,12 @@ export interface Simulation {
 /** `even`, `morning` (declining linearly to zero at the cut-off) or per-hour shares from opening. */
 export type WalkInProfile = 'even' | 'morning' | number[];
 
+/** How long the event keeps its applicants' personal data. */
+export interface Retention {
+  /** Whole days after the event's date once past which its personal data is purged (absent: kept until purged by hand). */
+  purgeDaysAfter?: number;
+}
+
 export interface Planning {
   fairness: FairnessMode;
   selection: Selection;
@@ -120,6 +126,8 @@ export interface ClinicEvent {
   caseTypes: Record<string, StationMinutes>;
   simulation: Simulation;
   planning: Planning;
+  /** Absent when event.json sets no retention rule. */
+  retention?: Retention;
 }
 
 export interface Volunteer {

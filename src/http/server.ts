@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ensureDemo } from '../services/demo.js';
+import { applyRetention, RETENTION_INTERVAL_MS } from '../services/retention.js';
 import { openDatabase } from '../db/index.js';
 import { buildApp } from './app.js';
 
@@ -24,12 +25,29 @@ export function serverConfig(env: NodeJS.ProcessEnv): ServerConfig {
   };
 }
 
-/** Opens and migrates the database, loads the demo on first start, listens, and closes cleanly on SIGTERM. */
+/**
+ * Opens and migrates the database, loads the demo on first start, applies the events' retention
+ * rules (now and once a day), listens, and closes cleanly on SIGTERM.
+ */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   const store = openDatabase(config.database);
   if (config.demo) await ensureDemo(store.db);
   const app = await buildApp({ database: store, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
-  app.addHook('onClose', async () => store.close());
+  // Retention rules: applied now and once a day; the timer never keeps the process alive and stops with the app.
+  const retain = () => {
+    try {
+      const purged = applyRetention(store.db, 'retention');
+      if (purged.length > 0) app.log.info({ events: purged.length, applicants: purged.reduce((n, p) => n + p.result.applicants, 0) }, 'retention: purged personal data');
+    } catch (err) {
+      app.log.error({ err }, 'retention: the purge failed; it is tried again at the next run');
+    }
+  };
+  retain();
+  const timer = setInterval(retain, RETENTION_INTERVAL_MS).unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    store.close();
+  });
   const shutdown = (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     app.close().then(() => process.exit(0), () => process.exit(1));

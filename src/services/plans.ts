@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { audit, loadBundle } from '../db/events.js';
 import type { Db } from '../db/index.js';
 import { loadAllPlans, loadPlan, publishPlan, savePlan } from '../db/plans.js';
+import { purgedAt } from '../db/purge.js';
 import type { StoredPlan } from '../db/plans.js';
 import { events, plans } from '../db/schema.js';
 import type { Bundle, FairnessMode, Selection } from '../domain/index.js';
@@ -113,6 +114,10 @@ const moved = (notice: Notice) => notice.applicants.filter((c) => c.change !== '
 export async function planEvent(db: Db, slug: string, request: PlanRequest, actor: string, planner: Planner = planToFinish): Promise<PlanOutcome> {
   const bundle = loadBundle(db, slug);
   if (!bundle) return { kind: 'not_found' };
+  const purged = purgedAt(db, bundle.key);
+  if (purged !== null) {
+    return { kind: 'bad_request', error: `The applicants of ${slug} were purged on ${purged.slice(0, 10)}: there is no one left to plan (importing the event again starts it afresh)` };
+  }
   const ids = new Set(bundle.applicants.map((a) => a.id));
   const unknown = [...(request.release ?? []), ...(request.pin ?? [])].filter((id) => !ids.has(id));
   if (unknown.length > 0) return { kind: 'bad_request', error: `Not applicants of ${slug}: ${[...new Set(unknown)].join(', ')}` };

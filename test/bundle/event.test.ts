@@ -423,3 +423,41 @@ t.test('planning.finish_probability: must lie between 0 and 0.99', async (t) => 
   const found = read({ event: event({ planning: { finish_probability: 1.5 } }) });
   t.same(whereSaying(found.errors, /must be between 0 and 0.99, not 1.5/), ['event.json:1:planning.finish_probability']);
 });
+
+t.test('retention.purge_days_after: read as the number of days the personal data is kept after the event', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ retention: { purge_days_after: 30 } }) }));
+  t.same(ev.retention, { purgeDaysAfter: 30 });
+});
+
+t.test('retention.purge_days_after: 0 purges right after the event day', async (t) => {
+  const { event: ev } = bundleOf(read({ event: event({ retention: { purge_days_after: 0 } }) }));
+  t.same(ev.retention, { purgeDaysAfter: 0 });
+});
+
+t.test('retention: without purge_days_after the event sets no rule', async (t) => {
+  t.equal(bundleOf(read()).event.retention, undefined);
+  t.equal(bundleOf(read({ event: event({ retention: {} }) })).event.retention, undefined);
+});
+
+t.test('retention.purge_days_after: a number of days below 0 is refused, naming the field', async (t) => {
+  const found = read({ event: event({ retention: { purge_days_after: -1 } }) });
+  t.same(whereSaying(found.errors, /"retention.purge_days_after" must be at least 0, not -1/), ['event.json:1:retention.purge_days_after']);
+  t.equal(found.bundle, null);
+});
+
+t.test('retention.purge_days_after: anything but a whole number is refused, naming the field', async (t) => {
+  const found = read({ event: event({ retention: { purge_days_after: '30 days' } }) });
+  t.same(whereSaying(found.errors, /"retention.purge_days_after" must be a whole number, not "30 days"/), ['event.json:1:retention.purge_days_after']);
+  const half = read({ event: event({ retention: { purge_days_after: 1.5 } }) });
+  t.same(where(half.errors), ['event.json:1:retention.purge_days_after']);
+});
+
+t.test('retention: a field it does not know is warned about', async (t) => {
+  const found = read({ event: event({ retention: { purge_after: 30 } }) });
+  t.same(whereSaying(found.warnings, /unknown field "retention.purge_after"/), ['event.json:1:retention.purge_after']);
+});
+
+t.test('retention: anything but an object is refused', async (t) => {
+  const found = read({ event: event({ retention: 30 }) });
+  t.same(whereSaying(found.errors, /"retention" must be an object/), ['event.json:1:retention']);
+});

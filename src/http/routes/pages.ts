@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { audit, listEvents, loadBundle } from '../../db/events.js';
+import { audit, findEvent, listEvents, loadBundle } from '../../db/events.js';
+import { loadEventCounts, purgedAt } from '../../db/purge.js';
 import { loadPlan } from '../../db/plans.js';
 import type { StoredPlan } from '../../db/plans.js';
 import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
+import { purgedEventView } from '../purged-view.js';
 import { EventParams } from '../schemas.js';
 import { countsOnly, eventView, homeView, planStatusView, planView, statusCountsOnly } from '../views.js';
 import { apiGrantOf } from '../auth.js';
@@ -36,6 +38,12 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/events/:id', { schema: { params: EventParams } }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
     if (!bundle) return reply.callNotFound();
+    // A purged event shows its facts and the anonymous counts its purge kept, and no plan.
+    const purged = purgedAt(db, bundle.key);
+    if (purged !== null) {
+      const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), purged);
+      return reply.view('pages/event.hbs', { ...eventView(bundle), ...counts, plan: null, status: null, estimate: null });
+    }
     const stored = loadPlan(db, bundle.key);
     const estimated = stored ? await estimateFor(bundle, stored) : null;
     const published = publishedPlan(db, bundle.key);
