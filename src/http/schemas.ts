@@ -119,9 +119,17 @@ export const NoticeOut = Type.Object({
   volunteers: Type.Array(Type.String()),
 });
 
+/**
+ * The most improvement iterations a plan request may ask for, and the most simulated days an
+ * estimate may: one job stays within about two minutes on a 2-core machine at 10,000 applicants
+ * (measured with src/bench/caps.ts; the README's JSON API says more).
+ */
+export const MAX_ITERATIONS = 200_000;
+export const MAX_RUNS = 20_000;
+
 export const PlanRequest = Type.Object({
   seed: Type.Optional(Type.Integer()),
-  iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ITERATIONS })),
   quick: Type.Optional(Type.Boolean()),
   fairness: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('proportional')])),
   selection: Type.Optional(Selection),
