@@ -228,12 +228,20 @@ export class JobPool {
 }
 
 /**
- * Imports a bundle (see importBundle) in a worker, through its own connection to the database
- * file; a database in memory is imported in this thread, the only one that sees it. At most a
- * few imports wait or run at once (they share one key).
+ * Bundles up to this many bytes are imported in this thread, at once (a few hundred rows take
+ * milliseconds), never queued behind a long plan; larger ones go to a worker.
+ */
+export const IMPORT_IN_THREAD_BYTES = 64 * 1024;
+
+/**
+ * Imports a bundle (see importBundle): a large one in a worker, through its own connection to the
+ * database file, so the server answers meanwhile; a small one, or any into a database in memory
+ * (only this thread's connection sees it), in this thread. At most a few imports wait or run in
+ * the pool at once (they share one key).
  */
 export function importInPool(jobs: JobPool, store: OpenDatabase, files: BundleFiles, actor: string, extraErrors: Problem[] = []): Promise<ImportOutcome> {
-  if (store.path === ':memory:') return Promise.resolve(importBundle(store.db, files, actor, extraErrors));
+  const bytes = Object.values(files).reduce((sum, file) => sum + (file?.length ?? 0), 0);
+  if (store.path === ':memory:' || bytes <= IMPORT_IN_THREAD_BYTES) return Promise.resolve(importBundle(store.db, files, actor, extraErrors));
   return jobs.run({ kind: 'import', database: store.path, files, actor, extraErrors }, { key: '#import' });
 }
 
