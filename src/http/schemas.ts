@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { MAX_ITERATIONS } from './caps.js';
 
 /** An event id as event.json spells it. */
 export const EventId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' });
@@ -118,14 +119,6 @@ export const NoticeOut = Type.Object({
   applicants: Type.Array(Change),
   volunteers: Type.Array(Type.String()),
 });
-
-/**
- * The most improvement iterations a plan request may ask for, and the most simulated days an
- * estimate may: one job stays within about two minutes on a 2-core machine at 10,000 applicants
- * (measured with src/bench/caps.ts; the README's JSON API says more).
- */
-export const MAX_ITERATIONS = 200_000;
-export const MAX_RUNS = 20_000;
 
 export const PlanRequest = Type.Object({
   seed: Type.Optional(Type.Integer()),

@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import type { Test } from 'tap';
 import { saveBundle } from '../../src/db/events.js';
+import { readBundle } from '../../src/bundle/index.js';
+import { generateBundleFiles } from '../../src/bench/generate.js';
 import { JobPool } from '../../src/jobs/index.js';
-import { MAX_ITERATIONS, MAX_RUNS } from '../../src/http/schemas.js';
+import { MAX_ITERATIONS, MAX_RUNS, iterationCap, runCap } from '../../src/http/caps.js';
 import type { AppOptions } from '../../src/http/app.js';
-import { FRESNO, FRESNO_ID, sampleBundle } from '../support/fixtures.js';
+import { FRESNO, FRESNO_ID, MADERA, sampleBundle } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
 
 const fresno = sampleBundle(FRESNO);
@@ -50,6 +52,27 @@ t.test('an estimate asking for more runs than the cap is refused with 400 naming
   const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/estimate`, headers, payload: { runs: MAX_RUNS + 1 } });
   t.equal(res.statusCode, 400);
   t.equal(res.json().error, `body.runs must be <= ${MAX_RUNS}`);
+});
+
+t.test('a plan of a large event asking for more iterations than its size allows is refused, naming the field and the cap', async (t) => {
+  const { app, store, headers } = await withFresno(t);
+  const large = readBundle(generateBundleFiles({ applicants: 1000, volunteers: 100, seed: 1 })).bundle!;
+  saveBundle(store.db, large, 'test');
+  const cap = iterationCap(1000);
+  t.ok(cap < MAX_ITERATIONS, 'a smaller cap than a small event\'s');
+  const res = await app.inject({ method: 'POST', url: `/api/events/${large.event.id}/plan`, headers, payload: { iterations: cap + 1 } });
+  t.equal(res.statusCode, 400);
+  t.equal(res.json().error, `body.iterations must be at most ${cap.toLocaleString('en-US')} for an event of 1,000 applicants, which keeps one job within about a minute and a half`);
+  t.equal(app.jobs.pending, 0, 'no job was started');
+});
+
+t.test('an estimate of a larger event asking for more runs than its size allows is refused, naming the field and the cap', async (t) => {
+  const { app, store, headers } = await withFresno(t);
+  saveBundle(store.db, sampleBundle(MADERA), 'test');
+  const cap = runCap(120);
+  const res = await app.inject({ method: 'POST', url: `/api/events/madera-2027-03-27/estimate`, headers, payload: { runs: cap + 1 } });
+  t.equal(res.statusCode, 400);
+  t.match(res.json().error, `body.runs must be at most ${cap.toLocaleString('en-US')} for an event of 120 applicants`);
 });
 
 t.test('an event with two jobs already waiting or running is answered 429 with Retry-After', async (t) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { audit, loadBundle } from '../../db/events.js';
+import { audit, findEvent, loadBundle } from '../../db/events.js';
 import { eventKey, listPlans, loadPlan, savePlan } from '../../db/plans.js';
 import { checkPlan } from '../../planner/check.js';
 import { deskWarnings } from '../../planner/warnings.js';
@@ -13,8 +13,9 @@ import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
 import { actorOf, requireApiToken } from '../auth.js';
 import { answerJob, JobAccepted } from '../jobs.js';
+import { MAX_RUNS, overCap } from '../caps.js';
 import type { JobAnswer, JobRunner } from '../jobs.js';
-import { ChangeOut, ErrorBody, EventParams, MAX_RUNS, NoticeOut, PlanBody, PlanOut, PlanRequest, VersionParams } from '../schemas.js';
+import { ChangeOut, ErrorBody, EventParams, NoticeOut, PlanBody, PlanOut, PlanRequest, VersionParams } from '../schemas.js';
 
 const Violation = Type.Object({
   rule: Type.String(), applicant: Type.Optional(Type.String()), volunteer: Type.Optional(Type.String()), message: Type.String(),
@@ -42,6 +43,8 @@ interface EstimateBody { runs?: number; seed?: number; version?: number; what_if
 async function estimateAnswer(db: Db, id: string, body: EstimateBody, run: JobRunner): Promise<JobAnswer> {
   const bundle = loadBundle(db, id);
   if (!bundle) return { code: 404, body: notFound(id) };
+  const tooMuch = overCap(bundle.applicants.length, body);
+  if (tooMuch) return { code: 400, body: { error: tooMuch } };
   const stored = loadPlan(db, bundle.key, body.version);
   if (body.version !== undefined && !stored) return { code: 404, body: { error: `Plan version ${body.version} of ${id} not found` } };
   const options: EstimateOptions = { whatIf: body.what_if ?? true, tradeoff: body.finish_tradeoff ?? true };
@@ -71,8 +74,11 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { finish_probability: finishProbability, ...body } = request.body ?? {};
     const asked = finishProbability === undefined ? body : { ...body, finishProbability };
-    return answerJob(request, reply, request.params.id, async (run) =>
-      planAnswer(request.params.id, await planEvent(db, request.params.id, asked, actorOf(request), (bundle, options) => run({ kind: 'plan', bundle, options }))));
+    return answerJob(request, reply, request.params.id, async (run) => {
+      const tooMuch = overCap(findEvent(db, request.params.id)?.applicants ?? 0, body);
+      if (tooMuch) return { code: 400, body: { error: tooMuch } };
+      return planAnswer(request.params.id, await planEvent(db, request.params.id, asked, actorOf(request), (bundle, options) => run({ kind: 'plan', bundle, options })));
+    });
   });
 
   app.put('/events/:id/plan', {
