@@ -10,6 +10,10 @@ import handlebars from 'handlebars';
 import { Type } from 'typebox';
 import { openDatabase } from '../db/index.js';
 import { JobPool } from '../jobs/index.js';
+import { JobBoard } from '../jobs/board.js';
+import { jobRoutes } from './jobs.js';
+import { registerLimits, rateLimitsOf } from './limits.js';
+import type { RateLimits } from './limits.js';
 import { PRINT_CSS_HASH } from '../outputs/print.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -29,12 +33,18 @@ export interface AppOptions {
   uploadLimit?: number;
   /** Worker threads for planning and simulating (default: a pool of the app's own, closed with it). */
   jobs?: JobPool;
+  /** How long a plan or estimate request waits for its job before answering 202 with a status URL, in ms (default 25 s). */
+  jobWait?: number;
+  /** Requests per client address and minute, or false for none (default: TALLER_RATE_LIMIT, else the defaults of RateLimits). */
+  rateLimits?: RateLimits | false;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: OpenDatabase;
     jobs: JobPool;
+    jobBoard: JobBoard;
+    jobWait: number;
   }
 }
 
@@ -95,6 +105,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const jobs = options.jobs ?? new JobPool();
   app.decorate('jobs', jobs);
   if (!options.jobs) app.addHook('onClose', async () => jobs.close());
+  app.decorate('jobBoard', new JobBoard());
+  app.decorate('jobWait', options.jobWait ?? 25_000);
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
@@ -126,7 +138,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     options: { partials: {} },
   });
 
+  await registerLimits(app, options.rateLimits ?? rateLimitsOf(process.env));
   await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(jobRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });
   await app.register(calendarRoutes);

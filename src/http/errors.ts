@@ -21,6 +21,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status < 500) {
+    // A refusal may say when to come back (Retry-After).
+    const headers = (error as { headers?: Record<string, string> }).headers;
+    if (headers) void reply.headers(headers);
     void reply.code(status).send({ error: error.message } satisfies ErrorBody);
     return;
   }

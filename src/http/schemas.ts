@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { MAX_ITERATIONS } from './caps.js';
 
 /** An event id as event.json spells it. */
 export const EventId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' });
@@ -121,7 +122,7 @@ export const NoticeOut = Type.Object({
 
 export const PlanRequest = Type.Object({
   seed: Type.Optional(Type.Integer()),
-  iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ITERATIONS })),
   quick: Type.Optional(Type.Boolean()),
   fairness: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('proportional')])),
   selection: Type.Optional(Selection),

@@ -1,9 +1,16 @@
 /**
  * The long computations a server hands to a worker thread: planning a day (to finish on time
- * as the event chooses) and simulating it, and
- * checking a stored plan against the event as it now is.
- * Pure functions of their input, so a worker gives exactly what the caller would have.
+ * as the event chooses) and simulating it,
+ * checking a stored plan against the event as it now is, and importing a bundle.
+ * Plans, estimates and checks are pure functions of their input, so a worker gives exactly what
+ * the caller would have; an import reads and checks the files and stores them through the
+ * worker's own connection to the same database file (SQLite in WAL mode: the server's readers
+ * go on meanwhile).
  */
+import type { BundleFiles, Problem } from '../bundle/index.js';
+import { openDatabase } from '../db/index.js';
+import { importBundle } from '../db/import.js';
+import type { ImportOutcome } from '../db/import.js';
 import type { Bundle } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
@@ -14,11 +21,22 @@ import type { EstimateJson, EstimateOptions } from '../throughput/index.js';
 export type Job =
   | { kind: 'plan'; bundle: Bundle; options: PlanOptions }
   | { kind: 'estimate'; bundle: Bundle; options: EstimateOptions }
-  | { kind: 'check'; bundle: Bundle; plan: PlanJson; pins: ReadonlyMap<string, string> };
+  | { kind: 'check'; bundle: Bundle; plan: PlanJson; pins: ReadonlyMap<string, string> }
+  /** `database` is the path of the SQLite file (never `:memory:`, which only its own connection sees). */
+  | { kind: 'import'; database: string; files: BundleFiles; actor: string; extraErrors: Problem[] };
 
-export type JobResult<J extends Job> = J extends { kind: 'plan' } ? PlanJson : J extends { kind: 'check' } ? Violation[] : EstimateJson;
+export type JobResult<J extends Job> = J extends { kind: 'plan' } ? PlanJson : J extends { kind: 'check' } ? Violation[]
+  : J extends { kind: 'import' } ? ImportOutcome : EstimateJson;
 
-export function runJob(job: Job): PlanJson | EstimateJson | Violation[] {
+export function runJob(job: Job): PlanJson | EstimateJson | Violation[] | ImportOutcome {
   if (job.kind === 'check') return checkPlan(job.bundle, job.plan, job.pins);
+  if (job.kind === 'import') {
+    const store = openDatabase(job.database);
+    try {
+      return importBundle(store.db, job.files, job.actor, job.extraErrors);
+    } finally {
+      store.close();
+    }
+  }
   return job.kind === 'plan' ? planToFinish(job.bundle, job.options) : estimate(job.bundle, job.options);
 }

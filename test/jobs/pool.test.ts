@@ -1,8 +1,9 @@
 // Planning, simulating and checking in worker threads: the same results as in this thread, jobs in
-// turn when the pool is full, failures reported, and nothing accepted once it is closed.
+// turn when the pool is full, failures reported, and nothing accepted once it is closed; a bounded,
+// fair queue, and jobs cancelled when their caller gives up.
 import t from 'tap';
 import type { Test } from 'tap';
-import { JobPool } from '../../src/jobs/index.js';
+import { JobCancelledError, JobPool, JobsBusyError } from '../../src/jobs/index.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { checkPlan, plan } from '../../src/planner/index.js';
 import { estimate, planToFinish } from '../../src/throughput/index.js';
@@ -63,4 +64,88 @@ t.test('closing the pool fails the jobs still waiting and refuses new ones', asy
 
 t.test('by default the pool leaves one core to answer requests, and has at least one worker', async (t) => {
   t.ok(new JobPool().size >= 1);
+});
+
+/** A job that runs for minutes unless cancelled. */
+const LONG = { kind: 'estimate', bundle: fresno, options: { runs: 20_000, whatIf: true, tradeoff: true } } as const;
+
+/** Waits until cond holds, checking every 20 ms (a test guard fails it after a minute). */
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 3000 && !cond(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+t.test('an event with two jobs waiting or running is refused a third, with a time to retry', async (t) => {
+  const jobs = pool(t, 1);
+  const stop = new AbortController();
+  const held = [jobs.run(LONG, { key: 'a', signal: stop.signal }), jobs.run(LONG, { key: 'a', signal: stop.signal })];
+  const refused = await jobs.run(LONG, { key: 'a' }).then(() => undefined, (error: unknown) => error);
+  t.ok(refused instanceof JobsBusyError);
+  t.match((refused as JobsBusyError).message, /This event already has 2 jobs/);
+  t.ok((refused as JobsBusyError).retryAfter >= 1, 'it says when to try again');
+  stop.abort();
+  await Promise.allSettled(held);
+});
+
+t.test('another event is still taken while one event has its two jobs', async (t) => {
+  const jobs = pool(t, 1);
+  const stop = new AbortController();
+  const held = [jobs.run(LONG, { key: 'a', signal: stop.signal }), jobs.run(LONG, { key: 'a', signal: stop.signal })];
+  const other = jobs.run(LONG, { key: 'b', signal: stop.signal });
+  t.equal(jobs.pending, 3);
+  stop.abort();
+  await Promise.allSettled([...held, other]);
+});
+
+t.test('when the queue is full, a job of any other event is refused', async (t) => {
+  const jobs = new JobPool(1, { perKey: 5, waiting: 2 });
+  t.teardown(() => jobs.close());
+  const stop = new AbortController();
+  const held = [1, 2, 3].map((n) => jobs.run(LONG, { key: `e${n}`, signal: stop.signal }));
+  t.equal(jobs.pending, 3, 'one running, two waiting');
+  await t.rejects(jobs.run(LONG, { key: 'e4' }), /The server is busy: 2 jobs are waiting/);
+  stop.abort();
+  await Promise.allSettled(held);
+});
+
+t.test('a free worker takes the job of an event with nothing running before a second job of a busy event', async (t) => {
+  const jobs = pool(t, 2);
+  const stop = new AbortController();
+  const order: string[] = [];
+  const quick = { kind: 'plan', bundle: fresno, options: { quick: true } } as const;
+  const long = jobs.run(LONG, { key: 'a', signal: stop.signal, onStart: () => order.push('a1') });
+  const rest = [
+    jobs.run(quick, { key: 'c', onStart: () => order.push('c1') }),
+    jobs.run(quick, { key: 'a', onStart: () => order.push('a2') }),
+    jobs.run(quick, { key: 'b', onStart: () => order.push('b1') }),
+  ];
+  await until(() => order.length === 4);
+  t.same(order, ['a1', 'c1', 'b1', 'a2'], 'b1 went before a2, which came first but whose event had a job running');
+  stop.abort();
+  await Promise.allSettled([long, ...rest]);
+});
+
+t.test('a waiting job whose caller gives up leaves the queue at once', async (t) => {
+  const jobs = pool(t, 1);
+  const stopRunning = new AbortController();
+  const running = jobs.run(LONG, { signal: stopRunning.signal });
+  const giveUp = new AbortController();
+  const waiting = jobs.run({ kind: 'plan', bundle: fresno, options: { quick: true } }, { signal: giveUp.signal });
+  t.equal(jobs.pending, 2);
+  giveUp.abort();
+  await t.rejects(waiting, JobCancelledError);
+  t.equal(jobs.pending, 1, 'only the running job is left');
+  stopRunning.abort();
+  await t.rejects(running, JobCancelledError);
+});
+
+t.test('a running job whose caller gives up stops its worker, and the next job runs on a fresh one', async (t) => {
+  const jobs = pool(t, 1);
+  const giveUp = new AbortController();
+  const running = jobs.run(LONG, { signal: giveUp.signal });
+  const next = jobs.run({ kind: 'plan', bundle: fresno, options: { quick: true, seed: 4 } });
+  await until(() => jobs.running === 1);
+  giveUp.abort();
+  await t.rejects(running, JobCancelledError);
+  t.same(await next, planToFinish(fresno, { quick: true, seed: 4 }));
+  t.equal(jobs.pending, 0);
 });

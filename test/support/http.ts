@@ -1,13 +1,17 @@
 import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
+import type { AppOptions } from '../../src/http/app.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { createToken } from '../../src/db/tokens.js';
 import { tempDatabase } from './fixtures.js';
 
-/** The app over a fresh database, closed when the test ends. */
-export async function build(t: Test, store: OpenDatabase = tempDatabase(t)): Promise<{ app: FastifyInstance; store: OpenDatabase }> {
-  const app = await buildApp({ database: store });
+/**
+ * The app over a fresh database, closed when the test ends. A plan or estimate waits for its job
+ * up to ten minutes before answering 202, so a busy test machine never changes an answer.
+ */
+export async function build(t: Test, store: OpenDatabase = tempDatabase(t), options: Omit<AppOptions, 'database'> = {}): Promise<{ app: FastifyInstance; store: OpenDatabase }> {
+  const app = await buildApp({ jobWait: 10 * 60_000, ...options, database: store });
   t.teardown(() => app.close());
   return { app, store };
 }

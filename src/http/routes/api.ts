@@ -5,7 +5,7 @@ import type { BundleFileName, BundleFiles } from '../../bundle/index.js';
 import { formatInstant, instantAt } from '../../domain/index.js';
 import type { ClinicEvent, Window } from '../../domain/index.js';
 import { audit, findEvent, listEvents, loadBundle } from '../../db/events.js';
-import { importBundle } from '../../db/import.js';
+import { importInPool } from '../../jobs/index.js';
 import { actorOf, requireApiToken } from '../auth.js';
 import type { Problem } from '../../bundle/index.js';
 import { ApplicantOut, ErrorBody, EventParams, EventSummary, Problem as ProblemSchema, VolunteerOut } from '../schemas.js';
@@ -77,7 +77,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         files[name as BundleFileName] = buffer;
       }
     }
-    const outcome = importBundle(db, files, actorOf(request), problems);
+    const outcome = await importInPool(app.jobs, app.store, files, actorOf(request), problems);
     if (!outcome.ok) {
       const all = outcome.errors;
       return reply.code(400).send({ error: `The bundle was not imported: ${all.length} problem${all.length === 1 ? '' : 's'} found. Nothing was changed.`, problems: all });

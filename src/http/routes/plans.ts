@@ -1,15 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { audit, loadBundle } from '../../db/events.js';
+import { audit, findEvent, loadBundle } from '../../db/events.js';
 import { eventKey, listPlans, loadPlan, savePlan } from '../../db/plans.js';
 import { checkPlan } from '../../planner/check.js';
 import { deskWarnings } from '../../planner/warnings.js';
 import { planEvent, publishedPlan, publishVersion, stalenessOf } from '../../services/plans.js';
+import type { PlanOutcome } from '../../services/plans.js';
+import type { Db } from '../../db/index.js';
 import { checkerOf } from '../../jobs/index.js';
 import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
 import { actorOf, requireApiToken } from '../auth.js';
+import { answerJob, JobAccepted } from '../jobs.js';
+import { MAX_RUNS, overCap } from '../caps.js';
+import type { JobAnswer, JobRunner } from '../jobs.js';
 import { ChangeOut, ErrorBody, EventParams, NoticeOut, PlanBody, PlanOut, PlanRequest, VersionParams } from '../schemas.js';
 
 const Violation = Type.Object({
@@ -22,6 +27,32 @@ const PlanVersion = Type.Object({
   status: Type.Union([Type.Literal('published'), Type.Literal('draft'), Type.Literal('earlier')]),
 });
 const notFound = (id: string) => ({ error: `Event ${id} not found` });
+
+/** A plan request's answer: 201 with the version stored, or why not. */
+function planAnswer(id: string, made: PlanOutcome): JobAnswer {
+  if (made.kind === 'not_found') return { code: 404, body: notFound(id) };
+  if (made.kind === 'bad_request') return { code: 400, body: { error: made.error } };
+  if (made.kind === 'needs_confirm') return { code: 409, body: { error: made.error, published: made.published, notify: made.notify } };
+  const { kind: _kind, ...answer } = made;
+  return { code: 201, body: answer };
+}
+
+interface EstimateBody { runs?: number; seed?: number; version?: number; what_if?: boolean; finish_tradeoff?: boolean }
+
+/** An estimate request's answer: the estimate JSON of the stored plan (or of a quick one), or 404. */
+async function estimateAnswer(db: Db, id: string, body: EstimateBody, run: JobRunner): Promise<JobAnswer> {
+  const bundle = loadBundle(db, id);
+  if (!bundle) return { code: 404, body: notFound(id) };
+  const tooMuch = overCap(bundle.applicants.length, body);
+  if (tooMuch) return { code: 400, body: { error: tooMuch } };
+  const stored = loadPlan(db, bundle.key, body.version);
+  if (body.version !== undefined && !stored) return { code: 404, body: { error: `Plan version ${body.version} of ${id} not found` } };
+  const options: EstimateOptions = { whatIf: body.what_if ?? true, tradeoff: body.finish_tradeoff ?? true };
+  if (body.runs !== undefined) options.runs = body.runs;
+  if (body.seed !== undefined) options.seed = body.seed;
+  if (stored) options.plan = stored.plan;
+  return { code: 200, body: await run({ kind: 'estimate', bundle, options }) };
+}
 
 /** Plans as versions: make one, list them, read one, see what changed, publish, or send back a hand-edited one. */
 export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,19 +67,18 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
           version: Type.Integer(), from: Type.Union([Type.Integer(), Type.Null()]), pinned: Type.Array(Type.String()),
           released: Type.Array(Type.String()), plan: PlanBody, notify: NoticeOut,
         }),
-        400: ErrorBody, 404: ErrorBody,
+        202: JobAccepted, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody,
         409: Type.Object({ error: Type.String(), published: Type.Integer(), notify: NoticeOut }),
       },
     },
   }, async (request, reply) => {
     const { finish_probability: finishProbability, ...body } = request.body ?? {};
     const asked = finishProbability === undefined ? body : { ...body, finishProbability };
-    const made = await planEvent(db, request.params.id, asked, actorOf(request), (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options }));
-    if (made.kind === 'not_found') return reply.code(404).send(notFound(request.params.id));
-    if (made.kind === 'bad_request') return reply.code(400).send({ error: made.error });
-    if (made.kind === 'needs_confirm') return reply.code(409).send({ error: made.error, published: made.published, notify: made.notify });
-    const { kind: _kind, ...answer } = made;
-    return reply.code(201).send(answer);
+    return answerJob(request, reply, request.params.id, async (run) => {
+      const tooMuch = overCap(findEvent(db, request.params.id)?.applicants ?? 0, body);
+      if (tooMuch) return { code: 400, body: { error: tooMuch } };
+      return planAnswer(request.params.id, await planEvent(db, request.params.id, asked, actorOf(request), (bundle, options) => run({ kind: 'plan', bundle, options })));
+    });
   });
 
   app.put('/events/:id/plan', {
@@ -109,27 +139,16 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       params: EventParams,
       body: Type.Optional(Type.Object({
-        runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+        runs: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_RUNS })),
         seed: Type.Optional(Type.Integer()),
         version: Type.Optional(Type.Integer({ minimum: 1 })),
         what_if: Type.Optional(Type.Boolean()),
         finish_tradeoff: Type.Optional(Type.Boolean()),
       }, { additionalProperties: false })),
       // The estimate JSON (the README's Formats; its shape is tested against estimate.schema.json).
-      response: { 200: Type.Unknown(), 404: ErrorBody },
+      response: { 200: Type.Unknown(), 202: JobAccepted, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
     },
-  }, async (request, reply) => {
-    const bundle = loadBundle(db, request.params.id);
-    if (!bundle) return reply.code(404).send(notFound(request.params.id));
-    const body = request.body ?? {};
-    const stored = loadPlan(db, bundle.key, body.version);
-    if (body.version !== undefined && !stored) return reply.code(404).send({ error: `Plan version ${body.version} of ${request.params.id} not found` });
-    const options: EstimateOptions = { whatIf: body.what_if ?? true, tradeoff: body.finish_tradeoff ?? true };
-    if (body.runs !== undefined) options.runs = body.runs;
-    if (body.seed !== undefined) options.seed = body.seed;
-    if (stored) options.plan = stored.plan;
-    return app.jobs.run({ kind: 'estimate', bundle, options });
-  });
+  }, async (request, reply) => answerJob(request, reply, request.params.id, (run) => estimateAnswer(db, request.params.id, request.body ?? {}, run)));
 
   app.post('/events/:id/plans/:version/publish', {
     schema: { params: VersionParams, response: { 200: Type.Object({ version: Type.Integer(), published: Type.Boolean(), notify: NoticeOut }), 404: ErrorBody } },
