@@ -160,6 +160,9 @@ export const LinkRequest = Type.Object({
   expires_at: Type.Optional(DateOrInstant),
 }, { additionalProperties: false });
 
+/** The body of a link request: optional (a POST with no body sends none). */
+export const LinkBody = Type.Union([LinkRequest, Type.Null()]);
+
 export const linkOptions = (body: Static<typeof LinkRequest> | null | undefined): LinkOptions => ({
   ...(body?.replace ? { replace: true } : {}), ...(body?.expires_at ? { expires: body.expires_at } : {}),
 });

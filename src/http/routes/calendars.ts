@@ -10,7 +10,7 @@ import type { Db } from '../../db/index.js';
 import { organizationFeed, UnknownVolunteerError } from '../../outputs/ics.js';
 import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
 import { NEEDS_PUBLIC_URL, isHttps, linkOrigin } from '../links.js';
-import { BAD_EXPIRY, ErrorBody, EventId, LinkRequest, linkOptions } from '../schemas.js';
+import { BAD_EXPIRY, ErrorBody, EventId, LinkBody, linkOptions } from '../schemas.js';
 
 const VolunteerParams = Type.Object({ id: EventId, vid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
@@ -33,8 +33,8 @@ function calendarOf(db: Db, slug: string, volunteer: string): string | undefined
 }
 
 /**
- * Calendars: a volunteer's feed by an unguessable, revocable link (https and webcal), the same
- * as a download for coordinators, and a public feed of workshops with no personal data.
+ * Calendars: a volunteer's feed by an unguessable, revocable, expiring link (and its webcal
+ * twin), the same as a download for coordinators, and a public feed of workshops with no personal data.
  */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
@@ -42,7 +42,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/events/:id/volunteers/:vid/calendar-link', {
     onRequest: requireApiToken,
     schema: {
-      params: VolunteerParams, body: Type.Optional(Type.Union([LinkRequest, Type.Null()])),
+      params: VolunteerParams, body: LinkBody,
       response: {
         201: Type.Object({
           url: Type.String(), https: Type.Optional(Type.String()), webcal: Type.String(), expires_at: Type.String(), revoked: Type.Integer(),

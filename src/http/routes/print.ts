@@ -7,7 +7,7 @@ import { stationSheets } from '../../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
 import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
 import { NEEDS_PUBLIC_URL, linkOrigin } from '../links.js';
-import { BAD_EXPIRY, ErrorBody, EventId, EventParams, LinkRequest, linkOptions } from '../schemas.js';
+import { BAD_EXPIRY, ErrorBody, EventId, EventParams, LinkBody, linkOptions } from '../schemas.js';
 
 const HTML = 'text/html; charset=utf-8';
 const ApplicantParams = Type.Object({ id: EventId, aid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
@@ -50,7 +50,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/events/:id/applicants/:aid/slip-link', {
     onRequest: requireApiToken,
     schema: {
-      params: ApplicantParams, body: Type.Optional(Type.Union([LinkRequest, Type.Null()])),
+      params: ApplicantParams, body: LinkBody,
       response: { 201: Type.Object({ url: Type.String(), expires_at: Type.String(), revoked: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     },
   }, async (request, reply) => {
