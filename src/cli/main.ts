@@ -568,11 +568,11 @@ async function token(io: Io, args: string[]): Promise<number> {
   const store = open(io);
   try {
     if (values.revoke !== undefined) {
-      if (!revokeToken(store.db, values.revoke, new Date().toISOString())) throw new UsageError('no such active token');
+      if (!revokeToken(store.db, values.revoke, new Date().toISOString(), 'cli')) throw new UsageError('no such active token');
       io.stdout.write('revoked\n');
       return EXIT.ok;
     }
-    io.stdout.write(`${createToken(store.db, 'api')}\n`);
+    io.stdout.write(`${createToken(store.db, 'api', {}, 'cli')}\n`);
     io.stderr.write('This API token is shown once. Send it as "Authorization: Bearer <token>".\n');
     return EXIT.ok;
   } finally {

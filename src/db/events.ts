@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import { checkWindows } from '../bundle/fields.js';
 import { DEFAULT_FINISH_PROBABILITY, clockToElapsed, elapsedFromClock, elapsedToClock, parseClock, windowsText } from '../domain/index.js';
@@ -7,7 +7,7 @@ import type {
 } from '../domain/index.js';
 import type { Db } from './index.js';
 import {
-  applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
+  accessTokens, applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
 } from './schema.js';
 
 type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning' | 'retention'>;
@@ -37,24 +37,26 @@ function organizationId(tx: Tx, name: string): number {
   return found?.id ?? tx.insert(organizations).values({ name }).returning({ id: organizations.id }).get().id;
 }
 
-/** Finds the person behind a roster row: the same code at this event, else the same e-mail, else someone new. */
-function volunteerPersonId(tx: Tx, eventId: number | null, volunteer: Volunteer): number {
-  if (eventId !== null) {
-    const same = tx.select({ id: rosterEntries.volunteerId }).from(rosterEntries)
-      .where(and(eq(rosterEntries.eventId, eventId), eq(rosterEntries.code, volunteer.id))).get();
-    if (same) {
-      tx.update(volunteers).set({ name: volunteer.name, email: volunteer.email ?? null, phone: volunteer.phone ?? null })
-        .where(eq(volunteers.id, same.id)).run();
-      return same.id;
-    }
-  }
-  if (volunteer.email) {
-    const byEmail = tx.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.email, volunteer.email.toLowerCase())).get();
-    if (byEmail) return byEmail.id;
-  }
-  return tx.insert(volunteers)
-    .values({ name: volunteer.name, email: volunteer.email?.toLowerCase() ?? null, phone: volunteer.phone ?? null })
-    .returning({ id: volunteers.id }).get().id;
+const sameText = new Intl.Collator('und', { sensitivity: 'base' });
+const digits = (phone: string) => phone.replace(/\D/g, '');
+
+/** Contact details as stored for a person, or as a bundle row gives them. */
+export interface Contact {
+  name: string;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+}
+
+/**
+ * Whether two records name the same person: the same name ignoring case, accents and spacing
+ * (`José  Pérez` is `jose perez`), or the same e-mail address (ignoring case), or the same
+ * phone number (its digits).
+ */
+export function samePerson(a: Contact, b: Contact): boolean {
+  if (sameText.compare(a.name.replace(/\s+/g, ''), b.name.replace(/\s+/g, '')) === 0) return true;
+  if (a.email && b.email && a.email.trim().toLowerCase() === b.email.trim().toLowerCase()) return true;
+  const phoneA = a.phone ? digits(a.phone) : '';
+  return phoneA !== '' && b.phone !== null && b.phone !== undefined && phoneA === digits(b.phone);
 }
 
 const ROSTER_COLUMNS = ['eventId', 'volunteerId', 'code', 'position', 'role', 'languages', 'caseTypes', 'accreditation',
@@ -62,7 +64,7 @@ const ROSTER_COLUMNS = ['eventId', 'volunteerId', 'code', 'position', 'role', 'l
 const APPLICANT_COLUMNS = ['eventId', 'code', 'position', 'name', 'phone', 'email', 'languages', 'caseType', 'complexity',
   'flags', 'household', 'available', 'deadline', 'priority'] as const;
 
-/** An insert's values as named placeholders, one per column, for a statement prepared once and run per row. */
+/** Values as named placeholders, one per column, for a statement prepared once and run per row. */
 function placeholders<C extends string>(columns: readonly C[]): Record<C, Placeholder<C>> {
   return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as Record<C, Placeholder<C>>;
 }
@@ -75,9 +77,74 @@ export interface SaveResult {
   applicants: number;
 }
 
+/** How a re-import met the rows already stored: kept in place, replaced by someone else, removed, added. */
+interface RowChanges {
+  kept: number;
+  replaced: number;
+  removed: number;
+  added: number;
+}
+
+/**
+ * Makes an event's stored rows exactly the bundle's, row by row: a code whose stored row is the
+ * same person is updated in place (same id, so links to it keep working); a code that now
+ * names someone else is deleted (its links die with it) and inserted anew; a code no longer in
+ * the bundle is deleted. One pass over a map of the stored rows: linear in the rows.
+ */
+function reconcile<Row extends { id: number; code: string }, Values>(
+  stored: Row[], incoming: { code: string; values: Values; same: (row: Row) => boolean }[],
+  ops: { update: (id: number, values: Values) => void; remove: (id: number) => void; add: (values: Values) => void },
+): RowChanges {
+  const byCode = new Map(stored.map((row) => [row.code, row]));
+  const changes: RowChanges = { kept: 0, replaced: 0, removed: 0, added: 0 };
+  for (const { code, values, same } of incoming) {
+    const row = byCode.get(code);
+    byCode.delete(code);
+    if (row && same(row)) {
+      ops.update(row.id, values);
+      changes.kept += 1;
+      continue;
+    }
+    if (row) {
+      ops.remove(row.id);
+      changes.replaced += 1;
+    } else {
+      changes.added += 1;
+    }
+    ops.add(values);
+  }
+  for (const row of byCode.values()) ops.remove(row.id);
+  changes.removed = byCode.size;
+  return changes;
+}
+
+/**
+ * The volunteer person of each roster row, found, updated or added. A row's person is the
+ * volunteer with its e-mail address if there is one; else the person its code named at this
+ * event before, if that is the same person (`samePerson`); else someone new. The person this
+ * event's roster named before has their name and contacts updated from the row.
+ */
+function volunteerPeople(tx: Tx, bundle: Bundle, before: Map<string, { volunteerId: number } & Contact>): number[] {
+  const byEmail = tx.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.email, sql.placeholder('email'))).limit(1).prepare();
+  const update = tx.update(volunteers)
+    .set({ name: sql.placeholder('name'), email: sql.placeholder('email'), phone: sql.placeholder('phone') } as never)
+    .where(eq(volunteers.id, sql.placeholder('id'))).prepare();
+  const add = tx.insert(volunteers).values(placeholders(['name', 'email', 'phone'] as const)).returning({ id: volunteers.id }).prepare();
+  return bundle.volunteers.map((v) => {
+    const contact = { name: v.name, email: v.email?.trim().toLowerCase() ?? null, phone: v.phone ?? null };
+    const old = before.get(v.id);
+    const found = contact.email ? (byEmail.get({ email: contact.email }) as { id: number } | undefined)?.id : undefined;
+    const person = found ?? (old && samePerson(old, contact) ? old.volunteerId : undefined);
+    if (person === undefined) return (add.get(contact) as { id: number }).id;
+    if (person === old?.volunteerId) update.run({ ...contact, id: person });
+    return person;
+  });
+}
+
 /**
  * Stores a checked bundle in one transaction. Importing an event id that exists updates that
- * event in place: its roster and applicant list become exactly the bundle's.
+ * event in place: its roster and applicant list become exactly the bundle's, keeping the stored
+ * row (and the links made for it) of everyone who is still the same person under the same code.
  */
 export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
   const { event } = bundle;
@@ -101,34 +168,68 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
       tx.insert(eventHosts).values({ eventId, organizationId: organizationId(tx, org), position }).onConflictDoNothing().run();
     });
 
-    const people = bundle.volunteers.map((v) => volunteerPersonId(tx, existing ? eventId : null, v));
-    // One prepared statement run per row: thousands of rows in milliseconds, inside the same transaction.
+    const linksBefore = existing ? linkCount(tx, eventId) : 0;
     const clockOf = elapsedToClock(event);
-    tx.delete(rosterEntries).where(eq(rosterEntries.eventId, eventId)).run();
-    const addEntry = tx.insert(rosterEntries).values(placeholders(ROSTER_COLUMNS)).prepare();
-    bundle.volunteers.forEach((v, position) => addEntry.run({
-      eventId, volunteerId: people[position]!, code: v.id, position, role: v.role, languages: v.languages,
-      caseTypes: v.caseTypes, accreditation: v.accreditation ?? null, org: v.org ?? null,
-      supervisor: v.supervisor ?? null, available: windowsText(event, v.available, clockOf), maxApplicants: v.maxApplicants ?? null,
-    }));
+    // Prepared statements run per row, and maps by code: a 100,000-row re-import stays linear.
+    const storedEntries = tx.select({
+      id: rosterEntries.id, code: rosterEntries.code, volunteerId: rosterEntries.volunteerId,
+      name: volunteers.name, email: volunteers.email, phone: volunteers.phone,
+    }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
+      .where(eq(rosterEntries.eventId, eventId)).all();
+    const people = volunteerPeople(tx, bundle, new Map(storedEntries.map((e) => [e.code, e])));
+    const rosterChanges = reconcile(storedEntries, bundle.volunteers.map((v, position) => ({
+      code: v.id,
+      same: (stored: { volunteerId: number }) => stored.volunteerId === people[position],
+      values: {
+        eventId, volunteerId: people[position]!, code: v.id, position, role: v.role, languages: v.languages,
+        caseTypes: v.caseTypes, accreditation: v.accreditation ?? null, org: v.org ?? null,
+        supervisor: v.supervisor ?? null, available: windowsText(event, v.available, clockOf), maxApplicants: v.maxApplicants ?? null,
+      },
+    })), rowStatements(tx, rosterEntries, ROSTER_COLUMNS));
 
-    tx.delete(applicants).where(eq(applicants.eventId, eventId)).run();
-    const addApplicant = tx.insert(applicants).values(placeholders(APPLICANT_COLUMNS)).prepare();
-    bundle.applicants.forEach((a, position) => addApplicant.run({
-      eventId, code: a.id, position, name: a.name, phone: a.phone ?? null, email: a.email ?? null,
-      languages: a.languages, caseType: a.caseType, complexity: a.complexity, flags: a.flags,
-      household: a.household ?? null, available: windowsText(event, a.available, clockOf), deadline: a.deadline ?? null,
-      priority: a.priority,
-    }));
+    const storedApplicants = tx.select({
+      id: applicants.id, code: applicants.code, name: applicants.name, email: applicants.email, phone: applicants.phone,
+    }).from(applicants).where(eq(applicants.eventId, eventId)).all();
+    const applicantChanges = reconcile(storedApplicants, bundle.applicants.map((a, position) => ({
+      code: a.id,
+      same: (stored: Contact) => samePerson(stored, a),
+      values: {
+        eventId, code: a.id, position, name: a.name, phone: a.phone ?? null, email: a.email ?? null,
+        languages: a.languages, caseType: a.caseType, complexity: a.complexity, flags: a.flags,
+        household: a.household ?? null, available: windowsText(event, a.available, clockOf), deadline: a.deadline ?? null,
+        priority: a.priority,
+      },
+    })), rowStatements(tx, applicants, APPLICANT_COLUMNS));
 
+    const ended = existing ? linksBefore - linkCount(tx, eventId) : 0;
     tx.insert(auditLog).values({
       actor, action: existing ? 'event.reimport' : 'event.import', eventId,
-      detail: `${bundle.volunteers.length} volunteers, ${bundle.applicants.length} applicants`,
+      detail: `${bundle.volunteers.length} volunteers, ${bundle.applicants.length} applicants`
+        + (existing ? `; volunteers ${changeText(rosterChanges)}; applicants ${changeText(applicantChanges)}; ${ended} link${ended === 1 ? '' : 's'} ended` : ''),
     }).run();
     return {
       eventId, slug: event.id, created: !existing, volunteers: bundle.volunteers.length, applicants: bundle.applicants.length,
     };
   }, { behavior: 'immediate' });
+}
+
+const changeText = (c: RowChanges) => `${c.kept} kept, ${c.replaced} replaced, ${c.removed} removed, ${c.added} added`;
+
+/** How many personal links an event has (revoked ones too): before and after a re-import, how many it ended. */
+function linkCount(tx: Tx, eventId: number): number {
+  return tx.select({ n: count() }).from(accessTokens).where(eq(accessTokens.eventId, eventId)).get()!.n;
+}
+
+/** Update by id, delete by id and insert, each prepared once for a table's rows. */
+function rowStatements<C extends string>(tx: Tx, table: typeof rosterEntries | typeof applicants, columns: readonly C[]) {
+  const update = tx.update(table).set(placeholders(columns) as never).where(eq(table.id, sql.placeholder('id'))).prepare();
+  const remove = tx.delete(table).where(eq(table.id, sql.placeholder('id'))).prepare();
+  const add = tx.insert(table).values(placeholders(columns) as never).prepare();
+  return {
+    update: (id: number, values: Record<string, unknown>) => update.run({ ...values, id }),
+    remove: (id: number) => remove.run({ id }),
+    add: (values: Record<string, unknown>) => add.run(values),
+  };
 }
 
 /** An event as lists show it: its day and place, and how many volunteers and applicants it has. */

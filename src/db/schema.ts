@@ -158,7 +158,12 @@ export const accessTokens = sqliteTable('access_tokens', {
   createdAt: createdAt(),
   expiresAt: text('expires_at'),
   revokedAt: text('revoked_at'),
-}, (t) => [index('access_tokens_event_subject').on(t.eventId, t.subject)]);
+}, (t) => [
+  index('access_tokens_event_subject').on(t.eventId, t.subject),
+  // Removing or replacing a person on re-import finds their links by these, never by scanning every token.
+  index('access_tokens_applicant').on(t.applicantId),
+  index('access_tokens_roster_entry').on(t.rosterEntryId),
+]);
 
 /** Who viewed, exported or changed personal data, and when. Details never hold personal data. */
 export const auditLog = sqliteTable('audit_log', {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Db } from './index.js';
-import { accessTokens } from './schema.js';
+import { accessTokens, applicants, auditLog, events, rosterEntries } from './schema.js';
 
 export type TokenKind = 'api' | 'volunteer' | 'applicant' | 'feed';
 
@@ -18,13 +19,45 @@ function newToken(): string {
   }
 }
 
-/** A new unguessable token. Only its hash is stored. */
-export function createToken(db: Db, kind: TokenKind, scope: { eventId?: number; subject?: string; userId?: number } = {}): string {
+/** What a token opens: an event, and the stored record of the person it belongs to. */
+export interface TokenScope {
+  eventId?: number;
+  subject?: string;
+  userId?: number;
+  applicantId?: number;
+  rosterEntryId?: number;
+  label?: string;
+  /** ISO 8601 in UTC (`…Z`); none: it never expires. */
+  expiresAt?: string;
+}
+
+/** The database, or a transaction on it: enough to add rows. */
+type Writer = Pick<Db, 'insert'>;
+
+/** Writes one audit row about a token: its kind and row number, never the token. */
+function auditToken(db: Writer, actor: string, action: string, eventId: number | null, detail: string): void {
+  db.insert(auditLog).values({ actor, action, eventId, detail }).run();
+}
+
+/**
+ * A new unguessable token. Only its hash is stored; the audit log records that it was made
+ * (its kind and row number) and by whom.
+ */
+export function createToken(db: Db, kind: TokenKind, scope: TokenScope = {}, actor = 'system'): string {
+  return issueToken(db, kind, scope, actor).token;
+}
+
+/** A new token with its row number, audited. */
+function issueToken(db: Writer, kind: TokenKind, scope: TokenScope, actor: string): { token: string; id: number } {
   const token = newToken();
-  db.insert(accessTokens).values({
+  const { id } = db.insert(accessTokens).values({
     tokenHash: hash(token), kind, eventId: scope.eventId ?? null, subject: scope.subject ?? null, userId: scope.userId ?? null,
-  }).run();
-  return token;
+    applicantId: scope.applicantId ?? null, rosterEntryId: scope.rosterEntryId ?? null, label: scope.label ?? null,
+    expiresAt: scope.expiresAt ?? null,
+  }).returning({ id: accessTokens.id }).get();
+  auditToken(db, actor, 'token.create', scope.eventId ?? null,
+    `${kind} token ${id}${scope.expiresAt ? `, expires ${scope.expiresAt}` : ''}`);
+  return { token, id };
 }
 
 export interface TokenGrant {
@@ -32,20 +65,141 @@ export interface TokenGrant {
   kind: TokenKind;
   eventId: number | null;
   subject: string | null;
+  /** The applicant's stored record a slip link opens. */
+  applicantId: number | null;
+  /** The roster entry a volunteer's calendar link opens. */
+  rosterEntryId: number | null;
+}
+
+/** Why a token was refused: none sent, not one of ours (for that kind), or one that no longer works. */
+export type TokenRefusal =
+  | { reason: 'missing' }
+  | { reason: 'unknown' }
+  | { reason: 'revoked'; id: number; eventId: number | null }
+  | { reason: 'expired'; id: number; eventId: number | null };
+
+/** The grant behind a token, or why there is none. */
+export function checkToken(db: Db, token: string, kind: TokenKind, nowIso: string): { grant: TokenGrant } | { refused: TokenRefusal } {
+  if (!token) return { refused: { reason: 'missing' } };
+  const row = db.select().from(accessTokens)
+    .where(and(eq(accessTokens.tokenHash, hash(token)), eq(accessTokens.kind, kind))).get();
+  if (!row) return { refused: { reason: 'unknown' } };
+  if (row.revokedAt !== null) return { refused: { reason: 'revoked', id: row.id, eventId: row.eventId } };
+  if (row.expiresAt !== null && row.expiresAt <= nowIso) return { refused: { reason: 'expired', id: row.id, eventId: row.eventId } };
+  return {
+    grant: {
+      id: row.id, kind: row.kind as TokenKind, eventId: row.eventId, subject: row.subject,
+      applicantId: row.applicantId, rosterEntryId: row.rosterEntryId,
+    },
+  };
 }
 
 /** The grant behind a token, or undefined when it is unknown, revoked or expired. */
 export function verifyToken(db: Db, token: string, kind: TokenKind, nowIso: string): TokenGrant | undefined {
-  if (!token) return undefined;
-  const row = db.select().from(accessTokens)
-    .where(and(eq(accessTokens.tokenHash, hash(token)), eq(accessTokens.kind, kind), isNull(accessTokens.revokedAt))).get();
-  if (!row || (row.expiresAt !== null && row.expiresAt <= nowIso)) return undefined;
-  return { id: row.id, kind: row.kind as TokenKind, eventId: row.eventId, subject: row.subject };
+  const checked = checkToken(db, token, kind, nowIso);
+  return 'grant' in checked ? checked.grant : undefined;
 }
 
-/** Revokes a token so that its link stops working at once. */
-export function revokeToken(db: Db, token: string, nowIso: string): boolean {
-  const result = db.update(accessTokens).set({ revokedAt: nowIso })
-    .where(and(eq(accessTokens.tokenHash, hash(token)), isNull(accessTokens.revokedAt))).run();
-  return result.changes > 0;
+/**
+ * Records a refused token in the audit log: the kind asked for and the route, and the token's
+ * row number when it was one of ours (revoked or expired); never the token itself.
+ */
+export function auditRefusal(db: Db, kind: TokenKind, route: string, refusal: TokenRefusal): void {
+  if (refusal.reason === 'missing' || refusal.reason === 'unknown') {
+    auditToken(db, 'anonymous', 'token.refused', null, `${refusal.reason === 'missing' ? 'no' : 'unknown'} ${kind} token, ${route}`);
+  } else {
+    auditToken(db, 'anonymous', 'token.refused', refusal.eventId, `${kind} token ${refusal.id} ${refusal.reason}, ${route}`);
+  }
+}
+
+/** Revokes a token so that its link stops working at once; the audit log records which row, and by whom. */
+export function revokeToken(db: Db, token: string, nowIso: string, actor = 'system'): boolean {
+  const revoked = db.update(accessTokens).set({ revokedAt: nowIso })
+    .where(and(eq(accessTokens.tokenHash, hash(token)), isNull(accessTokens.revokedAt)))
+    .returning({ id: accessTokens.id, kind: accessTokens.kind, eventId: accessTokens.eventId }).all();
+  for (const row of revoked) auditToken(db, actor, 'token.revoke', row.eventId, `${row.kind} token ${row.id}`);
+  return revoked.length > 0;
+}
+
+/** A link works until the end of this many days after the event, at the site (or as long from the day it is made, if later). */
+export const LINK_DAYS = 30;
+
+/**
+ * When a link made now stops working: by default the end of the 30th day after the event on
+ * the site's clock, or 30 days from now if that is later (a link is never born dead); asked
+ * for, a date (through the end of that day at the site) or an instant. Undefined when the
+ * asked-for end is not a date or instant, or not in the future.
+ */
+export function linkExpiry(event: { date: string; timezone: string }, now: DateTime, asked?: string): DateTime | undefined {
+  if (asked === undefined) {
+    const afterEvent = DateTime.fromISO(event.date, { zone: event.timezone }).plus({ days: LINK_DAYS + 1 }).startOf('day');
+    const fromNow = now.plus({ days: LINK_DAYS });
+    return afterEvent > fromNow ? afterEvent : fromNow;
+  }
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(asked)
+    ? DateTime.fromISO(asked, { zone: event.timezone }).plus({ days: 1 }).startOf('day')
+    : DateTime.fromISO(asked, { setZone: true });
+  return end.isValid && end > now ? end : undefined;
+}
+
+/** Whose personal link to make: an applicant's slip, or a volunteer's calendar feed. */
+export interface LinkTarget {
+  kind: 'applicant' | 'feed';
+  /** The event's id from event.json. */
+  event: string;
+  /** The applicant's or the volunteer's code in this event's bundle. */
+  code: string;
+}
+
+export interface LinkOptions {
+  /** Revoke the person's earlier links of the same kind. */
+  replace?: boolean;
+  /** When it stops working: `YYYY-MM-DD` (through that day at the site) or an ISO 8601 instant. */
+  expires?: string;
+}
+
+export type LinkOutcome =
+  | { ok: true; token: string; id: number; expiresAt: string; revoked: number[] }
+  | { ok: false; reason: 'not_found' | 'bad_expiry' };
+
+/**
+ * Makes a personal link bound to the person's stored record (it dies with that record: removed,
+ * or replaced by someone else on re-import), expiring as `linkExpiry` says, and with `replace`
+ * revoking that person's earlier links of the same kind. All in one transaction, audited.
+ */
+export function issueLink(db: Db, target: LinkTarget, options: LinkOptions, actor: string, now = DateTime.utc()): LinkOutcome {
+  return db.transaction((tx) => {
+    const event = tx.select({ id: events.id, date: events.date, timezone: events.timezone }).from(events)
+      .where(eq(events.slug, target.event)).get();
+    if (!event) return { ok: false, reason: 'not_found' } as const;
+    const person = target.kind === 'applicant'
+      ? tx.select({ id: applicants.id }).from(applicants).where(and(eq(applicants.eventId, event.id), eq(applicants.code, target.code))).get()
+      : tx.select({ id: rosterEntries.id }).from(rosterEntries).where(and(eq(rosterEntries.eventId, event.id), eq(rosterEntries.code, target.code))).get();
+    if (!person) return { ok: false, reason: 'not_found' } as const;
+    const expiry = linkExpiry(event, now, options.expires);
+    if (!expiry) return { ok: false, reason: 'bad_expiry' } as const;
+    const expiresAt = expiry.toUTC().toISO()!;
+    const owner = target.kind === 'applicant' ? { applicantId: person.id } : { rosterEntryId: person.id };
+    const ownerColumn = target.kind === 'applicant' ? accessTokens.applicantId : accessTokens.rosterEntryId;
+    const revoked = options.replace
+      ? tx.update(accessTokens).set({ revokedAt: now.toUTC().toISO()! })
+        .where(and(eq(ownerColumn, person.id), eq(accessTokens.kind, target.kind), isNull(accessTokens.revokedAt)))
+        .returning({ id: accessTokens.id }).all().map((r) => r.id)
+      : [];
+    const made = issueToken(tx, target.kind, { eventId: event.id, subject: target.code, ...owner, expiresAt }, actor);
+    for (const id of revoked) auditToken(tx, actor, 'token.revoke', event.id, `${target.kind} token ${id}, replaced by ${made.id}`);
+    return { ok: true, ...made, expiresAt, revoked } as const;
+  }, { behavior: 'immediate' });
+}
+
+/** The stored applicant a slip link opens: its event's id and the applicant's code, or undefined once they are gone. */
+export function applicantOf(db: Db, applicantId: number): { event: string; code: string } | undefined {
+  return db.select({ event: events.slug, code: applicants.code }).from(applicants)
+    .innerJoin(events, eq(applicants.eventId, events.id)).where(eq(applicants.id, applicantId)).get();
+}
+
+/** The roster entry a calendar link opens: its event's id and the volunteer's code, or undefined once they are gone. */
+export function rosterEntryOf(db: Db, rosterEntryId: number): { event: string; code: string } | undefined {
+  return db.select({ event: events.slug, code: rosterEntries.code }).from(rosterEntries)
+    .innerJoin(events, eq(rosterEntries.eventId, events.id)).where(eq(rosterEntries.id, rosterEntryId)).get();
 }

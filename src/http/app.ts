@@ -17,6 +17,7 @@ import type { RateLimits } from './limits.js';
 import { PRINT_CSS_HASH } from '../outputs/print.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { parsePublicUrl } from './links.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
 import { planRoutes } from './routes/plans.js';
@@ -37,6 +38,13 @@ export interface AppOptions {
   jobWait?: number;
   /** Requests per client address and minute, or false for none (default: TALLER_RATE_LIMIT, else the defaults of RateLimits). */
   rateLimits?: RateLimits | false;
+  /**
+   * The address people open this server at (PUBLIC_URL): personal links are built from it, never
+   * from a request's Host header. Without it links are issued only while the server listens on loopback.
+   */
+  publicUrl?: string;
+  /** Fastify's `trustProxy` (TRUST_PROXY): the client's address and protocol come from these proxies' headers. */
+  trustProxy?: boolean | number | string;
 }
 
 declare module 'fastify' {
@@ -45,6 +53,8 @@ declare module 'fastify' {
     jobs: JobPool;
     jobBoard: JobBoard;
     jobWait: number;
+    /** PUBLIC_URL, without its trailing slash, or null. */
+    publicUrl: string | null;
   }
 }
 
@@ -73,6 +83,9 @@ const serializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/** Trusts the nearest `hops` proxies in front of the server. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the web app: JSON API, pages and static files over one database. */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const store = typeof options.database === 'object' ? options.database : openDatabase(options.database);
@@ -86,8 +99,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       redact: { paths: ['busboyOptions.headers', '*.headers.authorization', '*.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
     };
 
+  const publicUrl = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
   const app = Fastify({
     logger,
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     requestTimeout: 60_000,
     connectionTimeout: 120_000,
@@ -96,6 +111,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('store', store);
+  app.decorate('publicUrl', publicUrl);
   // Personal answers are never kept by a browser or a proxy: whatever a token opened, a slip,
   // a volunteer's calendar.
   app.addHook('onSend', async (request, reply) => {
@@ -122,9 +138,19 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
         fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
+    // Both only over TLS (the hook below): over plain http they would lock browsers out.
+    strictTransportSecurity: false,
+  });
+  // Served over TLS: PUBLIC_URL is https, or the request came over https (through a trusted proxy, its header says so).
+  app.addHook('onSend', async (request, reply) => {
+    if (!(publicUrl?.startsWith('https:') || request.protocol === 'https')) return;
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string') reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
   });
   await app.register(multipart, { limits: { fileSize: uploadLimit, files: 6, fields: 10, parts: 16 } });
   await app.register(fastifyStatic, { root: STATIC, prefix: '/static/', index: false });

@@ -9,14 +9,31 @@ export interface ErrorBody {
 const wantsHtml = (request: FastifyRequest) =>
   !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
 
+/** What the multipart parser says of a body that is not multipart/form-data as its header claims. */
+const MULTIPART_FAULTS = /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header)$/;
+
+/** A multipart upload that cannot be read (no or wrong boundary, cut short): the sender's fault, not ours. */
+function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boolean {
+  return error.statusCode === undefined && /^multipart\//i.test(request.headers['content-type'] ?? '') && MULTIPART_FAULTS.test(error.message);
+}
+
 /** Says what was wrong with a request in words; hides everything about a fault of ours. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.validation) {
     const where = error.validationContext ?? 'request';
     const first = error.validation[0];
     const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-    const message = `${where}${field ? `.${field}` : ''} ${first?.message ?? 'is not valid'}`;
+    const unknown = first?.keyword === 'additionalProperties' ? (first.params as { additionalProperty?: string }).additionalProperty : undefined;
+    const message = unknown !== undefined
+      ? `${where}${field ? `.${field}` : ''} has an unknown field "${unknown}": remove it`
+      : `${where}${field ? `.${field}` : ''} ${first?.message ?? 'is not valid'}`;
     void reply.code(400).send({ error: message } satisfies ErrorBody);
+    return;
+  }
+  if (isMalformedMultipart(error, request)) {
+    void reply.code(400).send({
+      error: 'The upload is not a complete multipart/form-data body (its boundary is missing or wrong, or it was cut short): send the bundle files again. Nothing was changed.',
+    } satisfies ErrorBody);
     return;
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import type { Static } from 'typebox';
+import type { Static, TProperties } from 'typebox';
+import type { LinkOptions } from '../db/tokens.js';
 import { MAX_ITERATIONS } from './caps.js';
 
 /** An event id as event.json spells it. */
@@ -37,20 +38,23 @@ export const ApplicantOut = Type.Object({
   priority: Type.Integer(),
 });
 
+/** An object that names every field it allows: a field it does not know is refused, naming it. */
+const Strict = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
+
 const Instant = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?[+-]\\d{2}:\\d{2}$' });
-const Interval = Type.Object({ start: Instant, end: Instant });
+const Interval = Strict({ start: Instant, end: Instant });
 const Shares = Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }));
-const ServedShare = Type.Object({ language: Shares, case_type: Shares, complexity: Shares, interpreter: Type.Optional(Shares) });
+const ServedShare = Strict({ language: Shares, case_type: Shares, complexity: Shares, interpreter: Type.Optional(Shares) });
 const Selection = Type.Union([Type.Literal('fair'), Type.Literal('most')]);
 
 /** The plan JSON (the README's Formats), as a body a coordinator may send back after editing it by hand. */
-export const PlanBody = Type.Object({
+export const PlanBody = Strict({
   event: Type.String({ minLength: 1 }),
-  scheduled: Type.Array(Type.Object({
+  scheduled: Type.Array(Strict({
     applicant: Type.String({ minLength: 1 }),
     arrival: Instant,
     check_in: Type.Union([Interval, Type.Null()]),
-    visits: Type.Array(Type.Object({
+    visits: Type.Array(Strict({
       station: Type.Union([Type.Literal('screening'), Type.Literal('preparation'), Type.Literal('review')]),
       volunteer: Type.String({ minLength: 1 }),
       interpreter: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
@@ -59,51 +63,55 @@ export const PlanBody = Type.Object({
     })),
     final_check: Type.Union([Interval, Type.Null()]),
   })),
-  unscheduled: Type.Array(Type.Object({
+  unscheduled: Type.Array(Strict({
     applicant: Type.String({ minLength: 1 }),
     reason: Type.Union([Type.Literal('invalid'), Type.Literal('no_language_match'), Type.Literal('no_eligible_reviewer'),
       Type.Literal('no_competent_volunteer'), Type.Literal('outside_hours'), Type.Literal('no_capacity')]),
     detail: Type.String({ minLength: 1 }),
   })),
-  shifts: Type.Array(Type.Object({
+  shifts: Type.Array(Strict({
     volunteer: Type.String({ minLength: 1 }),
     station: Type.Union([Type.Literal('check_in'), Type.Literal('final_check')]),
     start: Instant,
     end: Instant,
   })),
-  summary: Type.Object({
+  summary: Strict({
     applicants: Type.Integer({ minimum: 0 }),
     scheduled: Type.Integer({ minimum: 0 }),
     scheduled_weight: Type.Integer({ minimum: 0 }),
     interpreted_visits: Type.Integer({ minimum: 0 }),
     mean_minutes_in_clinic: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
     served_share: Type.Optional(ServedShare),
-    fairness: Type.Optional(Type.Object({
+    fairness: Type.Optional(Strict({
       mode: Type.Union([Type.Literal('none'), Type.Literal('proportional')]), cost_applicants: Type.Integer(), cost_weight: Type.Integer(),
     })),
-    finish: Type.Optional(Type.Object({
+    finish: Type.Optional(Strict({
       target: Type.Number({ minimum: 0, maximum: 1 }), slack_minutes: Type.Integer({ minimum: 0 }), probability: Type.Number({ minimum: 0, maximum: 1 }),
     })),
-    selection: Type.Optional(Type.Object({
+    selection: Type.Optional(Strict({
       mode: Selection,
-      other: Type.Object({
+      other: Strict({
         mode: Selection, scheduled: Type.Integer({ minimum: 0 }), scheduled_weight: Type.Integer({ minimum: 0 }), served_share: ServedShare,
       }),
     })),
   }),
-  warnings: Type.Optional(Type.Array(Type.Object({
+  warnings: Type.Optional(Type.Array(Strict({
     code: Type.Literal('unstaffed_desk'),
     station: Type.Union([Type.Literal('check_in'), Type.Literal('final_check')]),
     start: Instant, end: Instant, steps: Type.Integer({ minimum: 1 }), message: Type.String(),
   }))),
 });
 
-/** A stored version as the API shows it: the plan JSON, and what an import since broke in it. */
-export const PlanOut = Type.Intersect([PlanBody, Type.Object({
-  out_of_date: Type.Optional(Type.Array(Type.Object({
+/**
+ * A stored version as the API shows it: the plan JSON, and what an import since broke in it.
+ * Sent back with PUT as it came, it is accepted (`out_of_date` is read again from the event).
+ */
+export const PlanOut = Strict({
+  ...PlanBody.properties,
+  out_of_date: Type.Optional(Type.Array(Strict({
     rule: Type.String(), applicant: Type.Optional(Type.String()), volunteer: Type.Optional(Type.String()), message: Type.String(),
   }))),
-})]);
+});
 
 const Change = Type.Object({
   applicant: Type.String(),
@@ -140,3 +148,24 @@ export const PlanRequest = Type.Object({
 }, { additionalProperties: false });
 
 export const VersionParams = Type.Object({ id: EventId, version: Type.Integer({ minimum: 1 }) });
+
+const DateOrInstant = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+});
+
+/** What a request for a personal link (a slip or a calendar feed) may ask. */
+export const LinkRequest = Type.Object({
+  /** Revoke the person's earlier links of this kind. */
+  replace: Type.Optional(Type.Boolean()),
+  /** When the link stops working: `YYYY-MM-DD` (through that day at the site) or an ISO 8601 instant with its offset. */
+  expires_at: Type.Optional(DateOrInstant),
+}, { additionalProperties: false });
+
+/** The body of a link request: optional (a POST with no body sends none). */
+export const LinkBody = Type.Union([LinkRequest, Type.Null()]);
+
+export const linkOptions = (body: Static<typeof LinkRequest> | null | undefined): LinkOptions => ({
+  ...(body?.replace ? { replace: true } : {}), ...(body?.expires_at ? { expires: body.expires_at } : {}),
+});
+
+export const BAD_EXPIRY = 'body.expires_at must be a date or an instant in the future';

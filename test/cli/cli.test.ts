@@ -113,6 +113,20 @@ t.test('token prints a working API token once, and --revoke stops it', async (t)
   t.equal((await taller(t, ['token', '--revoke', token], made.db)).code, 2);
 });
 
+t.test('token and token --revoke are in the audit log by the token\'s number, never the token', async (t) => {
+  const made = await taller(t, ['token']);
+  const token = made.stdout.trim();
+  await taller(t, ['token', '--revoke', token], made.db);
+  const store = openDatabase(made.db);
+  t.teardown(() => store.close());
+  const rows = store.sqlite.prepare("select actor, action, detail from audit_log where action like 'token.%' order by id").all();
+  t.same(rows, [
+    { actor: 'cli', action: 'token.create', detail: 'api token 1' },
+    { actor: 'cli', action: 'token.revoke', detail: 'api token 1' },
+  ]);
+  t.notOk(JSON.stringify(rows).includes(token));
+});
+
 t.test('an unknown option exits 2', async (t) => {
   const res = await taller(t, ['token', '--frobnicate']);
   t.equal(res.code, 2);

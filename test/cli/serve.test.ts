@@ -24,3 +24,32 @@ t.test('a PORT that cannot be a port is refused before anything starts', async (
   t.throws(() => serverConfig({ PORT: 'eighty' }), /PORT must be a whole number from 0 to 65535, not "eighty"/);
   t.throws(() => serverConfig({ PORT: '70000' }), /PORT must be/);
 });
+
+t.test('PUBLIC_URL is read without its trailing slash, and one that is not an http or https address is refused', async (t) => {
+  t.equal(serverConfig({ PUBLIC_URL: 'https://taller.example.org/' }).publicUrl, 'https://taller.example.org');
+  t.equal(serverConfig({}).publicUrl, undefined);
+  t.throws(() => serverConfig({ PUBLIC_URL: 'taller.example.org' }), /PUBLIC_URL must be the address people open this server at/);
+  t.throws(() => serverConfig({ PUBLIC_URL: 'ftp://taller.example.org' }), /PUBLIC_URL must start with https:\/\/ or http:\/\//);
+});
+
+t.test('TRUST_PROXY trusts no proxy unless set to true, a number of proxies or their addresses', async (t) => {
+  t.equal(serverConfig({}).trustProxy, false);
+  t.equal(serverConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  t.equal(serverConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  t.equal(serverConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, '127.0.0.1, 10.0.0.0/8');
+  t.throws(() => serverConfig({ TRUST_PROXY: 'yes please' }), /TRUST_PROXY must be true, a number of proxies, or proxy addresses/);
+});
+
+t.test('a server started with PUBLIC_URL makes links to it', async (t) => {
+  const app = await startServer({
+    ...serverConfig({ PUBLIC_URL: 'https://taller.example.org', TALLER_DEMO: '1' }), port: 0, host: '0.0.0.0', database: join(tempDir(t), 'taller.sqlite'),
+  });
+  t.teardown(() => app.close());
+  const { createToken } = await import('../../src/db/tokens.js');
+  const { port } = app.server.address() as { port: number };
+  const res = await fetch(`http://127.0.0.1:${port}/api/events/fresno-2027-05-22/volunteers/V001/calendar-link`, {
+    method: 'POST', headers: { authorization: `Bearer ${createToken(app.store.db, 'api')}` },
+  });
+  t.equal(res.status, 201);
+  t.match(((await res.json()) as { url: string }).url, /^https:\/\/taller\.example\.org\/calendars\//);
+});

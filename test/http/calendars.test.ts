@@ -26,9 +26,9 @@ t.test('a volunteer calendar link gives the volunteer\'s visits at the plan\'s i
   const { app, headers, plan } = await planned(t);
   const link = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V003/calendar-link`, headers });
   t.equal(link.statusCode, 201);
-  const { https, webcal } = link.json();
+  const { url, webcal } = link.json();
   t.match(webcal, /^webcal:\/\/localhost(:\d+)?\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
-  const feed = await app.inject(new URL(https).pathname);
+  const feed = await app.inject(new URL(url).pathname);
   t.equal(feed.statusCode, 200);
   t.match(feed.headers['content-type'], /^text\/calendar/);
   const booked = plan.scheduled.flatMap((s: { visits: { volunteer: string; start: string }[] }) => s.visits)
@@ -38,8 +38,8 @@ t.test('a volunteer calendar link gives the volunteer\'s visits at the plan\'s i
 
 t.test('a revoked calendar link stops working', async (t) => {
   const { app, headers, store } = await planned(t);
-  const { https } = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V003/calendar-link`, headers })).json();
-  const path = new URL(https).pathname;
+  const { url } = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V003/calendar-link`, headers })).json();
+  const path = new URL(url).pathname;
   revokeToken(store.db, path.replace(/^\/calendars\/|\.ics$/g, ''), new Date().toISOString());
   t.equal((await app.inject(path)).statusCode, 404);
 });

@@ -36,7 +36,7 @@ t.test('slip and calendar links never reach the log: their secret is written [to
   const aid = planned.plan.scheduled[0].applicant as string;
   const slip = (await app.inject({ method: 'POST', url: `/api/events/fresno-2027-05-22/applicants/${aid}/slip-link`, headers })).json().url as string;
   const slipToken = slip.split('/').pop()!;
-  const feed = (await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/volunteers/V001/calendar-link', headers })).json().https as string;
+  const feed = (await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/volunteers/V001/calendar-link', headers })).json().url as string;
   const feedToken = feed.split('/').pop()!.replace(/\.ics$/, '');
   const madeUp = 'Zq3xY7wPpL0kM2nB8vC4dE6fG';
   const paths = [`/slips/${slipToken}`, `/calendars/${feedToken}.ics`, `/slips/${madeUp}`, `/calendars/${madeUp}.ics`, `/slips/${madeUp}?lang=es`];

@@ -110,7 +110,7 @@ t.test('personal answers say no-store: the coordinator’s page, the API, a slip
   const slipRes = await app.inject(new URL(slip).pathname);
   t.equal(slipRes.statusCode, 200);
   t.equal(slipRes.headers['cache-control'], 'no-store');
-  const feed = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V001/calendar-link`, headers })).json().https as string;
+  const feed = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/V001/calendar-link`, headers })).json().url as string;
   const feedRes = await app.inject(new URL(feed).pathname);
   t.equal(feedRes.statusCode, 200);
   t.equal(feedRes.headers['cache-control'], 'no-store');

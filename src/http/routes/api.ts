@@ -31,7 +31,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/volunteers', {
-    preHandler: requireApiToken,
+    onRequest: requireApiToken,
     schema: { params: EventParams, response: { 200: Type.Array(VolunteerOut), 404: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
@@ -45,7 +45,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/applicants', {
-    preHandler: requireApiToken,
+    onRequest: requireApiToken,
     schema: { params: EventParams, response: { 200: Type.Array(ApplicantOut), 404: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
@@ -59,7 +59,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/events/import', {
-    preHandler: requireApiToken,
+    onRequest: requireApiToken,
     schema: { response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody } },
   }, async (request, reply) => {
     if (!request.isMultipart()) {

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import { audit, listEvents, loadBundle, loadEvent } from '../../db/events.js';
-import { eventSlug, hasPublishedPlan } from '../../db/plans.js';
+import { hasPublishedPlan } from '../../db/plans.js';
 import { sameOrg } from '../../domain/index.js';
 import { calendarFor, heldPlan } from '../../services/plans.js';
-import { createToken, verifyToken } from '../../db/tokens.js';
+import { issueLink, rosterEntryOf } from '../../db/tokens.js';
 import type { Db } from '../../db/index.js';
 import { organizationFeed, UnknownVolunteerError } from '../../outputs/ics.js';
-import { actorOf, requireApiToken } from '../auth.js';
-import { ErrorBody, EventId } from '../schemas.js';
+import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
+import { NEEDS_PUBLIC_URL, isHttps, linkOrigin } from '../links.js';
+import { BAD_EXPIRY, ErrorBody, EventId, LinkBody, linkOptions } from '../schemas.js';
 
 const VolunteerParams = Type.Object({ id: EventId, vid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
@@ -32,30 +32,39 @@ function calendarOf(db: Db, slug: string, volunteer: string): string | undefined
   }
 }
 
-const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
 /**
- * Calendars: a volunteer's feed by an unguessable, revocable link (https and webcal), the same
- * as a download for coordinators, and a public feed of workshops with no personal data.
+ * Calendars: a volunteer's feed by an unguessable, revocable, expiring link (and its webcal
+ * twin), the same as a download for coordinators, and a public feed of workshops with no personal data.
  */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
   app.post('/api/events/:id/volunteers/:vid/calendar-link', {
-    preHandler: requireApiToken,
-    schema: { params: VolunteerParams, response: { 201: Type.Object({ https: Type.String(), webcal: Type.String() }), 404: ErrorBody } },
+    onRequest: requireApiToken,
+    schema: {
+      params: VolunteerParams, body: LinkBody,
+      response: {
+        201: Type.Object({
+          url: Type.String(), https: Type.Optional(Type.String()), webcal: Type.String(), expires_at: Type.String(), revoked: Type.Integer(),
+        }),
+        400: ErrorBody, 404: ErrorBody, 409: ErrorBody,
+      },
+    },
   }, async (request, reply) => {
     const { id, vid } = request.params;
-    const bundle = loadBundle(db, id);
-    if (!bundle || !bundle.volunteers.some((v) => v.id === vid)) return reply.code(404).send({ error: `Volunteer ${vid} of ${id} not found` });
-    const token = createToken(db, 'feed', { eventId: bundle.key, subject: vid });
-    audit(db, actorOf(request), 'calendar.link', id, `volunteer ${vid}`);
-    const path = `/calendars/${token}.ics`;
-    return reply.code(201).send({ https: `${origin(request)}${path}`, webcal: `webcal://${request.host}${path}` });
+    const origin = linkOrigin(app);
+    if (origin === undefined) return reply.code(409).send({ error: NEEDS_PUBLIC_URL });
+    const made = issueLink(db, { kind: 'feed', event: id, code: vid }, linkOptions(request.body), actorOf(request));
+    if (!made.ok) return made.reason === 'not_found' ? reply.code(404).send({ error: `Volunteer ${vid} of ${id} not found` }) : reply.code(400).send({ error: BAD_EXPIRY });
+    const url = `${origin}/calendars/${made.token}.ics`;
+    // `https` only names a URL that really is one: clients that read it keep working where it is.
+    return reply.code(201).send({
+      url, ...(isHttps(url) ? { https: url } : {}), webcal: url.replace(/^https?:/, 'webcal:'), expires_at: made.expiresAt, revoked: made.revoked.length,
+    });
   });
 
   app.get('/api/events/:id/volunteers/:vid/calendar.ics', {
-    preHandler: requireApiToken,
+    onRequest: requireApiToken,
     schema: { params: VolunteerParams },
   }, async (request, reply) => {
     const { id, vid } = request.params;
@@ -68,11 +77,12 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/calendars/:token', {
     schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}\\.ics$' }) }) },
   }, async (request, reply) => {
-    const grant = verifyToken(db, request.params.token.replace(/\.ics$/, ''), 'feed', new Date().toISOString());
-    const slug = grant?.eventId == null ? undefined : eventSlug(db, grant.eventId);
-    const text = grant && slug && grant.subject ? calendarOf(db, slug, grant.subject) : undefined;
-    if (text === undefined) return reply.code(404).send({ error: 'This calendar link does not work: it may have been revoked' });
-    audit(db, `token:${grant!.id}`, 'calendar.view', slug!);
+    // The link opens the volunteer's roster entry, by its id: never whoever holds the same code now.
+    const grant = linkGrantOf(request, request.params.token.replace(/\.ics$/, ''), 'feed');
+    const owner = grant?.rosterEntryId == null ? undefined : rosterEntryOf(db, grant.rosterEntryId);
+    const text = owner && calendarOf(db, owner.event, owner.code);
+    if (!grant || !owner || text === undefined) return reply.code(404).send({ error: 'This calendar link does not work: it may have been revoked' });
+    audit(db, `token:${grant.id}`, 'calendar.view', owner.event);
     return reply.type(CALENDAR_TYPE).send(text);
   });
 
