@@ -9,7 +9,8 @@ import type { Db, OpenDatabase } from '../db/index.js';
 import type { StoredPlan } from '../db/plans.js';
 import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, shownPlan, withWarnings } from '../services/plans.js';
 import type { Notice, PlanRequest } from '../services/plans.js';
-import { applyRetention, purgeStoredEvent } from '../services/retention.js';
+import { applyRetention, nothingToPrint, purgeStoredEvent } from '../services/retention.js';
+import { purgedAt } from '../db/purge.js';
 import type { PurgeOutcome } from '../services/retention.js';
 import { createToken, revokeToken } from '../db/tokens.js';
 import { serverConfig, startServer } from '../http/server.js';
@@ -357,6 +358,8 @@ async function publish(io: Io, args: string[]): Promise<number> {
 function storedVersion(db: Db, slug: string, version: number | undefined): { bundle: Bundle & { key: number }; shown: StoredPlan & { draft: boolean } } {
   const bundle = loadBundle(db, slug);
   if (!bundle) throw new UsageError(`no event ${slug} in the database`);
+  const purged = purgedAt(db, bundle.key);
+  if (purged !== null) throw new UsageError(nothingToPrint(slug, purged));
   const held = heldPlan(db, bundle.key);
   if (!held) throw new UsageError(`${slug} has no plan yet: taller plan --event ${slug}`);
   const shown = shownPlan(db, bundle.key, version);

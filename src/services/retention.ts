@@ -59,3 +59,8 @@ export function applyRetention(db: Db, actor: string, now = new Date()): Extract
   }
   return purged;
 }
+
+/** What a coordinator is told when they ask to print what a purge removed. */
+export function nothingToPrint(slug: string, purgedOn: string): string {
+  return `The personal data of ${slug} was purged on ${purgedOn.slice(0, 10)}: there are no sheets or slips left to print`;
+}

@@ -156,3 +156,21 @@ t.test('a command on a database others could read tightens it and says so on std
   const second = await runTaller(db, ['purge', '--due']);
   t.equal(second.stderr, '');
 });
+
+t.test('taller sheets --event on a purged event says there is nothing left to print (exit 2)', async (t) => {
+  const { db } = await publishedAndServed(t);
+  await runTaller(db, ['purge', '--event', FRESNO_ID]);
+  const res = await runTaller(db, ['sheets', '--event', FRESNO_ID, '--out', join(tempDir(t), 'sheets.html')]);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /was purged on \d{4}-\d\d-\d\d: there are no sheets or slips left to print/);
+});
+
+t.test('the sheets and slips of a purged event answer 410 saying so, printing nothing', async (t) => {
+  const { db, app, store } = await publishedAndServed(t);
+  await runTaller(db, ['purge', '--event', FRESNO_ID]);
+  for (const file of ['sheets.html', 'slips.html']) {
+    const res = await app.inject({ url: `/api/events/${FRESNO_ID}/${file}`, headers: authHeader(store) });
+    t.equal(res.statusCode, 410, file);
+    t.match(res.json().error, /there are no sheets or slips left to print/);
+  }
+});

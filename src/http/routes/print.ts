@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
 import { heldPlan, shownPlan, withWarnings } from '../../services/plans.js';
 import { applicantOf, issueLink } from '../../db/tokens.js';
+import { purgedAt } from '../../db/purge.js';
+import { nothingToPrint } from '../../services/retention.js';
 import { stationSheets } from '../../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
 import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
@@ -22,9 +24,11 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
   app.get('/api/events/:id/sheets.html', {
-    onRequest: requireApiToken, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody } },
+    onRequest: requireApiToken, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
+    const purged = bundle && purgedAt(db, bundle.key);
+    if (purged) return reply.code(410).send({ error: nothingToPrint(request.params.id, purged) });
     const stored = bundle && shownPlan(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'sheets.export', bundle.event.id, `version ${stored.version}`);
@@ -36,10 +40,12 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       params: EventParams,
       querystring: Type.Object({ per_page: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(4)])), version: Type.Optional(Type.Integer({ minimum: 1 })) }),
-      response: { 200: Type.String(), 404: ErrorBody },
+      response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody },
     },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
+    const purged = bundle && purgedAt(db, bundle.key);
+    if (purged) return reply.code(410).send({ error: nothingToPrint(request.params.id, purged) });
     const stored = bundle && shownPlan(db, bundle.key, request.query.version);
     if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'slips.export', bundle.event.id, `version ${stored.version}`);
