@@ -3,27 +3,47 @@ import { parseArgs } from 'node:util';
 import { readBundleDir } from '../bundle/dir.js';
 import { formatProblem, readBundle } from '../bundle/index.js';
 import type { BundleRead } from '../bundle/index.js';
-import { audit, loadBundle, saveBundle } from '../db/events.js';
-import { backupDatabase, openDatabase } from '../db/index.js';
 import type { Db } from '../db/index.js';
 import type { StoredPlan } from '../db/plans.js';
-import { calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, shownPlan, withWarnings } from '../services/plans.js';
 import type { Notice, PlanRequest } from '../services/plans.js';
-import { createToken, revokeToken } from '../db/tokens.js';
-import { serverConfig, startServer } from '../http/server.js';
 import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
 import type { FairnessMode, Selection } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
 import { estimate, planToFinish } from '../throughput/index.js';
-import { stationSheets } from '../outputs/sheets.js';
-import { applicantSlips, SlipUnavailableError } from '../outputs/slips.js';
 import type { SlipsOptions } from '../outputs/slips.js';
 import type { EstimateOptions } from '../throughput/index.js';
 import { openingInstant } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { DateTime } from 'luxon';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
+
+// The database layer loads only for the commands that open the database (loadStorage), so
+// that `taller check` and the bundle-folder commands start without it.
+let audit!: typeof import('../db/events.js').audit;
+let loadBundle!: typeof import('../db/events.js').loadBundle;
+let saveBundle!: typeof import('../db/events.js').saveBundle;
+let backupDatabase!: typeof import('../db/index.js').backupDatabase;
+let openDatabase!: typeof import('../db/index.js').openDatabase;
+let calendarFor!: typeof import('../services/plans.js').calendarFor;
+let heldPlan!: typeof import('../services/plans.js').heldPlan;
+let planEvent!: typeof import('../services/plans.js').planEvent;
+let publishedPlan!: typeof import('../services/plans.js').publishedPlan;
+let publishVersion!: typeof import('../services/plans.js').publishVersion;
+let shownPlan!: typeof import('../services/plans.js').shownPlan;
+let withWarnings!: typeof import('../services/plans.js').withWarnings;
+let createToken!: typeof import('../db/tokens.js').createToken;
+let revokeToken!: typeof import('../db/tokens.js').revokeToken;
+
+async function loadStorage(): Promise<void> {
+  const [events, index, plans, tokens] = await Promise.all([
+    import('../db/events.js'), import('../db/index.js'), import('../services/plans.js'), import('../db/tokens.js'),
+  ]);
+  ({ audit, loadBundle, saveBundle } = events);
+  ({ backupDatabase, openDatabase } = index);
+  ({ calendarFor, heldPlan, planEvent, publishedPlan, publishVersion, shownPlan, withWarnings } = plans);
+  ({ createToken, revokeToken } = tokens);
+}
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -101,6 +121,7 @@ Environment:
   TALLER_DB           the SQLite file (default ./data/taller.sqlite)
   PORT, HOST          where serve listens (default 3000, localhost)
   TALLER_DEMO=0       do not load the demo event on first start
+  TALLER_SOURCES=1    run the TypeScript sources through tsx even when dist/ is built
 
 Exit status: 0 done; 2 bad input, with every problem on stderr; 1 anything else.
 `;
@@ -141,6 +162,7 @@ async function importDir(io: Io, args: string[]): Promise<number> {
     io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was imported\n`);
     return EXIT.badInput;
   }
+  await loadStorage();
   const store = openDatabase(io.env.TALLER_DB);
   try {
     const saved = saveBundle(store.db, read.bundle, 'cli');
@@ -174,6 +196,7 @@ const idList = (value: string) => value.split(',').map((id) => id.trim()).filter
 
 /** Opens the database named by TALLER_DB for one command and closes it afterwards. */
 async function withDatabase<T>(io: Io, use: (db: Db) => T | Promise<T>): Promise<T> {
+  await loadStorage();
   const store = openDatabase(io.env.TALLER_DB);
   try {
     return await use(store.db);
@@ -483,6 +506,9 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
     given = await planFor(read.bundle, values.plan);
   }
   let html: string;
+  // The printed outputs' templates load only when something is printed.
+  const { stationSheets } = await import('../outputs/sheets.js');
+  const { applicantSlips, SlipUnavailableError } = await import('../outputs/slips.js');
   if (kind === 'sheets') {
     html = stationSheets(bundle, given, { now: stored?.now ?? openingInstant(bundle.event), draft: stored?.draft === true });
   } else {
@@ -506,6 +532,7 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
 
 async function backup(io: Io, args: string[]): Promise<number> {
   if (!args[0]) throw new UsageError('name the backup file, e.g. taller backup backups/taller-2027-05-22.sqlite');
+  await loadStorage();
   const store = openDatabase(io.env.TALLER_DB);
   try {
     const result = await backupDatabase(store, args[0]);
@@ -518,6 +545,7 @@ async function backup(io: Io, args: string[]): Promise<number> {
 
 async function token(io: Io, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { revoke: { type: 'string' } }, strict: true });
+  await loadStorage();
   const store = openDatabase(io.env.TALLER_DB);
   try {
     if (values.revoke !== undefined) {
@@ -534,6 +562,8 @@ async function token(io: Io, args: string[]): Promise<number> {
 }
 
 async function serve(io: Io): Promise<number | undefined> {
+  // The web server's modules load only for `serve`: the other commands start without them.
+  const { serverConfig, startServer } = await import('../http/server.js');
   const app = await startServer(serverConfig(io.env));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : '';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './index.js';
 import { accessTokens } from './schema.js';
 
@@ -34,11 +34,18 @@ export interface TokenGrant {
   subject: string | null;
 }
 
+/** The token lookup, prepared once per database: every feed, slip and API request runs it. */
+const prepareLookup = (db: Db) => db.select().from(accessTokens)
+  .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), eq(accessTokens.kind, sql.placeholder('kind')), isNull(accessTokens.revokedAt)))
+  .prepare();
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
 /** The grant behind a token, or undefined when it is unknown, revoked or expired. */
 export function verifyToken(db: Db, token: string, kind: TokenKind, nowIso: string): TokenGrant | undefined {
   if (!token) return undefined;
-  const row = db.select().from(accessTokens)
-    .where(and(eq(accessTokens.tokenHash, hash(token)), eq(accessTokens.kind, kind), isNull(accessTokens.revokedAt))).get();
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, lookup = prepareLookup(db));
+  const row = lookup.get({ hash: hash(token), kind });
   if (!row || (row.expiresAt !== null && row.expiresAt <= nowIso)) return undefined;
   return { id: row.id, kind: row.kind as TokenKind, eventId: row.eventId, subject: row.subject };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ensureDemo } from '../services/demo.js';
+import { importDemo, planDemo } from '../services/demo.js';
 import { openDatabase } from '../db/index.js';
 import { buildApp } from './app.js';
 
@@ -24,10 +24,14 @@ export function serverConfig(env: NodeJS.ProcessEnv): ServerConfig {
   };
 }
 
-/** Opens and migrates the database, loads the demo on first start, listens, and closes cleanly on SIGTERM. */
+/**
+ * Opens and migrates the database, loads the demo on first start, listens, and closes cleanly
+ * on SIGTERM. The demo is imported before the server listens (the home page shows it at once)
+ * and planned in a worker once it does, so even the first start answers within a second.
+ */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   const store = openDatabase(config.database);
-  if (config.demo) await ensureDemo(store.db);
+  const demo = config.demo ? await importDemo(store.db) : undefined;
   const app = await buildApp({ database: store, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   app.addHook('onClose', async () => store.close());
   const shutdown = (signal: string) => {
@@ -37,5 +41,11 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  if (demo !== undefined) {
+    planDemo(store.db, demo, (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options })).then(
+      () => app.log.info({ event: demo }, 'the demo event is planned'),
+      (err: Error) => app.log.warn({ event: demo, err: err.message }, 'the demo event was not planned: plan it with taller plan --event'),
+    );
+  }
   return app;
 }
