@@ -16,7 +16,15 @@
  *   --no-estimate  skip the estimate table (1,000 runs × 250, 200 × 1,000, what-if at 250, 100 × 10,000).
  *   --no-field     skip the clinic days rebuilt from public reports (src/bench/field.ts).
  *   --no-choices   skip the choices tables: finishing on time, fair against most, floors (src/bench/choices.ts).
+ *   --no-startup   skip the start-up table.
  * Example: `npm run bench -- --sizes fresno,250 --no-import`.
+ *
+ * Start-up table (first): wall clock from spawning node until `taller check` of the Fresno sample
+ * exits, and until a `taller serve` (as `npm start` runs it, on 127.0.0.1) answers `/health` with a
+ * new database (migrations and the demo import) and with that database again; median and
+ * slowest of 5 runs (3 through tsx), from the JavaScript compiled into dist/ and from the sources
+ * through tsx (TALLER_SOURCES=1), beside `node -e 0`. Without a fresh dist/ (`npm run build`)
+ * the compiled column is empty.
  *
  * Import table: bundle size in KiB; `check ms` reading and checking the three files; `store ms`
  * saving them in one SQLite transaction; `peak MiB` the child's maxRSS.
@@ -44,7 +52,12 @@
  * The exit status is 1 only for those (never for timings).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distState } from '../cli/dist.js';
+import { BIN, startTaller } from './server.js';
 import type { EstimateCase, ImportCase, LpCase, PlanCase, PlanMode, ReplanCase } from './cases.js';
 
 export const SIZES = [
@@ -87,7 +100,7 @@ function parseArgs(argv: string[]) {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && a !== '--sizes'));
   const at = argv.indexOf('--sizes');
   const list = at >= 0 ? (argv[at + 1] ?? '') : 'fresno,40,250,3000,10000';
-  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate', '--no-field', '--no-choices']);
+  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate', '--no-field', '--no-choices', '--no-startup']);
   for (const flag of flags) if (!known.has(flag) && !flag.startsWith('--sizes=')) console.error(`bench: unknown option ${flag} (ignored)`);
   const eq = argv.find((a) => a.startsWith('--sizes='));
   const wanted = (eq ? eq.slice('--sizes='.length) : list).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -107,6 +120,7 @@ function parseArgs(argv: string[]) {
     estimate: !flags.has('--no-estimate'),
     field: !flags.has('--no-field'),
     choices: !flags.has('--no-choices'),
+    startup: !flags.has('--no-startup'),
   };
 }
 
@@ -120,6 +134,53 @@ const progress = (what: string) => process.stderr.write(`bench: ${what}\n`);
 const args = parseArgs(process.argv.slice(2));
 const notes: string[] = [];
 let odd = false;
+
+if (args.startup) {
+  const fresno = fileURLToPath(new URL('../../static/samples/fresno-saturday', import.meta.url));
+  const built = distState();
+  const timed = async (runs: number, once: () => Promise<number>): Promise<string> => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await once());
+    times.sort((a, b) => a - b);
+    return `${ms(times[Math.floor(times.length / 2)]!)} (${ms(times[times.length - 1]!)})`;
+  };
+  const exits = (argv: string[], env: NodeJS.ProcessEnv = {}) => async () => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, argv, { env: { ...process.env, ...env }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
+    return performance.now() - t0;
+  };
+  const serves = (env: NodeJS.ProcessEnv, fresh: boolean) => async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taller-bench-start-'));
+    const db = join(dir, 'taller.sqlite');
+    try {
+      if (!fresh) await (await startTaller({ ...env, TALLER_DB: db })).stop();
+      const server = await startTaller({ ...env, TALLER_DB: db });
+      await server.stop();
+      return server.readyMs;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const rows: string[][] = [];
+  const both = async (label: string, make: (env: NodeJS.ProcessEnv) => () => Promise<number>) => {
+    progress(`start-up: ${label}`);
+    try {
+      rows.push([label, built === null ? await timed(5, make({})) : '—', await timed(3, make({ TALLER_SOURCES: '1' }))]);
+    } catch (err) {
+      notes.push(`start-up: ${label} failed: ${(err as Error).message}`);
+      odd = true;
+    }
+  };
+  rows.push(['`node -e 0`', await timed(5, exits(['-e', '0'])), '']);
+  await both('`taller check` of the Fresno sample (40 applicants)', (env) => exits([BIN, 'check', fresno], env));
+  await both('`taller serve` until `/health` answers, new database', (env) => serves(env, true));
+  await both('`taller serve` until `/health` answers, existing database', (env) => serves(env, false));
+  console.log(`Start-up: wall clock from spawning node, median (slowest) of 5 runs, 3 through tsx (node ${process.version})\n`);
+  console.log(table(['what', 'compiled (dist/)', 'sources through tsx'], rows));
+  if (built !== null) console.log(`\ndist/ is ${built === 'missing' ? 'not built' : 'older than src/'}: \`npm run build\` fills the compiled column.`);
+  console.log();
+}
 
 if (args.imports && args.sizes.length > 0) {
   const rows = args.sizes.map(({ applicants, volunteers }) => {

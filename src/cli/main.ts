@@ -13,14 +13,11 @@ import { applyRetention, nothingToPrint, purgeStoredEvent } from '../services/re
 import { purgedAt } from '../db/purge.js';
 import type { PurgeOutcome } from '../services/retention.js';
 import { createToken, revokeToken } from '../db/tokens.js';
-import { serverConfig, startServer } from '../http/server.js';
 import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
 import type { FairnessMode, Selection } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
 import { estimate, planToFinish } from '../throughput/index.js';
-import { stationSheets } from '../outputs/sheets.js';
-import { applicantSlips, SlipUnavailableError } from '../outputs/slips.js';
 import type { SlipsOptions } from '../outputs/slips.js';
 import type { EstimateOptions } from '../throughput/index.js';
 import { openingInstant } from '../domain/index.js';
@@ -111,6 +108,7 @@ Environment:
   TALLER_DB           the SQLite file (default ./data/taller.sqlite)
   PORT, HOST          where serve listens (default 3000, localhost)
   TALLER_DEMO=0       do not load the demo event on first start
+  TALLER_SOURCES=1    run the TypeScript sources through tsx even when dist/ is built
 
 Exit status: 0 done; 2 bad input, with every problem on stderr; 1 anything else.
 `;
@@ -500,6 +498,9 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
     given = await planFor(read.bundle, values.plan);
   }
   let html: string;
+  // The printed outputs' templates load only when something is printed.
+  const { stationSheets } = await import('../outputs/sheets.js');
+  const { applicantSlips, SlipUnavailableError } = await import('../outputs/slips.js');
   if (kind === 'sheets') {
     html = stationSheets(bundle, given, { now: stored?.now ?? openingInstant(bundle.event), draft: stored?.draft === true });
   } else {
@@ -584,6 +585,8 @@ async function token(io: Io, args: string[]): Promise<number> {
 }
 
 async function serve(io: Io): Promise<number | undefined> {
+  // The web server's modules load only for `serve`: the other commands start without them.
+  const { serverConfig, startServer } = await import('../http/server.js');
   const app = await startServer(serverConfig(io.env));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : '';

@@ -113,7 +113,13 @@ export const plans = sqliteTable('plans', {
   scheduled: integer('scheduled').notNull(),
   scheduledWeight: integer('scheduled_weight').notNull(),
   publishedAt: text('published_at'),
-}, (t) => [uniqueIndex('plans_event_version').on(t.eventId, t.version)]);
+}, (t) => [
+  uniqueIndex('plans_event_version').on(t.eventId, t.version),
+  // Which version is latest and which published, read from the index alone: published_at comes
+  // after the body in each row, so reading it there walks the whole plan (megabytes at 50,000
+  // applicants) on every view of a kept page.
+  index('plans_event_marks').on(t.eventId, t.version, t.createdAt, t.publishedAt),
+]);
 
 /** One visit or desk step of a plan, for queries by volunteer or applicant. */
 export const planItems = sqliteTable('plan_items', {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from './index.js';
 import { accessTokens, applicants, auditLog, events, rosterEntries } from './schema.js';
@@ -81,8 +81,9 @@ export type TokenRefusal =
 /** The grant behind a token, or why there is none. */
 export function checkToken(db: Db, token: string, kind: TokenKind, nowIso: string): { grant: TokenGrant } | { refused: TokenRefusal } {
   if (!token) return { refused: { reason: 'missing' } };
-  const row = db.select().from(accessTokens)
-    .where(and(eq(accessTokens.tokenHash, hash(token)), eq(accessTokens.kind, kind))).get();
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, lookup = prepareLookup(db));
+  const row = lookup.get({ hash: hash(token), kind });
   if (!row) return { refused: { reason: 'unknown' } };
   if (row.revokedAt !== null) return { refused: { reason: 'revoked', id: row.id, eventId: row.eventId } };
   if (row.expiresAt !== null && row.expiresAt <= nowIso) return { refused: { reason: 'expired', id: row.id, eventId: row.eventId } };
@@ -93,6 +94,12 @@ export function checkToken(db: Db, token: string, kind: TokenKind, nowIso: strin
     },
   };
 }
+
+/** The token lookup, prepared once per database: every feed, slip and API request runs it. */
+const prepareLookup = (db: Db) => db.select().from(accessTokens)
+  .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), eq(accessTokens.kind, sql.placeholder('kind'))))
+  .prepare();
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 
 /** The grant behind a token, or undefined when it is unknown, revoked or expired. */
 export function verifyToken(db: Db, token: string, kind: TokenKind, nowIso: string): TokenGrant | undefined {

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { ensureDemo } from '../services/demo.js';
+import { importDemo, planDemo } from '../services/demo.js';
 import { applyRetention, RETENTION_INTERVAL_MS } from '../services/retention.js';
 import { openDatabase } from '../db/index.js';
 import { buildApp } from './app.js';
@@ -55,11 +55,13 @@ export function serverConfig(env: NodeJS.ProcessEnv): ServerConfig {
 
 /**
  * Opens and migrates the database, loads the demo on first start, applies the events' retention
- * rules (now and once a day), listens, and closes cleanly on SIGTERM.
+ * rules (now and once a day), listens, and closes cleanly on SIGTERM. The demo is imported
+ * before the server listens (the home page shows it at once) and planned in a worker once it
+ * does, so even the first start answers within a second.
  */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   const store = openDatabase(config.database);
-  if (config.demo) await ensureDemo(store.db);
+  const demo = config.demo ? await importDemo(store.db) : undefined;
   const app = await buildApp({
     database: store, logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
@@ -86,5 +88,11 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  if (demo !== undefined) {
+    planDemo(store.db, demo, (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options })).then(
+      () => app.log.info({ event: demo }, 'the demo event is planned'),
+      (err: Error) => app.log.warn({ event: demo, err: err.message }, 'the demo event was not planned: plan it with taller plan --event'),
+    );
+  }
   return app;
 }

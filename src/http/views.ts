@@ -62,14 +62,29 @@ export function eventView(bundle: Bundle) {
   }).filter((r) => r.count > 0);
   const staff = volunteers.filter((v) => v.role !== 'interpreter');
   const speakers = (code: string) => staff.filter((v) => v.languages.includes(code)).length;
-  const byLanguage = new Map<string, Applicant[]>();
-  for (const a of applicants) byLanguage.set(a.languages[0]!, [...(byLanguage.get(a.languages[0]!) ?? []), a]);
+  // Whether anyone on the legal staff shares a language with an applicant depends only on the
+  // applicant's languages: asked once per set of languages, not once per applicant.
+  const bridged = new Map<string, boolean>();
+  const sharesStaffLanguage = (a: Applicant) => {
+    const key = a.languages.join(';');
+    let found = bridged.get(key);
+    if (found === undefined) bridged.set(key, found = staff.some((v) => shareLanguage(v.languages, a.languages)));
+    return found;
+  };
+  const byLanguage = new Map<string, { count: number; needInterpreter: number }>();
+  for (const a of applicants) {
+    const code = a.languages[0]!;
+    let group = byLanguage.get(code);
+    if (!group) byLanguage.set(code, group = { count: 0, needInterpreter: 0 });
+    group.count++;
+    // Those who share no language at all with the legal volunteers: only an interpreter lets them in.
+    if (!sharesStaffLanguage(a)) group.needInterpreter++;
+  }
   const languages = [...byLanguage].map(([code, group]) => ({
     code,
-    count: group.length,
+    count: group.count,
     speakers: speakers(code),
-    // Those who share no language at all with the legal volunteers: only an interpreter lets them in.
-    needInterpreter: group.filter((a) => !staff.some((v) => shareLanguage(v.languages, a.languages))).length,
+    needInterpreter: group.needInterpreter,
   })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
     .map((l) => ({ ...l, label: `${languageName(l.code)} (${l.code})` }));
   const caseTypes = [...tally(applicants, (a) => a.caseType)].sort(byCountThenName)
@@ -101,18 +116,22 @@ const wallClock = (iso: string) => iso.slice(11, 16);
  */
 export function planView(bundle: Bundle, stored: StoredPlan) {
   const { plan } = stored;
-  const byVolunteer = new Map<string, { time: string; station: string; applicant: string; note: string }[]>();
+  type Item = { time: string; station: string; applicant: string; note: string };
+  const byVolunteer = new Map<string, Item[]>();
+  const add = (id: string, item: Item) => {
+    const items = byVolunteer.get(id);
+    if (items) items.push(item);
+    else byVolunteer.set(id, [item]);
+  };
   for (const s of plan.scheduled) {
     for (const v of s.visits) {
-      const add = (id: string, note: string) => byVolunteer.set(id, [...(byVolunteer.get(id) ?? []),
-        { time: `${wallClock(v.start)}–${wallClock(v.end)}`, station: STATION_NAMES[v.station], applicant: s.applicant, note }]);
-      add(v.volunteer, v.interpreter ? `with interpreter ${v.interpreter}` : '');
-      if (v.interpreter) add(v.interpreter, `interpreting for ${v.volunteer}`);
+      const time = `${wallClock(v.start)}–${wallClock(v.end)}`;
+      add(v.volunteer, { time, station: STATION_NAMES[v.station], applicant: s.applicant, note: v.interpreter ? `with interpreter ${v.interpreter}` : '' });
+      if (v.interpreter) add(v.interpreter, { time, station: STATION_NAMES[v.station], applicant: s.applicant, note: `interpreting for ${v.volunteer}` });
     }
   }
   for (const sh of plan.shifts) {
-    byVolunteer.set(sh.volunteer, [...(byVolunteer.get(sh.volunteer) ?? []),
-      { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_NAMES[sh.station]} desk`, applicant: '', note: 'shift' }]);
+    add(sh.volunteer, { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_NAMES[sh.station]} desk`, applicant: '', note: 'shift' });
   }
   const onRoster = new Set(bundle.volunteers.map((v) => v.id));
   const volunteers = [
@@ -120,10 +139,16 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
     // Someone the plan books who has since left the roster stays visible, marked: their visits need repair.
     ...[...byVolunteer.keys()].filter((id) => !onRoster.has(id)).sort().map((id) => ({ id, role: 'no longer on the roster', gone: true })),
   ].map((v) => ({ ...v, items: byVolunteer.get(v.id)!.sort((a, b) => a.time.localeCompare(b.time)) }));
-  const reasons = [...tally(plan.unscheduled, (u) => u.reason)].sort(byCountThenName).map(([reason, count]) => ({
+  const byReason = new Map<string, { applicant: string; detail: string }[]>();
+  for (const u of plan.unscheduled) {
+    const examples = byReason.get(u.reason);
+    if (examples) examples.push({ applicant: u.applicant, detail: u.detail });
+    else byReason.set(u.reason, [{ applicant: u.applicant, detail: u.detail }]);
+  }
+  const reasons = [...byReason].map(([reason, examples]) => [reason, examples.length] as [string, number]).sort(byCountThenName).map(([reason, count]) => ({
     label: REASON_NAMES[reason as UnscheduledReason],
     count,
-    examples: plan.unscheduled.filter((u) => u.reason === reason).map((u) => ({ applicant: u.applicant, detail: u.detail })),
+    examples: byReason.get(reason)!,
   }));
   const { summary } = plan;
   return {

@@ -52,14 +52,19 @@ export interface Context {
 export function readContext(bundle: Bundle, plan: PlanJson, pins: ReadonlyMap<string, string> = new Map()): Context {
   const opening = openingInstant(bundle.event);
   const badTimes: Context['badTimes'] = [];
-  const minutes = (value: string, where: string): number => {
+  // A day's plan repeats the same few hundred instants (the slot grid): each is read once.
+  const read = new Map<string, { minutes: number; why: string | null }>();
+  const readInstant = (value: string) => {
     const t = DateTime.fromISO(value, { setZone: true });
-    if (!t.isValid || !/[+-]\d{2}:\d{2}$/.test(value)) {
-      badTimes.push({ where, value, why: 'is not an ISO 8601 time with an offset' });
-      return Number.NaN;
-    }
-    if (t.offset !== t.setZone(bundle.event.timezone).offset) badTimes.push({ where, value, why: `does not carry the site's offset at that instant (${bundle.event.timezone})` });
-    return t.diff(opening, 'minutes').minutes;
+    if (!t.isValid || !/[+-]\d{2}:\d{2}$/.test(value)) return { minutes: Number.NaN, why: 'is not an ISO 8601 time with an offset' };
+    const why = t.offset !== t.setZone(bundle.event.timezone).offset ? `does not carry the site's offset at that instant (${bundle.event.timezone})` : null;
+    return { minutes: t.diff(opening, 'minutes').minutes, why };
+  };
+  const minutes = (value: string, where: string): number => {
+    let found = read.get(value);
+    if (!found) read.set(value, found = readInstant(value));
+    if (found.why !== null) badTimes.push({ where, value, why: found.why });
+    return found.minutes;
   };
   const span = (s: { start: string; end: string } | null, where: string): Span | null =>
     s ? { start: minutes(s.start, `${where}.start`), end: minutes(s.end, `${where}.end`) } : null;
@@ -236,7 +241,11 @@ export const availability: Rule = (ctx) => eachVisit(ctx, (a, v, visit, i) => {
 /** Nobody is in two places at once: visits, interpreting and desk shifts never overlap for one person. */
 export const noDoubleBooking: Rule = ({ stays, shifts }) => {
   const byPerson = new Map<string, { span: Span; what: string }[]>();
-  const add = (id: string, span: Span, what: string) => byPerson.set(id, [...(byPerson.get(id) ?? []), { span, what }]);
+  const add = (id: string, span: Span, what: string) => {
+    const items = byPerson.get(id);
+    if (items) items.push({ span, what });
+    else byPerson.set(id, [{ span, what }]);
+  };
   for (const s of stays) {
     for (const v of s.visits) {
       add(v.json.volunteer, v, `${s.json.applicant}'s ${v.json.station}`);

@@ -4,8 +4,10 @@ import { Type } from 'typebox';
 import { audit, listEvents, loadBundle, loadEvent } from '../../db/events.js';
 import { hasPublishedPlan } from '../../db/plans.js';
 import { sameOrg } from '../../domain/index.js';
-import { calendarFor, heldPlan } from '../../services/plans.js';
+import { calendarFor, heldPlan, markKey, versionMark } from '../../services/plans.js';
+import { Memo } from '../../services/lru.js';
 import { issueLink, rosterEntryOf } from '../../db/tokens.js';
+import { auditWriter } from '../../db/audit.js';
 import type { Db } from '../../db/index.js';
 import { organizationFeed, UnknownVolunteerError } from '../../outputs/ics.js';
 import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
@@ -32,12 +34,32 @@ function calendarOf(db: Db, slug: string, volunteer: string): string | undefined
   }
 }
 
+/** Calendars kept: at most this many, and at most this many characters in all. */
+const CALENDAR_ENTRIES = 2000;
+const CALENDAR_CHARS = 32 * 1024 * 1024;
+
 /**
  * Calendars: a volunteer's feed by an unguessable, revocable, expiring link (and its webcal
  * twin), the same as a download for coordinators, and a public feed of workshops with no personal data.
  */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
+  // Each volunteer's calendar, kept by what makes it: the event's last import, its latest
+  // version and the version published last. A feed that calendar apps poll costs a few small
+  // reads; an import, a new version or a publish makes a new calendar (its DTSTAMP is when it
+  // was made). Read in one transaction, so the calendar is kept under the state it was made from.
+  const calendars = new Memo<string | undefined>(CALENDAR_ENTRIES, CALENDAR_CHARS, (text) => text?.length ?? 0);
+  const readCalendar = app.store.sqlite.transaction((event: string | number, volunteer: string) => {
+    const mark = versionMark(db, event);
+    if (!mark) return undefined;
+    const key = `${markKey(mark)}|${volunteer}`;
+    return calendars.has(key) ? { key } : { key, text: calendarOf(db, mark.slug, volunteer) };
+  });
+  /** A volunteer's calendar, by the event's id (or stored key); undefined when there is none. */
+  const keptCalendar = (event: string | number, volunteer: string): Promise<string | undefined> => {
+    const read = readCalendar(event, volunteer);
+    return read ? calendars.get(read.key, () => read.text) : Promise.resolve(undefined);
+  };
 
   app.post('/api/events/:id/volunteers/:vid/calendar-link', {
     onRequest: requireApiToken,
@@ -68,7 +90,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { params: VolunteerParams },
   }, async (request, reply) => {
     const { id, vid } = request.params;
-    const text = calendarOf(db, id, vid);
+    const text = await keptCalendar(id, vid);
     if (text === undefined) return reply.code(404).send({ error: `No calendar for volunteer ${vid} of ${id}: no such volunteer, or no plan yet` });
     audit(db, actorOf(request), 'calendar.export', id, `volunteer ${vid}`);
     return reply.type(CALENDAR_TYPE).header('content-disposition', `attachment; filename="${id}-${vid}.ics"`).send(text);
@@ -80,9 +102,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // The link opens the volunteer's roster entry, by its id: never whoever holds the same code now.
     const grant = linkGrantOf(request, request.params.token.replace(/\.ics$/, ''), 'feed');
     const owner = grant?.rosterEntryId == null ? undefined : rosterEntryOf(db, grant.rosterEntryId);
-    const text = owner && calendarOf(db, owner.event, owner.code);
+    const text = owner ? await keptCalendar(owner.event, owner.code) : undefined;
     if (!grant || !owner || text === undefined) return reply.code(404).send({ error: 'This calendar link does not work: it may have been revoked' });
-    audit(db, `token:${grant.id}`, 'calendar.view', owner.event);
+    // Sent only once the view is on the audit log; the views of one moment share one disk sync.
+    await auditWriter(db).write(`token:${grant.id}`, 'calendar.view', grant.eventId);
     return reply.type(CALENDAR_TYPE).send(text);
   });
 

@@ -1,67 +1,102 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { audit, findEvent, listEvents, loadBundle } from '../../db/events.js';
-import { loadEventCounts, purgedAt } from '../../db/purge.js';
+import { findEvent, listEvents, loadBundle } from '../../db/events.js';
+import { loadEventCounts } from '../../db/purge.js';
+import { purgedEventView } from '../purged-view.js';
+import { auditWriter } from '../../db/audit.js';
 import { loadPlan } from '../../db/plans.js';
 import type { StoredPlan } from '../../db/plans.js';
 import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
-import { purgedEventView } from '../purged-view.js';
 import { EventParams } from '../schemas.js';
 import { countsOnly, eventView, homeView, planStatusView, planView, statusCountsOnly } from '../views.js';
 import { apiGrantOf } from '../auth.js';
 import { checkerOf } from '../../jobs/index.js';
-import { noticeFor, publishedPlan, stalenessOf } from '../../services/plans.js';
+import { markKey, noticeFor, stalenessOf, versionMark } from '../../services/plans.js';
+import type { VersionMark } from '../../services/plans.js';
+import { Memo } from '../../services/lru.js';
 
 /** Simulated days behind the event page's estimate: enough for stable figures in about a second. */
 const PAGE_RUNS = 200;
 
+/** Event pages kept, rendered: at most this many, and at most this many bytes in all. */
+const PAGE_ENTRIES = 200;
+const PAGE_BYTES = 64 * 1024 * 1024;
+/** Estimates kept (each a few KiB). */
+const ESTIMATE_ENTRIES = 100;
+
+const HTML = 'text/html; charset=utf-8';
+
 export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
+  const audits = auditWriter(db);
   // One estimate per plan version, simulated in a worker: it is deterministic, so it never
   // goes stale, and visitors who come while it runs wait for the same one.
-  const estimates = new Map<string, Promise<EstimateJson>>();
-  const estimateFor = (bundle: Bundle, stored: StoredPlan): Promise<EstimateJson> => {
-    const key = `${bundle.event.id}:${stored.version}:${stored.createdAt}`;
-    let found = estimates.get(key);
-    if (!found) {
-      found = app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6, tradeoff: true } });
-      // A failed estimate is not kept: the next visit tries again.
-      found.catch(() => estimates.delete(key));
-      estimates.set(key, found);
+  const estimates = new Memo<EstimateJson>(ESTIMATE_ENTRIES);
+  const estimateFor = (bundle: Bundle, stored: StoredPlan): Promise<EstimateJson> =>
+    estimates.get(`${bundle.event.id}:${stored.version}:${stored.createdAt}`, () =>
+      app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6, tradeoff: true } }));
+
+  // Each event page as rendered, by what makes it: the event's last import, its latest plan
+  // version, the version published last, and whether a coordinator or anyone is looking. A
+  // view of a page kept costs a few small reads; a new import, version or publish makes a new page.
+  const pages = new Memo<Buffer>(PAGE_ENTRIES, PAGE_BYTES, (html) => html.length);
+
+  /** Builds one page from what the transaction read: the views, the plan's check and estimate (in workers), the template. */
+  const renderPage = async (mark: VersionMark, coordinator: boolean, bundle: Bundle & { key: number },
+    stored: StoredPlan | undefined, published: StoredPlan | undefined): Promise<Buffer> => {
+    // A purged event shows its facts and the anonymous counts its purge kept, and no plan.
+    if (mark.purgedAt !== null) {
+      const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), mark.purgedAt);
+      return Buffer.from(await app.view('pages/event.hbs', { ...eventView(bundle), ...counts, plan: null, status: null, estimate: null }), 'utf8');
     }
-    return found;
+    // The check and the estimate run together in workers, started before any await so that the
+    // check is keyed by the import it was given.
+    const [stale, estimate] = stored
+      ? await Promise.all([stalenessOf(db, bundle, stored, checkerOf(app.jobs), mark.updatedAt), estimateFor(bundle, stored)])
+      : [null, null];
+    const status = stored && stale && planStatusView(bundle.event.id, stored,
+      published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null, stale);
+    const plan = stored ? planView(bundle, stored) : null;
+    const html = await app.view('pages/event.hbs', {
+      ...eventView(bundle),
+      coordinator,
+      // Per-applicant and per-volunteer lines only for a coordinator; anyone else sees the event's facts and counts.
+      plan: coordinator || !plan ? plan : countsOnly(plan),
+      status: coordinator || !status ? status : statusCountsOnly(status),
+      estimate: estimate && stored ? estimateView(estimate, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability) : null,
+    });
+    return Buffer.from(html, 'utf8');
   };
+
+  // One read transaction: the page is keyed by the same state it is built from. The roster,
+  // the applicants and the plans are read only when the page is not kept already.
+  const readPage = app.store.sqlite.transaction((slug: string, coordinator: boolean) => {
+    const mark = versionMark(db, slug);
+    if (!mark) return undefined;
+    const key = `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}`;
+    if (pages.has(key)) return { mark, key };
+    return {
+      mark, key, bundle: loadBundle(db, slug)!,
+      stored: mark.latest ? loadPlan(db, mark.key, mark.latest.version) : undefined,
+      published: mark.published ? loadPlan(db, mark.key, mark.published.version) : undefined,
+    };
+  });
 
   app.get('/', async (_request, reply) => reply.view('pages/home.hbs', homeView(listEvents(db))));
 
   app.get('/events/:id', { schema: { params: EventParams } }, async (request, reply) => {
-    const bundle = loadBundle(db, request.params.id);
-    if (!bundle) return reply.callNotFound();
-    // A purged event shows its facts and the anonymous counts its purge kept, and no plan.
-    const purged = purgedAt(db, bundle.key);
-    if (purged !== null) {
-      const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), purged);
-      return reply.view('pages/event.hbs', { ...eventView(bundle), ...counts, plan: null, status: null, estimate: null });
-    }
-    const stored = loadPlan(db, bundle.key);
-    const estimated = stored ? await estimateFor(bundle, stored) : null;
-    const published = publishedPlan(db, bundle.key);
-    const status = stored && planStatusView(bundle.event.id, stored,
-      published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null,
-      await stalenessOf(db, bundle, stored, checkerOf(app.jobs)));
-    // Per-applicant and per-volunteer lines only for a coordinator (an API token); anyone else
-    // sees the event's facts and counts.
+    const slug = request.params.id;
+    // A coordinator (an API token) sees who comes when; each such view is audit-logged.
     const grant = apiGrantOf(request);
     if (grant) request.grant = grant;
-    if (grant && stored) audit(db, `token:${grant.id}`, 'plan.view', bundle.event.id, `version ${stored.version}`);
-    const plan = stored ? planView(bundle, stored) : null;
-    return reply.view('pages/event.hbs', {
-      ...eventView(bundle),
-      coordinator: grant !== undefined,
-      plan: grant || !plan ? plan : countsOnly(plan),
-      status: grant || !status ? status : statusCountsOnly(status),
-      estimate: estimated && stored ? estimateView(estimated, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability) : null,
-    });
+    const coordinator = grant !== undefined;
+    const read = readPage(slug, coordinator);
+    if (!read) return reply.callNotFound();
+    const { mark, key } = read;
+    // Sent only once the view is on the audit log (rows of one moment share one disk sync).
+    const logged = grant && mark.latest ? audits.write(`token:${grant.id}`, 'plan.view', mark.key, `version ${mark.latest.version}`) : undefined;
+    const [html] = await Promise.all([pages.get(key, () => renderPage(mark, coordinator, read.bundle!, read.stored, read.published)), logged]);
+    return reply.type(HTML).send(html);
   });
 };

@@ -1,0 +1,1 @@
+CREATE INDEX `plans_event_marks` ON `plans` (`event_id`,`version`,`created_at`,`published_at`);

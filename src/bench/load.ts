@@ -1,0 +1,241 @@
+/**
+ * `npm run load`: how the server holds up under many visitors, on this machine's loopback only.
+ *
+ *   npm run load -- [--duration S] [--connections N] [--host 127.0.0.1]
+ *
+ * It builds a temporary database with the generated 250×45 workshop (src/bench/generate.ts,
+ * seed 1, as the bench's `250x45` case), imported, planned and published by the compiled
+ * `taller` command, makes an API token and a volunteer's calendar feed link, and starts the
+ * compiled server (`node src/cli/bin.js serve`, as `npm start` does; dist/ is built first when it
+ * is missing or older than src/) in a child process of its own on 127.0.0.1 and a free port,
+ * with `TALLER_RATE_LIMIT=off` (rate limits off for the run) and `LOG_LEVEL=warn`. After one
+ * visit to each route (the page's estimate is simulated then), it runs autocannon with N
+ * connections for S seconds (after 2 s at N connections, not counted: the client's own start)
+ * against (a) the anonymous event page and (b) the calendar feed, one after the other, while a
+ * separate process asks `/health` every 100 ms (counted while a route is loaded, warm-up
+ * included). It prints a table:
+ * per route, requests per second, latency p50, p99 and max, errors (connection errors and
+ * timeouts) and non-2xx answers, and `/health`'s p99 and max while that route was loaded.
+ *
+ * Defaults: 30 s, 100 connections; at most 120 s and 500 connections. Any host but loopback is
+ * refused: this is not a tool to load someone else's server. Never a pass/fail on timings:
+ * the goals (0 errors, p99 under 300 ms, /health under 50 ms) are shown beside the numbers.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { distState } from '../cli/dist.js';
+import type { PlanJson } from '../planner/index.js';
+import { generateBundleFiles } from './generate.js';
+import { BIN, LOOPBACK, startTaller } from './server.js';
+
+const LIMITS = { duration: 120, connections: 500 };
+const GOALS = { p99: 300, health: 50 };
+const WARMUP_S = 2;
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+function parse(argv: string[]) {
+  const value = (name: string) => {
+    const at = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+    if (at < 0) return undefined;
+    return argv[at]!.includes('=') ? argv[at]!.slice(name.length + 1) : argv[at + 1];
+  };
+  const known = ['--duration', '--connections', '--host'];
+  for (const a of argv) {
+    if (a.startsWith('--') && !known.some((k) => a === k || a.startsWith(`${k}=`))) fail(`unknown option ${a} (options: ${known.join(', ')})`);
+  }
+  const whole = (name: string, fallback: number, max: number) => {
+    const text = value(name);
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) fail(`${name} takes a whole number of at least 1, not "${text}"`);
+    if (n > max) fail(`${name} is at most ${max}`);
+    return n;
+  };
+  const host = value('--host') ?? LOOPBACK;
+  if (!LOOPBACK_NAMES.has(host)) fail(`only loopback (127.0.0.1, localhost, ::1), never ${host}: the load runs against a server this script starts`);
+  return { duration: whole('--duration', 30, LIMITS.duration), connections: whole('--connections', 100, LIMITS.connections) };
+}
+
+/** A reason to stop, said in one line (the server is stopped and the folder removed first). */
+class Stop extends Error {}
+
+function fail(message: string): never {
+  throw new Stop(message);
+}
+
+const say = (text: string) => process.stderr.write(`load: ${text}\n`);
+const ms = (t: number) => (Number.isFinite(t) ? (t < 10 ? `${t.toFixed(1)} ms` : `${Math.round(t)} ms`) : '—');
+
+function table(headers: string[], rows: string[][]): string {
+  const cells = [headers, ...rows];
+  const widths = headers.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Runs `taller ARGS` (the compiled command, in a process of its own) against the database; its stdout. */
+function taller(db: string, args: string[]): string {
+  const run = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, TALLER_DB: db }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`taller ${args.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
+  return run.stdout;
+}
+
+/**
+ * Asks /health every 100 ms from a process of its own (its own event loop and CPU time, shared
+ * with neither the load client nor the server), each sample tagged with the phase it fell in.
+ */
+const SAMPLER = `
+const http = require('node:http');
+const [host, port] = process.argv.slice(1);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+const done = [];
+const pending = new Set();
+let phase = 'idle';
+const finish = (entry, status) => {
+  if (!pending.delete(entry)) return;
+  done.push({ phase: entry.phase, ms: performance.now() - entry.t0, status });
+};
+const timer = setInterval(() => {
+  const entry = { phase, t0: performance.now() };
+  pending.add(entry);
+  const req = http.get({ host, port: Number(port), path: '/health', agent, timeout: 10000 }, (res) => {
+    res.resume();
+    res.on('end', () => finish(entry, res.statusCode));
+  });
+  req.on('timeout', () => req.destroy(new Error('timeout')));
+  req.on('error', () => finish(entry, 0));
+}, 100);
+process.on('message', (message) => {
+  if (message.phase) phase = message.phase;
+  if (message.stop) {
+    clearInterval(timer);
+    // A request still waiting counts for as long as it has waited.
+    for (const entry of [...pending]) finish(entry, 0);
+    agent.destroy();
+    process.send(done, () => process.exit(0));
+  }
+});
+process.send({ ready: true });
+`;
+
+interface Sample { phase: string; ms: number; status: number }
+
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+let options: ReturnType<typeof parse>;
+try {
+  options = parse(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`load: ${(err as Error).message}\n`);
+  process.exit(2);
+}
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const state = distState();
+if (state !== null) {
+  say(`dist/ is ${state === 'missing' ? 'not built' : 'older than src/'}: building it first (npm run build)`);
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.js')], { stdio: 'inherit' });
+  if (built.status !== 0) {
+    say('the build failed');
+    process.exit(1);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'taller-load-'));
+const db = join(dir, 'load.sqlite');
+let server: Awaited<ReturnType<typeof startTaller>> | undefined;
+try {
+  const load0 = loadavg();
+  // The generated 250×45 workshop, as files a coordinator would have, imported, planned and published by the command's code.
+  const bundleDir = join(dir, 'bundle');
+  mkdirSync(bundleDir);
+  for (const [name, bytes] of Object.entries(generateBundleFiles({ applicants: 250, volunteers: 45, seed: 1 }))) writeFileSync(join(bundleDir, name), bytes!);
+  const slug = (JSON.parse(readFileSync(join(bundleDir, 'event.json'), 'utf8')) as { id: string }).id;
+  say(`importing and planning ${slug} (250 applicants, 45 volunteers) in ${db}`);
+  taller(db, ['import', bundleDir]);
+  const planFile = join(dir, 'plan.json');
+  taller(db, ['plan', '--event', slug, '--out', planFile]);
+  taller(db, ['publish', '--event', slug, '--version', '1']);
+  const token = taller(db, ['token']).trim();
+  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as PlanJson;
+  const visits = new Map<string, number>();
+  for (const s of plan.scheduled) for (const v of s.visits) visits.set(v.volunteer, (visits.get(v.volunteer) ?? 0) + 1);
+  const volunteer = [...visits].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!volunteer) fail('the plan schedules nobody: no calendar to load');
+
+  say('starting the compiled server with TALLER_RATE_LIMIT=off');
+  server = await startTaller({ TALLER_DB: db, TALLER_DEMO: '0', TALLER_RATE_LIMIT: 'off' });
+  const base = `http://${LOOPBACK}:${server.port}`;
+  const link = await fetch(`${base}/api/events/${slug}/volunteers/${volunteer}/calendar-link`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if (link.status !== 201) fail(`the calendar link was refused (${link.status}): ${await link.text()}`);
+  const feed = new URL(((await link.json()) as { https: string }).https).pathname;
+  const routes = [
+    { name: 'event page, anonymous', label: `GET /events/${slug}`, path: `/events/${slug}` },
+    { name: 'calendar feed', label: 'GET /calendars/[token].ics', path: feed },
+  ];
+  // One visit each first: the page's estimate is simulated (in a worker) on its first visit.
+  for (const r of routes) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${r.path}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) fail(`${r.label} answered ${res.status} before the load`);
+    say(`${r.name}: first visit ${ms(performance.now() - t0)}`);
+  }
+
+  const sampler = spawn(process.execPath, ['-e', SAMPLER, LOOPBACK, String(server.port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise((resolve) => sampler.once('message', resolve));
+  // A second of samples before the first route, not counted: the sampler's own start.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const rows: string[][] = [];
+  const goals: string[] = [];
+  for (const r of routes) {
+    say(`${r.name}: ${options.connections} connections for ${options.duration} s`);
+    sampler.send({ phase: r.name });
+    // The client's own start (its connections opened, its code warmed) is not the server's time:
+    // a few seconds at the same connections first, not counted.
+    const result = await autocannon({
+      url: `${base}${r.path}`, connections: options.connections, duration: options.duration, timeout: 10,
+      warmup: { connections: options.connections, duration: WARMUP_S },
+    });
+    sampler.send({ phase: 'idle' });
+    rows.push([r.label, String(Math.round(result.requests.average)), ms(result.latency.p50), ms(result.latency.p99), ms(result.latency.max),
+      `${result.errors}/${result.non2xx}`, '', '']);
+    if (result.errors > 0 || result.non2xx > 0 || result.latency.p99 >= GOALS.p99) goals.push(`${r.name}: ${result.errors} errors, ${result.non2xx} non-2xx, p99 ${ms(result.latency.p99)}`);
+  }
+  const samples = await new Promise<Sample[]>((resolve) => {
+    sampler.once('message', (message) => resolve(message as Sample[]));
+    sampler.send({ stop: true });
+  });
+  routes.forEach((r, i) => {
+    const mine = samples.filter((s) => s.phase === r.name);
+    const times = mine.map((s) => s.ms);
+    const failed = mine.filter((s) => s.status !== 200).length;
+    rows[i]![6] = `${ms(percentile(times, 99))}${failed ? ` (${failed} failed)` : ''}`;
+    rows[i]![7] = `${ms(Math.max(...times))} (${times.length})`;
+    if (failed > 0 || Math.max(...times) >= GOALS.health) goals.push(`/health during ${r.name}: max ${ms(Math.max(...times))}${failed ? `, ${failed} failed` : ''}`);
+  });
+  const load1 = loadavg();
+
+  console.log(`Load on loopback: ${options.connections} connections × ${options.duration} s per route (autocannon, after ${WARMUP_S} s not counted), /health asked every 100 ms from another process`);
+  console.log(`Server: the compiled app (node src/cli/bin.js serve) in its own process, TALLER_RATE_LIMIT=off (rate limits off for this run), LOG_LEVEL=warn;`);
+  console.log(`the generated 250×45 workshop, planned and published; the feed of ${volunteer}, who has the most visits.`);
+  console.log(`Machine: ${cpus().length} cores, load average ${load0.map((l) => l.toFixed(2)).join(' ')} before, ${load1.map((l) => l.toFixed(2)).join(' ')} after (node ${process.version}).\n`);
+  console.log(table(['route', 'requests/s', 'p50', 'p99', 'max', 'errors/non-2xx', '/health p99', '/health max (samples)'], rows));
+  console.log(`\nGoals: 0 errors and non-2xx, p99 under ${GOALS.p99} ms, /health under ${GOALS.health} ms: ${goals.length === 0 ? 'all met' : `missed: ${goals.join('; ')}`}.`);
+  const serverErrors = server.stderr().trim();
+  if (serverErrors) console.log(`\nThe server wrote on stderr:\n${serverErrors.split('\n').slice(-10).join('\n')}`);
+} catch (err) {
+  say(err instanceof Stop ? err.message : `failed: ${(err as Error).stack ?? err}`);
+  process.exitCode = 1;
+} finally {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
