@@ -105,7 +105,7 @@ t.test('a calendar feed is kept until a version is published, then follows it at
   const draft = await plan({ fresh: true, confirm: true, seed: 77 });
   const changed = (draft.json().notify.volunteers as string[])[0];
   if (!changed) throw new Error('version 2 changes no volunteer’s day: pick another seed');
-  const link = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/${changed}/calendar-link`, headers })).json().https as string;
+  const link = (await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/volunteers/${changed}/calendar-link`, headers })).json().url as string;
   const feed = new URL(link).pathname;
   const first = (await app.inject(feed)).body;
   t.equal((await app.inject(feed)).body, first, 'the same calendar, DTSTAMP included: the draft changes nothing volunteers hold');
