@@ -176,7 +176,7 @@ try {
   const base = `http://${LOOPBACK}:${server.port}`;
   const link = await fetch(`${base}/api/events/${slug}/volunteers/${volunteer}/calendar-link`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   if (link.status !== 201) fail(`the calendar link was refused (${link.status}): ${await link.text()}`);
-  const feed = new URL(((await link.json()) as { https: string }).https).pathname;
+  const feed = new URL(((await link.json()) as { url: string }).url).pathname;
   const routes = [
     { name: 'event page, anonymous', label: `GET /events/${slug}`, path: `/events/${slug}` },
     { name: 'calendar feed', label: 'GET /calendars/[token].ics', path: feed },
