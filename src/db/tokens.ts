@@ -78,6 +78,12 @@ export type TokenRefusal =
   | { reason: 'revoked'; id: number; eventId: number | null }
   | { reason: 'expired'; id: number; eventId: number | null };
 
+/** The token lookup, prepared once per database: every feed, slip and API request runs it. */
+const prepareLookup = (db: Db) => db.select().from(accessTokens)
+  .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), eq(accessTokens.kind, sql.placeholder('kind'))))
+  .prepare();
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
 /** The grant behind a token, or why there is none. */
 export function checkToken(db: Db, token: string, kind: TokenKind, nowIso: string): { grant: TokenGrant } | { refused: TokenRefusal } {
   if (!token) return { refused: { reason: 'missing' } };
@@ -94,12 +100,6 @@ export function checkToken(db: Db, token: string, kind: TokenKind, nowIso: strin
     },
   };
 }
-
-/** The token lookup, prepared once per database: every feed, slip and API request runs it. */
-const prepareLookup = (db: Db) => db.select().from(accessTokens)
-  .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), eq(accessTokens.kind, sql.placeholder('kind'))))
-  .prepare();
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 
 /** The grant behind a token, or undefined when it is unknown, revoked or expired. */
 export function verifyToken(db: Db, token: string, kind: TokenKind, nowIso: string): TokenGrant | undefined {
@@ -201,12 +201,24 @@ export function issueLink(db: Db, target: LinkTarget, options: LinkOptions, acto
 
 /** The stored applicant a slip link opens: its event's id and the applicant's code, or undefined once they are gone. */
 export function applicantOf(db: Db, applicantId: number): { event: string; code: string } | undefined {
-  return db.select({ event: events.slug, code: applicants.code }).from(applicants)
-    .innerJoin(events, eq(applicants.eventId, events.id)).where(eq(applicants.id, applicantId)).get();
+  return ownerQueries(db).applicant.get({ id: applicantId });
 }
 
 /** The roster entry a calendar link opens: its event's id and the volunteer's code, or undefined once they are gone. */
 export function rosterEntryOf(db: Db, rosterEntryId: number): { event: string; code: string } | undefined {
-  return db.select({ event: events.slug, code: rosterEntries.code }).from(rosterEntries)
-    .innerJoin(events, eq(rosterEntries.eventId, events.id)).where(eq(rosterEntries.id, rosterEntryId)).get();
+  return ownerQueries(db).rosterEntry.get({ id: rosterEntryId });
+}
+
+/** Who a link opens, prepared once per database: every slip and feed request asks. */
+const prepareOwners = (db: Db) => ({
+  applicant: db.select({ event: events.slug, code: applicants.code }).from(applicants)
+    .innerJoin(events, eq(applicants.eventId, events.id)).where(eq(applicants.id, sql.placeholder('id'))).prepare(),
+  rosterEntry: db.select({ event: events.slug, code: rosterEntries.code }).from(rosterEntries)
+    .innerJoin(events, eq(rosterEntries.eventId, events.id)).where(eq(rosterEntries.id, sql.placeholder('id'))).prepare(),
+});
+const owners = new WeakMap<Db, ReturnType<typeof prepareOwners>>();
+function ownerQueries(db: Db): ReturnType<typeof prepareOwners> {
+  let queries = owners.get(db);
+  if (!queries) owners.set(db, queries = prepareOwners(db));
+  return queries;
 }
