@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readBundleDir } from '../bundle/dir.js';
@@ -12,7 +13,11 @@ import type { Notice, PlanRequest } from '../services/plans.js';
 import { applyRetention, nothingToPrint, purgeStoredEvent } from '../services/retention.js';
 import { purgedAt } from '../db/purge.js';
 import type { PurgeOutcome } from '../services/retention.js';
-import { createToken, revokeToken } from '../db/tokens.js';
+import { revokeToken } from '../db/tokens.js';
+import { listAccounts } from '../db/users.js';
+import type { Account } from '../db/users.js';
+import { addAccount, apiTokensOf, changeAccount, makeApiToken } from '../services/users.js';
+import type { TokenScopeName } from '../services/users.js';
 import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
 import type { FairnessMode, Selection } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
@@ -29,6 +34,8 @@ export interface Io {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
+  /** Where `--password-stdin` reads from (default: the process's standard input). */
+  stdin?: AsyncIterable<string | Buffer>;
 }
 
 /** Exit statuses: 0 done, 2 bad input (every problem on stderr), 1 anything else. */
@@ -98,7 +105,16 @@ Commands:
                       keeps anonymous counts by case type, language and outcome; audit-logged
   purge --due         purge every event whose retention.purge_days_after has passed
       --now ISO         as if it were then (default: now)
-  token               print a new API token for the JSON API (shown once; keep it safe)
+  user add --email E --name N --role admin|coordinator|viewer [--org ORG] [--password-stdin]
+                      add an account; without --password-stdin a first password is made
+                      and printed once (they change it on their account page)
+  user list           every account: number, e-mail, role, organization, state
+  user disable --email E / user enable --email E
+                      switch an account off (its sessions end, its tokens stop) or on
+  token --user E [--name N] [--scope read|write]
+                      print a new API token acting as that account (shown once; keep it safe)
+  token --list [--user E]
+                      API tokens: number, account, name, scope, state (never the token)
   token --revoke T    revoke the API token T
 
 Options:
@@ -568,7 +584,9 @@ async function purge(io: Io, args: string[]): Promise<number> {
 }
 
 async function token(io: Io, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { revoke: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args, options: { revoke: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, list: { type: 'boolean' } }, strict: true,
+  });
   const store = open(io);
   try {
     if (values.revoke !== undefined) {
@@ -576,8 +594,71 @@ async function token(io: Io, args: string[]): Promise<number> {
       io.stdout.write('revoked\n');
       return EXIT.ok;
     }
-    io.stdout.write(`${createToken(store.db, 'api', {}, 'cli')}\n`);
+    if (values.list) {
+      const owner = values.user === undefined ? undefined : accountByEmail(store.db, values.user);
+      const emails = new Map(listAccounts(store.db).map((a) => [a.id, a.email]));
+      for (const t of apiTokensOf(store.db, owner?.id)) {
+        io.stdout.write(`${t.id}\t${t.userId === null ? '(no account)' : emails.get(t.userId)}\t${t.name ?? ''}\t${t.scope ?? 'write'}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'working'}\n`);
+      }
+      return EXIT.ok;
+    }
+    if (values.user === undefined) throw new UsageError('name the account the token acts for: taller token --user EMAIL [--name NAME] [--scope read|write]');
+    const account = accountByEmail(store.db, values.user);
+    if (account.disabledAt !== null) throw new UsageError(`${values.user}: the account is switched off`);
+    const made = makeApiToken(store.db, account, values.name ?? 'command line', (values.scope ?? (account.role === 'viewer' ? 'read' : 'write')) as TokenScopeName, 'cli');
+    if (!made.ok) throw new UsageError(made.problems.map((p) => `--${p.field}: ${p.message}`).join('\n'));
+    io.stdout.write(`${made.token}\n`);
     io.stderr.write('This API token is shown once. Send it as "Authorization: Bearer <token>".\n');
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+function accountByEmail(db: Db, email: string): Account {
+  const found = listAccounts(db).find((a) => a.email === email.trim().toLowerCase());
+  if (!found) throw new UsageError(`${email}: no account has this e-mail address (taller user list shows them)`);
+  return found;
+}
+
+async function readAll(input: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of input) text += chunk.toString();
+  return text;
+}
+
+async function user(io: Io, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    strict: true,
+  });
+  const store = open(io);
+  try {
+    if (action === 'list') {
+      for (const a of listAccounts(store.db)) {
+        io.stdout.write(`${a.id}\t${a.email}\t${a.role}\t${a.organization ?? ''}\t${a.disabledAt ? 'switched off' : 'active'}\n`);
+      }
+      return EXIT.ok;
+    }
+    if (action === 'disable' || action === 'enable') {
+      if (values.email === undefined) throw new UsageError(`name the account: taller user ${action} --email EMAIL`);
+      const account = accountByEmail(store.db, values.email);
+      await changeAccount(store.db, account.id, { disabled: action === 'disable' }, 'cli');
+      io.stdout.write(`${action === 'disable' ? 'switched off' : 'switched on'}: ${account.email}\n`);
+      return EXIT.ok;
+    }
+    if (action !== 'add') throw new UsageError('taller user add | list | disable | enable (taller --help shows the options)');
+    const missing = (['email', 'name', 'role'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`taller user add needs ${missing.map((k) => `--${k}`).join(', ')}`);
+    const made = values['password-stdin']
+      ? (await readAll(io.stdin ?? process.stdin)).replace(/\r?\n$/, '')
+      : randomBytes(15).toString('base64url');
+    const added = await addAccount(store.db, { email: values.email!, name: values.name!, role: values.role!, organization: values.org, password: made }, 'cli');
+    if (!added.ok) throw new UsageError(added.problems.map((p) => `--${p.field === 'organization' ? 'org' : p.field}: ${p.message}`).join('\n'));
+    io.stdout.write(`added account ${added.id}: ${values.email!.trim().toLowerCase()} (${values.role})\n`);
+    if (!values['password-stdin']) io.stderr.write(`First password (shown once; they change it on their account page): ${made}\n`);
     return EXIT.ok;
   } finally {
     store.close();
@@ -595,7 +676,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, serve,
+  check, import: importDir, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, user, serve,
   sheets: (io, args) => printable(io, args, 'sheets'),
   slips: (io, args) => printable(io, args, 'slips'),
 };

@@ -1,5 +1,6 @@
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from './index.js';
-import { auditLog } from './schema.js';
+import { auditLog, events } from './schema.js';
 
 type Row = typeof auditLog.$inferInsert;
 
@@ -53,4 +54,48 @@ export function auditWriter(db: Db): AuditWriter {
   let writer = writers.get(db);
   if (!writer) writers.set(db, writer = new AuditWriter(db));
   return writer;
+}
+
+/** What to read of the audit log: any of who, what, which event, and a span of days (inclusive, UTC). */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  /** An event's id from event.json. */
+  event?: string;
+  from?: string;
+  to?: string;
+  /** At most this many rows, newest first (default 200). */
+  limit?: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  event: string | null;
+  detail: string | null;
+}
+
+/** The audit log, newest first, as filtered. */
+export function readAudit(db: Db, filter: AuditFilter = {}): AuditRow[] {
+  const where = [
+    filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
+    // Actions by prefix: `token` finds token.create, token.revoke and token.refused.
+    filter.action ? sql`${auditLog.action} like ${`${filter.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined,
+    filter.event ? eq(events.slug, filter.event) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lt(auditLog.at, nextDay(filter.to)) : undefined,
+  ].filter((w) => w !== undefined);
+  return db.select({ id: auditLog.id, at: auditLog.at, actor: auditLog.actor, action: auditLog.action, event: events.slug, detail: auditLog.detail })
+    .from(auditLog).leftJoin(events, eq(auditLog.eventId, events.id))
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id)).limit(Math.min(filter.limit ?? 200, 1000)).all();
+}
+
+/** The day after a `YYYY-MM-DD` date, as the same kind of text. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

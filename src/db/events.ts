@@ -32,7 +32,7 @@ function siteId(tx: Tx, site: ClinicEvent['site']): number | null {
     .returning({ id: sites.id }).get().id;
 }
 
-function organizationId(tx: Tx, name: string): number {
+function hostOrganization(tx: Tx, name: string): number {
   const found = tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)).get();
   return found?.id ?? tx.insert(organizations).values({ name }).returning({ id: organizations.id }).get().id;
 }
@@ -146,7 +146,7 @@ function volunteerPeople(tx: Tx, bundle: Bundle, before: Map<string, { volunteer
  * event in place: its roster and applicant list become exactly the bundle's, keeping the stored
  * row (and the links made for it) of everyone who is still the same person under the same code.
  */
-export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
+export function saveBundle(db: Db, bundle: Bundle, actor: string, owner: number | null = null): SaveResult {
   const { event } = bundle;
   return db.transaction((tx) => {
     const existing = tx.select({ id: events.id }).from(events).where(eq(events.slug, event.id)).get();
@@ -161,11 +161,11 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string): SaveResult {
     };
     const eventId = existing
       ? (tx.update(events).set(row).where(eq(events.id, existing.id)).run(), existing.id)
-      : tx.insert(events).values(row).returning({ id: events.id }).get().id;
+      : tx.insert(events).values({ ...row, organizationId: owner }).returning({ id: events.id }).get().id;
 
     tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId)).run();
     event.hostOrgs.forEach((org, position) => {
-      tx.insert(eventHosts).values({ eventId, organizationId: organizationId(tx, org), position }).onConflictDoNothing().run();
+      tx.insert(eventHosts).values({ eventId, organizationId: hostOrganization(tx, org), position }).onConflictDoNothing().run();
     });
 
     const linksBefore = existing ? linkCount(tx, eventId) : 0;
@@ -244,10 +244,31 @@ const summaryColumns = {
   opens: events.opens, closes: events.closes, site: sites.name, volunteers: events.volunteerCount, applicants: events.applicantCount,
 };
 
-/** Every event, soonest date first, with its roster and applicant counts (kept on the event, never counted per request). */
-export function listEvents(db: Db): EventSummary[] {
-  return db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id))
-    .orderBy(asc(events.date), asc(events.slug)).all();
+/**
+ * Every event, soonest date first, with its roster and applicant counts (kept on the event, never
+ * counted per request); with an organization, only the events it runs or hosts.
+ */
+export function listEvents(db: Db, organizationId?: number | null): EventSummary[] {
+  const query = db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id));
+  const org = organizationId ?? -1;
+  const mine = sql`(${events.organizationId} = ${org} or exists (select 1 from ${eventHosts} where ${eventHosts.eventId} = ${events.id} and ${eventHosts.organizationId} = ${org}))`;
+  return (organizationId === undefined ? query : query.where(mine)).orderBy(asc(events.date), asc(events.slug)).all();
+}
+
+/**
+ * The organizations that may act on a stored event: the one that runs it and its hosts.
+ * Undefined when there is no such event.
+ */
+export function eventOrganizations(db: Db, slug: string): Set<number> | undefined {
+  const rows = db.select({ own: events.organizationId, host: eventHosts.organizationId }).from(events)
+    .leftJoin(eventHosts, eq(eventHosts.eventId, events.id)).where(eq(events.slug, slug)).all();
+  if (rows.length === 0) return undefined;
+  const ids = new Set<number>();
+  for (const r of rows) {
+    if (r.own !== null) ids.add(r.own);
+    if (r.host !== null) ids.add(r.host);
+  }
+  return ids;
 }
 
 /** One event by its id from event.json, or undefined. */

@@ -43,6 +43,8 @@ export const events = sqliteTable('events', {
    * rule). Any other write to the event's row (importing it again) clears it: a fresh start.
    */
   purgedAt: text('purged_at').$onUpdate(() => sql`null`),
+  /** The organization whose coordinators run the event (the importing coordinator's); none: admins only. */
+  organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
 });
 
 /** Organizations that host or co-host an event (accredited reps review only at these). */
@@ -133,16 +135,33 @@ export const planItems = sqliteTable('plan_items', {
   end: text('end').notNull(),
 }, (t) => [index('plan_items_plan_volunteer').on(t.planId, t.volunteer)]);
 
-/** People who sign in: coordinators and administrators. */
+/**
+ * People who sign in: `admin` (users, organizations, the audit log, every event),
+ * `coordinator` (their organization's events) and `viewer` (the same, read only).
+ */
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Kept lower-case: one person, one account. */
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role').notNull().default('coordinator'),
   organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+  /** argon2id (PHC string); none: the account cannot sign in with a password. */
   passwordHash: text('password_hash'),
   createdAt: createdAt(),
+  /** An account switched off: it cannot sign in, its sessions end and its tokens stop working. */
+  disabledAt: text('disabled_at'),
 });
+
+/** Signed-in browser sessions, by the hash of the cookie's id (a leaked database opens none). */
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** The session's fields as JSON (who, the form token's secret, the language). */
+  data: text('data').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('sessions_expires').on(t.expiresAt), index('sessions_user').on(t.userId)]);
 
 /**
  * Unguessable, revocable links: a volunteer's calendar feed, an applicant's slip, an API key.
@@ -161,6 +180,8 @@ export const accessTokens = sqliteTable('access_tokens', {
   rosterEntryId: integer('roster_entry_id').references(() => rosterEntries.id, { onDelete: 'cascade' }),
   /** A name its maker gave it (API tokens). */
   label: text('label'),
+  /** What an API token may do as its user: `read` (GET only) or `write`. */
+  scope: text('scope'),
   createdAt: createdAt(),
   expiresAt: text('expires_at'),
   revokedAt: text('revoked_at'),

@@ -27,6 +27,8 @@ export interface TokenScope {
   applicantId?: number;
   rosterEntryId?: number;
   label?: string;
+  /** What an API token may do as its user: `read` (GET only) or `write`. */
+  scope?: 'read' | 'write';
   /** ISO 8601 in UTC (`…Z`); none: it never expires. */
   expiresAt?: string;
 }
@@ -53,7 +55,7 @@ function issueToken(db: Writer, kind: TokenKind, scope: TokenScope, actor: strin
   const { id } = db.insert(accessTokens).values({
     tokenHash: hash(token), kind, eventId: scope.eventId ?? null, subject: scope.subject ?? null, userId: scope.userId ?? null,
     applicantId: scope.applicantId ?? null, rosterEntryId: scope.rosterEntryId ?? null, label: scope.label ?? null,
-    expiresAt: scope.expiresAt ?? null,
+    scope: scope.scope ?? null, expiresAt: scope.expiresAt ?? null,
   }).returning({ id: accessTokens.id }).get();
   auditToken(db, actor, 'token.create', scope.eventId ?? null,
     `${kind} token ${id}${scope.expiresAt ? `, expires ${scope.expiresAt}` : ''}`);
@@ -69,6 +71,9 @@ export interface TokenGrant {
   applicantId: number | null;
   /** The roster entry a volunteer's calendar link opens. */
   rosterEntryId: number | null;
+  /** The account an API token acts for, and what it may do as that account. */
+  userId: number | null;
+  scope: 'read' | 'write' | null;
 }
 
 /** Why a token was refused: none sent, not one of ours (for that kind), or one that no longer works. */
@@ -97,6 +102,7 @@ export function checkToken(db: Db, token: string, kind: TokenKind, nowIso: strin
     grant: {
       id: row.id, kind: row.kind as TokenKind, eventId: row.eventId, subject: row.subject,
       applicantId: row.applicantId, rosterEntryId: row.rosterEntryId,
+      userId: row.userId, scope: row.scope === 'read' || row.scope === 'write' ? row.scope : null,
     },
   };
 }

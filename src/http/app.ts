@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import view from '@fastify/view';
@@ -25,6 +25,10 @@ import { calendarRoutes } from './routes/calendars.js';
 import { printRoutes } from './routes/print.js';
 import { exportRoutes } from './routes/exports.js';
 import { registerHelpers } from './views.js';
+import { registerSessions } from './session.js';
+import { registerAccess } from './access.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -115,7 +119,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // Personal answers are never kept by a browser or a proxy: whatever a token opened, a slip,
   // a volunteer's calendar.
   app.addHook('onSend', async (request, reply) => {
-    if (request.grant || TOKEN_PATH.test(request.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
+    if (request.account || request.grant || TOKEN_PATH.test(request.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
+    // Nothing here is for search engines: not the sign-in page, not a link someone was given.
+    reply.header('x-robots-tag', 'noindex, nofollow');
   });
   if (ownsStore) app.addHook('onClose', async () => store.close());
   const jobs = options.jobs ?? new JobPool();
@@ -127,7 +133,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
-  await app.register(helmet, {
+  // Security headers from helmet, its middleware built once: a plugin that builds it for each
+  // request spends a fifth of a kept page's time there.
+  const secure = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -145,6 +153,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // Both only over TLS (the hook below): over plain http they would lock browsers out.
     strictTransportSecurity: false,
   });
+  app.addHook('onRequest', (request, reply, done) => secure(request.raw, reply.raw, (err) => done(err as Error | undefined)));
   // Served over TLS: PUBLIC_URL is https, or the request came over https (through a trusted proxy, its header says so).
   app.addHook('onSend', async (request, reply) => {
     if (!(publicUrl?.startsWith('https:') || request.protocol === 'https')) return;
@@ -165,6 +174,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   await registerLimits(app, options.rateLimits ?? rateLimitsOf(process.env));
+  await registerSessions(app, store.db);
+  registerAccess(app);
+  await app.register(accountRoutes);
+  await app.register(adminRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
@@ -172,7 +185,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(calendarRoutes);
   await app.register(printRoutes);
   await app.register(pageRoutes);
-  app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
+  app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
+  app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();
     return { status: 'ok' as const };
   });

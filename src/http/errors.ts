@@ -6,8 +6,17 @@ export interface ErrorBody {
   problems?: { file: string; row: number; column: string; message: string }[];
 }
 
-const wantsHtml = (request: FastifyRequest) =>
-  !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+const wantsHtml = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/html');
+
+/** A small page saying what went wrong, for a browser. */
+function errorPage(title: string, message: string): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
+    + `<title>${escapeHtml(title)} — Taller</title><link rel="stylesheet" href="/static/css/app.css"><main id="main"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the events</a></p></main></html>`;
+}
+
+/** Form tokens: the form was open too long, or came from another site. */
+const CSRF_FAULT = /^FST_CSRF_/;
+const CSRF_MESSAGE = 'This form has expired, or was not sent from this site. Go back, reload the page and send it again. Nothing was changed.';
 
 /** What the multipart parser says of a body that is not multipart/form-data as its header claims. */
 const MULTIPART_FAULTS = /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header)$/;
@@ -27,6 +36,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const message = unknown !== undefined
       ? `${where}${field ? `.${field}` : ''} has an unknown field "${unknown}": remove it`
       : `${where}${field ? `.${field}` : ''} ${first?.message ?? 'is not valid'}`;
+    if (wantsHtml(request)) {
+      void reply.code(400).type('text/html; charset=utf-8').send(errorPage('Not done', `${message}. Go back and check the form. Nothing was changed.`));
+      return;
+    }
     void reply.code(400).send({ error: message } satisfies ErrorBody);
     return;
   }
@@ -41,14 +54,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     // A refusal may say when to come back (Retry-After).
     const headers = (error as { headers?: Record<string, string> }).headers;
     if (headers) void reply.headers(headers);
-    void reply.code(status).send({ error: error.message } satisfies ErrorBody);
+    const message = CSRF_FAULT.test(error.code ?? '') ? CSRF_MESSAGE : error.message;
+    if (wantsHtml(request)) {
+      void reply.code(status).type('text/html; charset=utf-8').send(errorPage(status === 429 ? 'Too many requests' : status === 403 ? 'Not allowed' : 'Not done', message));
+      return;
+    }
+    void reply.code(status).send({ error: message } satisfies ErrorBody);
     return;
   }
   // The log gets the fault (no request body, no personal data); the user gets a plain sentence.
   request.log.error({ err: { type: error.name, message: error.message, stack: error.stack, code: error.code } }, 'request failed');
   const body: ErrorBody = { error: 'Something went wrong on our side. Nothing was changed; please try again.' };
   if (wantsHtml(request)) {
-    void reply.code(500).type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><title>Error — Taller</title><main><h1>Something went wrong</h1><p>${body.error}</p><p><a href="/">Back to the events</a></p></main></html>`);
+    void reply.code(500).type('text/html; charset=utf-8').send(errorPage('Something went wrong', body.error));
     return;
   }
   void reply.code(500).send(body);
@@ -58,8 +76,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
   const message = `There is nothing at ${request.method} ${request.url.split('?')[0]}`;
   if (wantsHtml(request)) {
-    void reply.code(404).type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="en"><title>Not found — Taller</title><main><h1>Not found</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the events</a></p></main></html>`);
+    void reply.code(404).type('text/html; charset=utf-8').send(errorPage('Not found', message));
     return;
   }
   void reply.code(404).send({ error: message } satisfies ErrorBody);

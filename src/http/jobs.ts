@@ -4,7 +4,6 @@ import { Type } from 'typebox';
 import { JobCancelledError } from '../jobs/index.js';
 import type { Job, JobResult } from '../jobs/index.js';
 import type { TrackedJob } from '../jobs/board.js';
-import { requireApiToken } from './auth.js';
 import { ErrorBody } from './schemas.js';
 
 /** What a job's route answers: an HTTP status and its body. */
@@ -97,7 +96,7 @@ function statusJson(job: TrackedJob): string {
 /** `GET /api/jobs/:id`: how a job answered with 202 is doing, and its answer once done. */
 export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/jobs/:id', {
-    preHandler: requireApiToken,
+    config: { access: 'read', eventParam: false },
     schema: { params: Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }), response: { 200: Type.Unknown(), 404: ErrorBody } },
   }, async (request, reply) => {
     const job = request.server.jobBoard.get(request.params.id);

@@ -9,6 +9,8 @@ export interface RateLimits {
   pages?: number;
   /** Personal links and feeds: slips, volunteers' calendars, the workshops feed (default 240). */
   feeds?: number;
+  /** Sign-in attempts (default 10). */
+  signIns?: number;
   /** The window, in milliseconds (default a minute). */
   windowMs?: number;
 }
@@ -29,6 +31,8 @@ export interface TokenGuard {
 declare module 'fastify' {
   interface FastifyInstance {
     tokenGuard: TokenGuard;
+    /** Counts a sign-in attempt from the request's address: the seconds to wait when it is one too many, or 0. */
+    signInGuard: (request: FastifyRequest) => Promise<number>;
   }
 }
 
@@ -54,6 +58,7 @@ const tooMany = (seconds: number) => Object.assign(
 export async function registerLimits(app: FastifyInstance, limits: RateLimits | false): Promise<void> {
   if (limits === false) {
     app.decorate('tokenGuard', { blocked: () => 0, failed: async () => 0 });
+    app.decorate('signInGuard', async () => 0);
     return;
   }
   const windowMs = limits.windowMs ?? 60_000;
@@ -68,6 +73,13 @@ export async function registerLimits(app: FastifyInstance, limits: RateLimits | 
   });
   const countFailure = app.createRateLimit({
     max: limits.tokenFailures ?? 30, timeWindow: windowMs, allowList: [], keyGenerator: (request) => `token|${request.ip}`,
+  });
+  const countSignIn = app.createRateLimit({
+    max: limits.signIns ?? 10, timeWindow: windowMs, allowList: [], keyGenerator: (request) => `sign-in|${request.ip}`,
+  });
+  app.decorate('signInGuard', async (request: FastifyRequest) => {
+    const limit = await countSignIn(request);
+    return limit.isAllowed || !limit.isExceeded ? 0 : Math.max(1, Math.ceil(limit.ttl / 1000));
   });
   // Addresses that failed too often, until when: every token-gated route refuses them meanwhile.
   const blockedUntil = new Map<string, number>();

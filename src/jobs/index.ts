@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { BundleFiles, Problem } from '../bundle/index.js';
 import type { OpenDatabase } from '../db/index.js';
 import { importBundle } from '../db/import.js';
-import type { ImportOutcome } from '../db/import.js';
+import type { ImportOutcome, ImportOwner } from '../db/import.js';
 import type { Bundle } from '../domain/index.js';
 import type { Violation } from '../planner/check.js';
 import type { PlanJson } from '../planner/types.js';
@@ -239,10 +239,11 @@ export const IMPORT_IN_THREAD_BYTES = 64 * 1024;
  * (only this thread's connection sees it), in this thread. At most a few imports wait or run in
  * the pool at once (they share one key).
  */
-export function importInPool(jobs: JobPool, store: OpenDatabase, files: BundleFiles, actor: string, extraErrors: Problem[] = []): Promise<ImportOutcome> {
+export function importInPool(jobs: JobPool, store: OpenDatabase, files: BundleFiles, actor: string, extraErrors: Problem[] = [],
+  owner?: ImportOwner): Promise<ImportOutcome> {
   const bytes = Object.values(files).reduce((sum, file) => sum + (file?.length ?? 0), 0);
-  if (store.path === ':memory:' || bytes <= IMPORT_IN_THREAD_BYTES) return Promise.resolve(importBundle(store.db, files, actor, extraErrors));
-  return jobs.run({ kind: 'import', database: store.path, files, actor, extraErrors }, { key: '#import' });
+  if (store.path === ':memory:' || bytes <= IMPORT_IN_THREAD_BYTES) return Promise.resolve(importBundle(store.db, files, actor, extraErrors, owner));
+  return jobs.run({ kind: 'import', database: store.path, files, actor, extraErrors, ...(owner ? { owner } : {}) }, { key: '#import' });
 }
 
 /** Checks stored plans in the pool's workers, for the use cases that take a checker. */

@@ -10,7 +10,7 @@
 import type { BundleFiles, Problem } from '../bundle/index.js';
 import { openDatabase } from '../db/index.js';
 import { importBundle } from '../db/import.js';
-import type { ImportOutcome } from '../db/import.js';
+import type { ImportOutcome, ImportOwner } from '../db/import.js';
 import type { Bundle } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
@@ -23,7 +23,7 @@ export type Job =
   | { kind: 'estimate'; bundle: Bundle; options: EstimateOptions }
   | { kind: 'check'; bundle: Bundle; plan: PlanJson; pins: ReadonlyMap<string, string> }
   /** `database` is the path of the SQLite file (never `:memory:`, which only its own connection sees). */
-  | { kind: 'import'; database: string; files: BundleFiles; actor: string; extraErrors: Problem[] };
+  | { kind: 'import'; database: string; files: BundleFiles; actor: string; extraErrors: Problem[]; owner?: ImportOwner };
 
 export type JobResult<J extends Job> = J extends { kind: 'plan' } ? PlanJson : J extends { kind: 'check' } ? Violation[]
   : J extends { kind: 'import' } ? ImportOutcome : EstimateJson;
@@ -33,7 +33,7 @@ export function runJob(job: Job): PlanJson | EstimateJson | Violation[] | Import
   if (job.kind === 'import') {
     const store = openDatabase(job.database);
     try {
-      return importBundle(store.db, job.files, job.actor, job.extraErrors);
+      return importBundle(store.db, job.files, job.actor, job.extraErrors, job.owner);
     } finally {
       store.close();
     }

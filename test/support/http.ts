@@ -4,6 +4,8 @@ import { buildApp } from '../../src/http/app.js';
 import type { AppOptions } from '../../src/http/app.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { createToken } from '../../src/db/tokens.js';
+import { insertAccount, listAccounts, organizationNamed } from '../../src/db/users.js';
+import type { Role } from '../../src/db/users.js';
 import { tempDatabase } from './fixtures.js';
 
 /**
@@ -16,9 +18,17 @@ export async function build(t: Test, store: OpenDatabase = tempDatabase(t), opti
   return { app, store };
 }
 
-/** An Authorization header with a fresh API token. */
-export function authHeader(store: OpenDatabase): { authorization: string } {
-  return { authorization: `Bearer ${createToken(store.db, 'api')}` };
+/**
+ * An Authorization header with a fresh API token of an account (an admin unless asked
+ * otherwise, made on first use; `write` scope unless asked otherwise).
+ */
+export function authHeader(store: OpenDatabase, as: { role?: Role; organization?: string; scope?: 'read' | 'write' } = {}): { authorization: string } {
+  const role = as.role ?? 'admin';
+  const organization = as.organization ?? null;
+  const email = `${role}.${(organization ?? 'none').replace(/\W+/g, '-').toLowerCase()}@example.org`;
+  const userId = listAccounts(store.db).find((a) => a.email === email)?.id
+    ?? insertAccount(store.db, { email, name: `Test ${role}`, role, organizationId: organization === null ? null : organizationNamed(store.db, organization), passwordHash: null });
+  return { authorization: `Bearer ${createToken(store.db, 'api', { userId, scope: as.scope ?? (role === 'viewer' ? 'read' : 'write') })}` };
 }
 
 /** A multipart/form-data body holding files, each under its own field name. */

@@ -6,7 +6,7 @@ import { formatInstant, instantAt } from '../../domain/index.js';
 import type { ClinicEvent, Window } from '../../domain/index.js';
 import { audit, findEvent, listEvents, loadBundle } from '../../db/events.js';
 import { importInPool } from '../../jobs/index.js';
-import { actorOf, requireApiToken } from '../auth.js';
+import { actorOf } from '../access.js';
 import type { Problem } from '../../bundle/index.js';
 import { ApplicantOut, ErrorBody, EventParams, EventSummary, Problem as ProblemSchema, VolunteerOut } from '../schemas.js';
 
@@ -21,9 +21,11 @@ const ImportResult = Type.Object({
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
-  app.get('/events', { schema: { response: { 200: Type.Array(EventSummary) } } }, async () => listEvents(db));
+  app.get('/events', { config: { access: 'read', eventParam: false }, schema: { response: { 200: Type.Array(EventSummary) } } },
+    async (request) => listEvents(db, request.account!.role === 'admin' ? undefined : request.account!.organizationId));
 
   app.get('/events/:id', {
+    config: { access: 'read' },
     schema: { params: EventParams, response: { 200: EventSummary, 404: ErrorBody } },
   }, async (request, reply) => {
     const event = findEvent(db, request.params.id);
@@ -31,7 +33,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/volunteers', {
-    onRequest: requireApiToken,
+    config: { access: 'read' },
     schema: { params: EventParams, response: { 200: Type.Array(VolunteerOut), 404: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
@@ -45,7 +47,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/applicants', {
-    onRequest: requireApiToken,
+    config: { access: 'read' },
     schema: { params: EventParams, response: { 200: Type.Array(ApplicantOut), 404: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
@@ -59,7 +61,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/events/import', {
-    onRequest: requireApiToken,
+    config: { access: 'write' },
     schema: { response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody } },
   }, async (request, reply) => {
     if (!request.isMultipart()) {
@@ -77,7 +79,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         files[name as BundleFileName] = buffer;
       }
     }
-    const outcome = await importInPool(app.jobs, app.store, files, actorOf(request), problems);
+    const outcome = await importInPool(app.jobs, app.store, files, actorOf(request), problems, request.account);
     if (!outcome.ok) {
       const all = outcome.errors;
       return reply.code(400).send({ error: `The bundle was not imported: ${all.length} problem${all.length === 1 ? '' : 's'} found. Nothing was changed.`, problems: all });

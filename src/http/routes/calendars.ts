@@ -10,7 +10,8 @@ import { issueLink, rosterEntryOf } from '../../db/tokens.js';
 import { auditWriter } from '../../db/audit.js';
 import type { Db } from '../../db/index.js';
 import { organizationFeed, UnknownVolunteerError } from '../../outputs/ics.js';
-import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
+import { linkGrantOf } from '../auth.js';
+import { actorOf } from '../access.js';
 import { NEEDS_PUBLIC_URL, isHttps, linkOrigin } from '../links.js';
 import { BAD_EXPIRY, ErrorBody, EventId, LinkBody, linkOptions } from '../schemas.js';
 
@@ -57,12 +58,15 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   /** A volunteer's calendar, by the event's id (or stored key); undefined when there is none. */
   const keptCalendar = (event: string | number, volunteer: string): Promise<string | undefined> => {
-    const read = readCalendar(event, volunteer);
+    // A calendar kept under the current mark is sent without opening a transaction.
+    const seen = versionMark(db, event);
+    const keptKey = seen && `${markKey(seen)}|${volunteer}`;
+    const read = keptKey && calendars.has(keptKey) ? { key: keptKey } : readCalendar(event, volunteer);
     return read ? calendars.get(read.key, () => read.text) : Promise.resolve(undefined);
   };
 
   app.post('/api/events/:id/volunteers/:vid/calendar-link', {
-    onRequest: requireApiToken,
+    config: { access: 'write' },
     schema: {
       params: VolunteerParams, body: LinkBody,
       response: {
@@ -86,7 +90,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/events/:id/volunteers/:vid/calendar.ics', {
-    onRequest: requireApiToken,
+    config: { access: 'read' },
     schema: { params: VolunteerParams },
   }, async (request, reply) => {
     const { id, vid } = request.params;
@@ -97,6 +101,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/calendars/:token', {
+    config: { access: 'link' },
     schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}\\.ics$' }) }) },
   }, async (request, reply) => {
     // The link opens the volunteer's roster entry, by its id: never whoever holds the same code now.
@@ -110,6 +115,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/feeds/workshops.ics', {
+    config: { access: 'public' },
     schema: { querystring: Type.Object({ org: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }) },
   }, async (request, reply) => {
     // Only workshops whose plan was published (announced), optionally those one organization hosts.

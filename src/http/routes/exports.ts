@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
 import { applicantsCsv, volunteersCsv } from '../../outputs/csv.js';
-import { actorOf, requireApiToken } from '../auth.js';
+import { actorOf } from '../access.js';
 import { ErrorBody, EventParams } from '../schemas.js';
 
 /**
@@ -11,13 +11,12 @@ import { ErrorBody, EventParams } from '../schemas.js';
  */
 export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
-  app.addHook('onRequest', requireApiToken);
 
   for (const [file, action, write] of [
     ['volunteers.csv', 'volunteers.export', (b: NonNullable<ReturnType<typeof loadBundle>>) => volunteersCsv(b.event, b.volunteers)],
     ['applicants.csv', 'applicants.export', (b: NonNullable<ReturnType<typeof loadBundle>>) => applicantsCsv(b.event, b.applicants)],
   ] as const) {
-    app.get(`/events/:id/${file}`, { schema: { params: EventParams, response: { 200: Type.String(), 404: ErrorBody } } }, async (request, reply) => {
+    app.get(`/events/:id/${file}`, { config: { access: 'read' }, schema: { params: EventParams, response: { 200: Type.String(), 404: ErrorBody } } }, async (request, reply) => {
       const bundle = loadBundle(db, request.params.id);
       if (!bundle) return reply.code(404).send({ error: `Event ${request.params.id} not found` });
       audit(db, actorOf(request), action, bundle.event.id);

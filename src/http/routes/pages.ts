@@ -10,7 +10,8 @@ import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
 import { countsOnly, eventView, homeView, planStatusView, planView, statusCountsOnly } from '../views.js';
-import { apiGrantOf } from '../auth.js';
+import { actorOf } from '../access.js';
+import { ACCOUNT_SLOT, accountNav, accountView, withAccountNav } from '../account-view.js';
 import { checkerOf } from '../../jobs/index.js';
 import { markKey, noticeFor, stalenessOf, versionMark } from '../../services/plans.js';
 import type { VersionMark } from '../../services/plans.js';
@@ -48,7 +49,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A purged event shows its facts and the anonymous counts its purge kept, and no plan.
     if (mark.purgedAt !== null) {
       const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), mark.purgedAt);
-      return Buffer.from(await app.view('pages/event.hbs', { ...eventView(bundle), ...counts, plan: null, status: null, estimate: null }), 'utf8');
+      return Buffer.from(await app.view('pages/event.hbs', { ...eventView(bundle), ...counts, plan: null, status: null, estimate: null, accountNav: ACCOUNT_SLOT }), 'utf8');
     }
     // The check and the estimate run together in workers, started before any await so that the
     // check is keyed by the import it was given.
@@ -60,6 +61,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const plan = stored ? planView(bundle, stored) : null;
     const html = await app.view('pages/event.hbs', {
       ...eventView(bundle),
+      accountNav: ACCOUNT_SLOT,
       coordinator,
       // Per-applicant and per-volunteer lines only for a coordinator; anyone else sees the event's facts and counts.
       plan: coordinator || !plan ? plan : countsOnly(plan),
@@ -69,12 +71,13 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return Buffer.from(html, 'utf8');
   };
 
+  const pageKey = (mark: VersionMark, coordinator: boolean) => `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}`;
   // One read transaction: the page is keyed by the same state it is built from. The roster,
   // the applicants and the plans are read only when the page is not kept already.
   const readPage = app.store.sqlite.transaction((slug: string, coordinator: boolean) => {
     const mark = versionMark(db, slug);
     if (!mark) return undefined;
-    const key = `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}`;
+    const key = pageKey(mark, coordinator);
     if (pages.has(key)) return { mark, key };
     return {
       mark, key, bundle: loadBundle(db, slug)!,
@@ -83,20 +86,24 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   });
 
-  app.get('/', async (_request, reply) => reply.view('pages/home.hbs', homeView(listEvents(db))));
+  app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const account = request.account!;
+    return reply.view('pages/home.hbs', { ...homeView(listEvents(db, account.role === 'admin' ? undefined : account.organizationId)), account: accountView(account), accountNav: accountNav(request, reply) });
+  });
 
-  app.get('/events/:id', { schema: { params: EventParams } }, async (request, reply) => {
+  app.get('/events/:id', { config: { access: 'read' }, schema: { params: EventParams } }, async (request, reply) => {
     const slug = request.params.id;
-    // A coordinator (an API token) sees who comes when; each such view is audit-logged.
-    const grant = apiGrantOf(request);
-    if (grant) request.grant = grant;
-    const coordinator = grant !== undefined;
-    const read = readPage(slug, coordinator);
+    // Only accounts of the event's organizations reach the page: they see who comes when, and each view is audit-logged.
+    const coordinator = true;
+    // A page kept under the current mark is sent without opening a transaction.
+    const seen = versionMark(db, slug);
+    const keptKey = seen && pageKey(seen, coordinator);
+    const read = keptKey && pages.has(keptKey) ? { mark: seen, key: keptKey } : readPage(slug, coordinator);
     if (!read) return reply.callNotFound();
     const { mark, key } = read;
     // Sent only once the view is on the audit log (rows of one moment share one disk sync).
-    const logged = grant && mark.latest ? audits.write(`token:${grant.id}`, 'plan.view', mark.key, `version ${mark.latest.version}`) : undefined;
+    const logged = mark.latest ? audits.write(actorOf(request), 'plan.view', mark.key, `version ${mark.latest.version}`) : undefined;
     const [html] = await Promise.all([pages.get(key, () => renderPage(mark, coordinator, read.bundle!, read.stored, read.published)), logged]);
-    return reply.type(HTML).send(html);
+    return reply.type(HTML).send(withAccountNav(html, request, reply));
   });
 };

@@ -11,7 +11,7 @@ import { checkerOf } from '../../jobs/index.js';
 import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
-import { actorOf, requireApiToken } from '../auth.js';
+import { actorOf } from '../access.js';
 import { answerJob, JobAccepted } from '../jobs.js';
 import { MAX_RUNS, overCap } from '../caps.js';
 import type { JobAnswer, JobRunner } from '../jobs.js';
@@ -57,9 +57,9 @@ async function estimateAnswer(db: Db, id: string, body: EstimateBody, run: JobRu
 /** Plans as versions: make one, list them, read one, see what changed, publish, or send back a hand-edited one. */
 export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
-  app.addHook('onRequest', requireApiToken);
 
   app.post('/events/:id/plan', {
+    config: { access: 'write' },
     schema: {
       params: EventParams, body: Type.Optional(PlanRequest),
       response: {
@@ -82,6 +82,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.put('/events/:id/plan', {
+    config: { access: 'write' },
     schema: {
       // The plan JSON as GET …/plans/:version or `taller plan` gives it; a field it does not have is refused by name.
       params: EventParams, body: PlanOut,
@@ -101,6 +102,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/plans', {
+    config: { access: 'read' },
     schema: { params: EventParams, response: { 200: Type.Array(PlanVersion), 404: ErrorBody } },
   }, async (request, reply) => {
     const key = eventKey(db, request.params.id);
@@ -110,6 +112,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/plans/:version', {
+    config: { access: 'read' },
     schema: { params: VersionParams, response: { 200: PlanOut, 404: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
@@ -121,6 +124,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/plans/:version/changes', {
+    config: { access: 'read' },
     schema: {
       params: VersionParams,
       querystring: Type.Object({ against: Type.Optional(Type.Integer({ minimum: 1 })) }),
@@ -138,6 +142,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/events/:id/estimate', {
+    config: { access: 'read' },
     schema: {
       params: EventParams,
       body: Type.Optional(Type.Object({
@@ -153,6 +158,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => answerJob(request, reply, request.params.id, (run) => estimateAnswer(db, request.params.id, request.body ?? {}, run)));
 
   app.post('/events/:id/plans/:version/publish', {
+    config: { access: 'write' },
     schema: { params: VersionParams, response: { 200: Type.Object({ version: Type.Integer(), published: Type.Boolean(), notify: NoticeOut }), 404: ErrorBody } },
   }, async (request, reply) => {
     const done = publishVersion(db, request.params.id, request.params.version, actorOf(request));

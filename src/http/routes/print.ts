@@ -7,7 +7,8 @@ import { purgedAt } from '../../db/purge.js';
 import { nothingToPrint } from '../../services/retention.js';
 import { stationSheets } from '../../outputs/sheets.js';
 import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
-import { actorOf, linkGrantOf, requireApiToken } from '../auth.js';
+import { linkGrantOf } from '../auth.js';
+import { actorOf } from '../access.js';
 import { NEEDS_PUBLIC_URL, linkOrigin } from '../links.js';
 import { BAD_EXPIRY, ErrorBody, EventId, EventParams, LinkBody, linkOptions } from '../schemas.js';
 
@@ -24,7 +25,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
   app.get('/api/events/:id/sheets.html', {
-    onRequest: requireApiToken, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody } },
+    config: { access: 'read' }, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody } },
   }, async (request, reply) => {
     const bundle = loadBundle(db, request.params.id);
     const purged = bundle && purgedAt(db, bundle.key);
@@ -36,7 +37,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/events/:id/slips.html', {
-    onRequest: requireApiToken,
+    config: { access: 'read' },
     schema: {
       params: EventParams,
       querystring: Type.Object({ per_page: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(4)])), version: Type.Optional(Type.Integer({ minimum: 1 })) }),
@@ -54,7 +55,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/events/:id/applicants/:aid/slip-link', {
-    onRequest: requireApiToken,
+    config: { access: 'write' },
     schema: {
       params: ApplicantParams, body: LinkBody,
       response: { 201: Type.Object({ url: Type.String(), expires_at: Type.String(), revoked: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -68,7 +69,7 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send({ url: `${origin}/slips/${made.token}`, expires_at: made.expiresAt, revoked: made.revoked.length });
   });
 
-  app.get('/slips/:token', { schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) }) } }, async (request, reply) => {
+  app.get('/slips/:token', { config: { access: 'link' }, schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) }) } }, async (request, reply) => {
     const missing = () => reply.code(404).type(HTML)
       .send('<!doctype html><html lang="en"><title>Taller</title><main><h1>This link does not work</h1><p>It may have been replaced. Please call the workshop. / Este enlace ya no funciona. Por favor llame al taller.</p></main></html>');
     // The link opens the applicant's stored record, by its id: never whoever holds the same code now.

@@ -1,0 +1,94 @@
+// Who may use which route: built from the app's own route table, so a route added without a
+// rule fails here (and at start), and every rule is tried by every kind of caller.
+import t from 'tap';
+import Fastify from 'fastify';
+import { saveBundle } from '../../src/db/events.js';
+import { revokeToken } from '../../src/db/tokens.js';
+import { organizationNamed } from '../../src/db/users.js';
+import { registerAccess } from '../../src/http/access.js';
+import type { Access, RouteRule } from '../../src/http/access.js';
+import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
+import { authHeader, build } from '../support/http.js';
+
+type Caller = 'anonymous' | 'admin' | 'coordinator' | 'viewer' | 'read token' | 'other coordinator' | 'revoked token';
+const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinator', 'viewer', 'read token', 'other coordinator', 'revoked token'];
+
+/** What the rules say a caller gets: through (the route's own answer), or refused with this status. */
+function expected(rule: RouteRule, caller: Caller): 'through' | 401 | 403 | 404 {
+  const open: Access[] = ['public', 'link'];
+  if (open.includes(rule.access)) return 'through';
+  if (caller === 'anonymous' || caller === 'revoked token') return 401;
+  if (rule.access === 'signed-in') return 'through';
+  if (rule.access === 'admin') return caller === 'admin' ? 'through' : 403;
+  if (rule.access === 'write' && (caller === 'viewer' || caller === 'read token')) return 403;
+  if (caller === 'other coordinator' && rule.eventParam !== undefined) return 404;
+  return 'through';
+}
+
+/** A concrete path for a route pattern: the sample event, and harmless values for the rest. */
+function pathOf(rule: RouteRule): string {
+  return rule.url
+    .replace(/\*$/, 'css/app.css')
+    .replace(':token', rule.url.startsWith('/calendars/') ? `${'x'.repeat(43)}.ics` : 'x'.repeat(43))
+    .replace(':version', '1').replace(':vid', 'V001').replace(':aid', 'A0001').replace(':tid', '999').replace(':uid', '999').replace(':locale', 'es')
+    .replace(':id', rule.eventParam === 'id' ? FRESNO_ID : 'no-such-job');
+}
+
+t.test('every route keeps its rule for anonymous visitors, each role, another organization, a read-only and a revoked token', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  const revoked = authHeader(store, { role: 'coordinator', organization: 'Casa Legal' });
+  revokeToken(store.db, revoked.authorization.slice('Bearer '.length), new Date().toISOString());
+  const headers: Record<Caller, Record<string, string>> = {
+    anonymous: {},
+    admin: authHeader(store),
+    coordinator: authHeader(store, { role: 'coordinator', organization: 'Casa Legal' }),
+    viewer: authHeader(store, { role: 'viewer', organization: 'Casa Legal' }),
+    'read token': authHeader(store, { role: 'coordinator', organization: 'Casa Legal', scope: 'read' }),
+    'other coordinator': authHeader(store, { role: 'coordinator', organization: 'Otra Organización' }),
+    'revoked token': revoked,
+  };
+  t.ok(app.routeRules.length >= 30, `${app.routeRules.length} routes`);
+  let tried = 0;
+  for (const rule of app.routeRules) {
+    for (const caller of CALLERS) {
+      // A body nothing accepts: a route that lets the caller through refuses the body, and does no work.
+      const body = rule.method === 'GET' ? {} : { payload: 'x', headers: { 'content-type': 'text/plain' } };
+      const res = await app.inject({ method: rule.method as 'GET', url: pathOf(rule), ...body, headers: { ...headers[caller], ...body.headers } });
+      const want = expected(rule, caller);
+      const label = `${rule.method} ${rule.url} (${rule.access}) as ${caller}: ${res.statusCode}`;
+      // An open route's form without its form token is stopped by that check, past the access rule.
+      const formCheck = res.statusCode === 403 && /This form has expired/.test(res.body);
+      if (want === 'through') t.ok((formCheck || ![401, 403].includes(res.statusCode)) && res.statusCode < 500, label);
+      else if (want === 404) t.ok(res.statusCode === 404 && res.json().error === `Event ${FRESNO_ID} not found`, label);
+      else t.equal(res.statusCode, want, label);
+      tried++;
+    }
+  }
+  t.comment(`${app.routeRules.length} routes × ${CALLERS.length} callers = ${tried} requests`);
+});
+
+t.test('a route registered without an access rule stops the app from starting', async (t) => {
+  const app = Fastify();
+  registerAccess(app);
+  t.throws(() => app.get('/forgotten', async () => 'x'), /GET \/forgotten has no access rule/);
+  await app.close();
+});
+
+t.test('a page asked for by a browser without an account sends it to sign in, and back afterwards', async (t) => {
+  const { app } = await build(t);
+  const res = await app.inject({ url: `/events/${FRESNO_ID}?tab=plan`, headers: { accept: 'text/html' } });
+  t.equal(res.statusCode, 303);
+  t.equal(res.headers.location, `/sign-in?next=${encodeURIComponent(`/events/${FRESNO_ID}?tab=plan`)}`);
+});
+
+t.test('a coordinator lists only the events their organization runs or hosts; an admin lists all', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  const ids = async (h: Record<string, string>) => (await app.inject({ url: '/api/events', headers: h })).json().map((e: { id: string }) => e.id);
+  t.same(await ids(authHeader(store, { role: 'coordinator', organization: 'Casa Legal' })), [FRESNO_ID]);
+  t.same(await ids(authHeader(store, { role: 'coordinator', organization: 'Otra Organización' })), []);
+  t.same(await ids(authHeader(store)), [FRESNO_ID]);
+});
