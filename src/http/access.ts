@@ -142,7 +142,7 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 
 }
 
 /** The rule's verdict for the request's account: undefined when it may go on. */
-export function verdict(db: Db, rule: Access, account: Account | undefined, grant: TokenGrant | undefined, method: string,
+export function verdict(db: Db, rule: Access, account: Account | undefined, grant: TokenGrant | undefined,
   event: string | undefined): { status: 401 | 403 | 404; message: string } | undefined {
   if (rule === 'public' || rule === 'link') return undefined;
   if (!account) return { status: 401, message: NEEDS_ACCOUNT };
@@ -186,7 +186,7 @@ export function registerAccess(app: FastifyInstance): void {
     if (await identify(request, reply) === 'refused') return reply;
     const param = config.eventParam === false ? undefined : (config.eventParam ?? 'id');
     const event = param === undefined ? undefined : (request.params as Record<string, string> | undefined)?.[param];
-    const refusal = verdict(request.server.store.db, config.access, request.account, request.grant, request.method, event);
+    const refusal = verdict(request.server.store.db, config.access, request.account, request.grant, event);
     if (refusal) {
       await refuse(request, reply, refusal.status, refusal.message);
       return reply;

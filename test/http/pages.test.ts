@@ -11,7 +11,7 @@ import { addedMarkup, hostile, PLAIN, plantedIn } from '../support/markup.js';
 t.test('the home page lists each workshop with its date, site and counts', async (t) => {
   const { app, store } = await build(t);
   saveBundle(store.db, sampleBundle(FRESNO), 'test');
-  const res = await app.inject('/');
+  const res = await app.inject({ url: '/', headers: authHeader(store) });
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /text\/html/);
   t.match(res.body, `<a href="/events/${FRESNO_ID}">DACA &amp; Citizenship Saturday — Fresno</a>`);
@@ -20,8 +20,8 @@ t.test('the home page lists each workshop with its date, site and counts', async
 });
 
 t.test('the home page with no workshops says how to import one', async (t) => {
-  const { app } = await build(t);
-  const res = await app.inject('/');
+  const { app, store } = await build(t);
+  const res = await app.inject({ url: '/', headers: authHeader(store) });
   t.match(res.body, 'No workshops yet');
   t.match(res.body, 'npx taller import DIR');
 });
@@ -29,7 +29,7 @@ t.test('the home page with no workshops says how to import one', async (t) => {
 t.test('the event page names the languages applicants speak, Triqui included, and counts who needs an interpreter', async (t) => {
   const { app, store } = await build(t);
   saveBundle(store.db, sampleBundle(FRESNO), 'test');
-  const res = await app.inject(`/events/${FRESNO_ID}`);
+  const res = await app.inject({ url: `/events/${FRESNO_ID}`, headers: authHeader(store) });
   t.equal(res.statusCode, 200);
   // A0039 speaks only Triqui; A0012 and A0040 also speak Spanish or English.
   t.match(res.body, '<tr class="warn"><th scope="row">Triqui (trs)</th><td class="num">3</td><td class="num">0</td><td class="num">1</td></tr>');
@@ -37,17 +37,17 @@ t.test('the event page names the languages applicants speak, Triqui included, an
   t.match(res.body, '<tr><th scope="row">Mixteco (mix)</th><td class="num">4</td><td class="num">0</td><td class="num">0</td></tr>');
 });
 
-t.test('the event page shows no applicant names', async (t) => {
+t.test('the event page of an event not yet planned shows no applicant names', async (t) => {
   const { app, store } = await build(t);
   const bundle = sampleBundle(FRESNO);
   saveBundle(store.db, bundle, 'test');
-  const res = await app.inject(`/events/${FRESNO_ID}`);
+  const res = await app.inject({ url: `/events/${FRESNO_ID}`, headers: authHeader(store) });
   for (const a of bundle.applicants) t.notOk(res.body.includes(a.name), `${a.id}'s name is not on the page`);
 });
 
 t.test('pages load their stylesheet from this server only', async (t) => {
-  const { app } = await build(t);
-  const page = await app.inject('/');
+  const { app, store } = await build(t);
+  const page = await app.inject({ url: '/', headers: authHeader(store) });
   t.match(page.body, '<link rel="stylesheet" href="/static/css/app.css">');
   t.notMatch(page.body, /https?:\/\//);
   const css = await app.inject('/static/css/app.css');
@@ -62,8 +62,8 @@ t.test('the sample bundles can be downloaded', async (t) => {
 });
 
 t.test('a page that is not there answers 404 in HTML for a browser', async (t) => {
-  const { app } = await build(t);
-  const res = await app.inject({ url: '/events/nowhere-2027-01-01', headers: { accept: 'text/html' } });
+  const { app, store } = await build(t);
+  const res = await app.inject({ url: '/events/nowhere-2027-01-01', headers: { accept: 'text/html', ...authHeader(store) } });
   t.equal(res.statusCode, 404);
   t.match(res.headers['content-type'], /text\/html/);
   t.match(res.body, '<h1>Not found</h1>');
@@ -78,16 +78,14 @@ async function plannedFresno(t: Parameters<typeof build>[0]) {
   return { app, store, headers };
 }
 
-t.test('without a token the event page shows counts only: no applicant code, volunteer id, time or sentence about a person', async (t) => {
+t.test('without an account the event page says nothing about the event: 401 for a script, the sign-in page for a browser', async (t) => {
   const { app } = await plannedFresno(t);
   const res = await app.inject(`/events/${FRESNO_ID}`);
-  t.equal(res.statusCode, 200);
-  t.match(res.body, /applicants scheduled/);
-  t.match(res.body, /shown to the event’s coordinators only|shown to the event's coordinators only/);
-  t.notMatch(res.body, /\bA00\d\d\b/, 'no applicant code');
-  t.notMatch(res.body, /\bV0\d\d\b/, 'no volunteer id');
-  t.notMatch(res.body, /while they can come|can come only|published arrival|speaks? only/i, 'no reason sentence about a person');
-  t.match(res.body, /<p>The day is full: \d+<\/p>/, 'each reason with how many it leaves out');
+  t.equal(res.statusCode, 401);
+  t.notMatch(res.body, /Fresno|A00\d\d|V0\d\d|scheduled/);
+  const browser = await app.inject({ url: `/events/${FRESNO_ID}`, headers: { accept: 'text/html' } });
+  t.equal(browser.statusCode, 303);
+  t.match(browser.headers.location, /^\/sign-in\?next=/);
 });
 
 t.test('with a token the event page shows each volunteer’s day and the reasons, and the view is audit-logged', async (t) => {
@@ -116,9 +114,11 @@ t.test('personal answers say no-store: the coordinator’s page, the API, a slip
   t.equal(feedRes.headers['cache-control'], 'no-store');
 });
 
-t.test('the anonymous event page may be cached: it holds nothing personal', async (t) => {
-  const { app } = await plannedFresno(t);
-  t.not((await app.inject(`/events/${FRESNO_ID}`)).headers['cache-control'], 'no-store');
+t.test('robots are asked to index nothing: robots.txt, a header and the pages themselves', async (t) => {
+  const { app } = await build(t);
+  t.equal((await app.inject('/robots.txt')).body, 'User-agent: *\nDisallow: /\n');
+  const signIn = await app.inject('/sign-in');
+  t.equal(signIn.headers['x-robots-tag'], 'noindex, nofollow');
 });
 
 t.test("the coordinator's event page shows hostile names and places as text, never as markup", async (t) => {

@@ -44,3 +44,51 @@ export function multipart(files: Record<string, Uint8Array | string>): { payload
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/**
+ * A browser, as far as the server can tell: it keeps cookies, reads each form's token from the
+ * page it was given, and sends forms the way a browser does (urlencoded, with the token).
+ */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  /** The form token of the last page read. */
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}) {}
+
+  private keep(res: { headers: Record<string, unknown> }): void {
+    const set = res.headers['set-cookie'];
+    for (const line of ([] as string[]).concat((set as string | string[] | undefined) ?? [])) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      const name = pair!.slice(0, at);
+      const value = pair!.slice(at + 1);
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size === 0 ? {} : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  }
+
+  async get(url: string) {
+    const res = await this.app.inject({ url, headers: { accept: 'text/html', ...this.headers, ...this.cookieHeader() } });
+    this.keep(res);
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+    if (token) this.csrf = token;
+    return res;
+  }
+
+  async post(url: string, form: Record<string, string>, { token = true } = {}) {
+    const body = new URLSearchParams({ ...(token ? { _csrf: this.csrf } : {}), ...form }).toString();
+    const res = await this.app.inject({
+      method: 'POST', url, payload: body,
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...this.headers, ...this.cookieHeader() },
+    });
+    this.keep(res);
+    const next = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+    if (next) this.csrf = next;
+    return res;
+  }
+}

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { countUsers } from '../../db/users.js';
 import {
-  apiTokensOf, changeAccount, makeApiToken, revokeApiTokenOf, setUpFirstAdmin, signIn, MIN_PASSWORD,
+  accountProblems, apiTokensOf, changeAccount, makeApiToken, revokeApiTokenOf, setUpFirstAdmin, signIn, MIN_PASSWORD,
 } from '../../services/users.js';
 import type { FieldProblem, TokenScopeName } from '../../services/users.js';
 import { actorOf } from '../access.js';
@@ -78,7 +78,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/setup', { config: { access: 'public' }, schema: { body: SetupBody } }, async (request, reply) => {
     const { name, email, organization, password, confirm } = request.body;
     const again: FieldProblem[] = password === confirm ? [] : [{ field: 'confirm', message: 'The two passwords differ: write the same one twice.' }];
-    const made = again.length > 0 ? { ok: false as const, problems: again } : await setUpFirstAdmin(db, { name, email, organization, password });
+    const made = again.length > 0
+      ? { ok: false as const, problems: [...accountProblems(db, { name, email, organization, password, role: 'admin' }), ...again] }
+      : await setUpFirstAdmin(db, { name, email, organization, password });
     if (!made.ok) {
       if ('closed' in made) return reply.callNotFound();
       return reply.code(400).header('cache-control', 'no-store').view('account/setup.hbs', {
