@@ -107,13 +107,20 @@ const ACCREDITATION_TABLE = fixedTable(ACCREDITATION_LABELS, ACCREDITATIONS);
 const COMPLEXITY_TABLE = fixedTable(COMPLEXITY_LABELS, COMPLEXITIES);
 const FLAG_TABLE = fixedTable(FLAG_LABELS, RED_FLAGS, NO_FLAGS);
 
+const caseTypeTables = new Map<string, Table>();
+
+/** The labels of an event's case types, made once per set of codes. */
 function caseTypeTable(codes: readonly string[]): Table {
+  const known = caseTypeTables.get(codes.join(','));
+  if (known) return known;
   const labels: Record<string, readonly string[]> = {};
   for (const code of codes) {
     const names = CASE_TYPE_NAMES[code];
     labels[code] = [...(names ? [names.en, names.es] : []), ...(CASE_TYPE_LABELS[code] ?? [])];
   }
-  return tableOf(labels, codes, ALL_CASE_TYPES);
+  const table = tableOf(labels, codes, ALL_CASE_TYPES);
+  caseTypeTables.set(codes.join(','), table);
+  return table;
 }
 
 /** A value without its notes in brackets ("Español (nativo)" → "Español"), and the notes themselves. */
@@ -268,8 +275,8 @@ export function proposeValues(
           known.rows++;
           continue;
         }
-        const remembered_ = remembered?.[coded.kind]?.[key];
-        let code = remembered_ !== undefined ? remembered_ : codeFor(coded.kind, item, event);
+        const chosen = remembered?.[coded.kind]?.[key];
+        let code = chosen !== undefined ? chosen : codeFor(coded.kind, item, event);
         // An applicant has exactly one case type: "all" is no answer there.
         if (code === NOTHING && !coded.list) code = null;
         found.set(key, { field, kind: coded.kind, column, value: item, key, code, rows: 1 });
