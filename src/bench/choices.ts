@@ -13,7 +13,7 @@
  * (c) Floors side by side: stations, seated and fast lane for the same roster and applicants
  *     (default minutes of each floor; quick plans; simulated served mean and finish probability).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readBundle } from '../bundle/index.js';
 import { readBundleDir } from '../bundle/dir.js';
@@ -38,7 +38,10 @@ export async function dirBundle(dir: string): Promise<Bundle> {
 /** The days compared: the three samples, the 250×45 bench case, and the field days. */
 export async function days(): Promise<{ name: string; bundle: Bundle }[]> {
   const out: { name: string; bundle: Bundle }[] = [];
-  for (const sample of readdirSync(`${ROOT}static/samples`)) out.push({ name: sample, bundle: await dirBundle(`${ROOT}static/samples/${sample}`) });
+  // Bundles only: static/samples/spreadsheets holds coordinators' spreadsheets, not a bundle.
+  for (const sample of readdirSync(`${ROOT}static/samples`)) {
+    if (existsSync(`${ROOT}static/samples/${sample}/event.json`)) out.push({ name: sample, bundle: await dirBundle(`${ROOT}static/samples/${sample}`) });
+  }
   const generated = readBundle(generateBundleFiles({ applicants: 250, volunteers: 45, seed: 1 }));
   out.push({ name: '250x45', bundle: generated.bundle! });
   const field = JSON.parse(readFileSync(`${ROOT}field/days.json`, 'utf8')) as { dir: string }[];
