@@ -45,10 +45,10 @@ t.test('a server started with PUBLIC_URL makes links to it', async (t) => {
     ...serverConfig({ PUBLIC_URL: 'https://taller.example.org', TALLER_DEMO: '1' }), port: 0, host: '0.0.0.0', database: join(tempDir(t), 'taller.sqlite'),
   });
   t.teardown(() => app.close());
-  const { createToken } = await import('../../src/db/tokens.js');
+  const { authHeader } = await import('../support/http.js');
   const { port } = app.server.address() as { port: number };
   const res = await fetch(`http://127.0.0.1:${port}/api/events/fresno-2027-05-22/volunteers/V001/calendar-link`, {
-    method: 'POST', headers: { authorization: `Bearer ${createToken(app.store.db, 'api')}` },
+    method: 'POST', headers: authHeader(app.store),
   });
   t.equal(res.status, 201);
   t.match(((await res.json()) as { url: string }).url, /^https:\/\/taller\.example\.org\/calendars\//);
