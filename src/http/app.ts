@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +26,8 @@ import { calendarRoutes } from './routes/calendars.js';
 import { printRoutes } from './routes/print.js';
 import { exportRoutes } from './routes/exports.js';
 import { registerHelpers } from './views.js';
+import { registerLocale } from './i18n.js';
+import { languageRoutes } from './routes/language.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -152,6 +155,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const csp = reply.getHeader('content-security-policy');
     if (typeof csp === 'string') reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
   });
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: uploadLimit, files: 6, fields: 10, parts: 16 } });
   await app.register(fastifyStatic, { root: STATIC, prefix: '/static/', index: false });
   const engine = handlebars.create();
@@ -163,6 +167,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     viewExt: 'hbs',
     options: { partials: {} },
   });
+  // Every page in the visitor's language: the locale and the language switch reach every view through reply.locals.
+  registerLocale(app);
 
   await registerLimits(app, options.rateLimits ?? rateLimitsOf(process.env));
   await app.register(apiRoutes, { prefix: '/api' });
@@ -172,6 +178,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(calendarRoutes);
   await app.register(printRoutes);
   await app.register(pageRoutes);
+  await app.register(languageRoutes);
   app.get('/health', { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();
     return { status: 'ok' as const };

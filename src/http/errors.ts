@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { localeOf, translate } from './i18n.js';
+import type { Locale } from './i18n.js';
 
 /** The body of every error answer: one sentence, and for a bundle every problem found. */
 export interface ErrorBody {
@@ -48,7 +50,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   request.log.error({ err: { type: error.name, message: error.message, stack: error.stack, code: error.code } }, 'request failed');
   const body: ErrorBody = { error: 'Something went wrong on our side. Nothing was changed; please try again.' };
   if (wantsHtml(request)) {
-    void reply.code(500).type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><title>Error — Taller</title><main><h1>Something went wrong</h1><p>${body.error}</p><p><a href="/">Back to the events</a></p></main></html>`);
+    const locale = localeOf(request);
+    void reply.code(500).type('text/html; charset=utf-8')
+      .send(errorPage(locale, translate(locale, 'errors.errorTitle'), translate(locale, 'errors.error'), translate(locale, 'errors.errorText')));
     return;
   }
   void reply.code(500).send(body);
@@ -58,11 +62,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
   const message = `There is nothing at ${request.method} ${request.url.split('?')[0]}`;
   if (wantsHtml(request)) {
+    const locale = localeOf(request);
+    const title = translate(locale, 'errors.notFoundTitle');
     void reply.code(404).type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="en"><title>Not found — Taller</title><main><h1>Not found</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the events</a></p></main></html>`);
+      .send(errorPage(locale, title, title, translate(locale, 'errors.notFound', { method: request.method, path: request.url.split('?')[0] })));
     return;
   }
   void reply.code(404).send({ error: message } satisfies ErrorBody);
+}
+
+/** A bare page for a browser, in the visitor's language: a heading, a sentence and the way back. Every text is escaped here. */
+function errorPage(locale: Locale, title: string, heading: string, text: string): string {
+  return `<!doctype html><html lang="${locale}"><title>${escapeHtml(title)} — Taller</title><main><h1>${escapeHtml(heading)}</h1>`
+    + `<p>${escapeHtml(text)}</p><p><a href="/">${escapeHtml(translate(locale, 'errors.back'))}</a></p></main></html>`;
 }
 
 export function escapeHtml(text: string): string {

@@ -35,6 +35,7 @@ declare module 'fastify' {
 const GROUPS: Record<string, 'pages' | 'feeds'> = {
   '/': 'pages',
   '/events/:id': 'pages',
+  '/language/:locale': 'pages',
   '/slips/:token': 'feeds',
   '/calendars/:token': 'feeds',
   '/feeds/workshops.ics': 'feeds',

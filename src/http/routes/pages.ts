@@ -11,6 +11,7 @@ import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
 import { countsOnly, eventView, homeView, planStatusView, planView, statusCountsOnly } from '../views.js';
 import { apiGrantOf } from '../auth.js';
+import type { PageLocals } from '../i18n.js';
 import { checkerOf } from '../../jobs/index.js';
 import { markKey, noticeFor, stalenessOf, versionMark } from '../../services/plans.js';
 import type { VersionMark } from '../../services/plans.js';
@@ -38,17 +39,22 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6, tradeoff: true } }));
 
   // Each event page as rendered, by what makes it: the event's last import, its latest plan
-  // version, the version published last, and whether a coordinator or anyone is looking. A
+  // version, the version published last, whether a coordinator or anyone is looking, and the
+  // language it is in. A
   // view of a page kept costs a few small reads; a new import, version or publish makes a new page.
   const pages = new Memo<Buffer>(PAGE_ENTRIES, PAGE_BYTES, (html) => html.length);
 
   /** Builds one page from what the transaction read: the views, the plan's check and estimate (in workers), the template. */
+  // Rendered through app.view, which knows no reply: the page's locale and language switch come along from reply.locals.
   const renderPage = async (mark: VersionMark, coordinator: boolean, bundle: Bundle & { key: number },
-    stored: StoredPlan | undefined, published: StoredPlan | undefined): Promise<Buffer> => {
+    stored: StoredPlan | undefined, published: StoredPlan | undefined, locals: PageLocals): Promise<Buffer> => {
+    const { locale } = locals;
     // A purged event shows its facts and the anonymous counts its purge kept, and no plan.
     if (mark.purgedAt !== null) {
-      const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), mark.purgedAt);
-      return Buffer.from(await app.view('pages/event.hbs', { ...eventView(bundle), ...counts, plan: null, status: null, estimate: null }), 'utf8');
+      const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), mark.purgedAt, locale);
+      return Buffer.from(await app.view('pages/event.hbs', {
+        ...locals, ...eventView(bundle, locale), ...counts, plan: null, status: null, estimate: null,
+      }), 'utf8');
     }
     // The check and the estimate run together in workers, started before any await so that the
     // check is keyed by the import it was given.
@@ -56,25 +62,27 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? await Promise.all([stalenessOf(db, bundle, stored, checkerOf(app.jobs), mark.updatedAt), estimateFor(bundle, stored)])
       : [null, null];
     const status = stored && stale && planStatusView(bundle.event.id, stored,
-      published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null, stale);
-    const plan = stored ? planView(bundle, stored) : null;
+      published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null, stale, bundle.event.timezone, locale);
+    const plan = stored ? planView(bundle, stored, locale) : null;
     const html = await app.view('pages/event.hbs', {
-      ...eventView(bundle),
+      ...locals,
+      ...eventView(bundle, locale),
       coordinator,
       // Per-applicant and per-volunteer lines only for a coordinator; anyone else sees the event's facts and counts.
       plan: coordinator || !plan ? plan : countsOnly(plan),
       status: coordinator || !status ? status : statusCountsOnly(status),
-      estimate: estimate && stored ? estimateView(estimate, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability) : null,
+      estimate: estimate && stored
+        ? estimateView(estimate, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability, locale) : null,
     });
     return Buffer.from(html, 'utf8');
   };
 
   // One read transaction: the page is keyed by the same state it is built from. The roster,
   // the applicants and the plans are read only when the page is not kept already.
-  const readPage = app.store.sqlite.transaction((slug: string, coordinator: boolean) => {
+  const readPage = app.store.sqlite.transaction((slug: string, coordinator: boolean, locale: string) => {
     const mark = versionMark(db, slug);
     if (!mark) return undefined;
-    const key = `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}`;
+    const key = `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}|${locale}`;
     if (pages.has(key)) return { mark, key };
     return {
       mark, key, bundle: loadBundle(db, slug)!,
@@ -83,7 +91,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   });
 
-  app.get('/', async (_request, reply) => reply.view('pages/home.hbs', homeView(listEvents(db))));
+  app.get('/', async (_request, reply) => reply.view('pages/home.hbs', homeView(listEvents(db), reply.locals.locale)));
 
   app.get('/events/:id', { schema: { params: EventParams } }, async (request, reply) => {
     const slug = request.params.id;
@@ -91,12 +99,12 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const grant = apiGrantOf(request);
     if (grant) request.grant = grant;
     const coordinator = grant !== undefined;
-    const read = readPage(slug, coordinator);
+    const read = readPage(slug, coordinator, reply.locals.locale);
     if (!read) return reply.callNotFound();
     const { mark, key } = read;
     // Sent only once the view is on the audit log (rows of one moment share one disk sync).
     const logged = grant && mark.latest ? audits.write(`token:${grant.id}`, 'plan.view', mark.key, `version ${mark.latest.version}`) : undefined;
-    const [html] = await Promise.all([pages.get(key, () => renderPage(mark, coordinator, read.bundle!, read.stored, read.published)), logged]);
+    const [html] = await Promise.all([pages.get(key, () => renderPage(mark, coordinator, read.bundle!, read.stored, read.published, reply.locals)), logged]);
     return reply.type(HTML).send(html);
   });
 };
