@@ -39,13 +39,16 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6, tradeoff: true } }));
 
   // Each event page as rendered, by what makes it: the event's last import, its latest plan
-  // version, the version published last, whether a coordinator or anyone is looking, and the
-  // language it is in. A
-  // view of a page kept costs a few small reads; a new import, version or publish makes a new page.
+  // version, the version published last, whether a coordinator or anyone is looking, and its
+  // language. A view of a page kept costs a few small reads; a new import, version or publish
+  // makes a new page.
   const pages = new Memo<Buffer>(PAGE_ENTRIES, PAGE_BYTES, (html) => html.length);
 
-  /** Builds one page from what the transaction read: the views, the plan's check and estimate (in workers), the template. */
-  // Rendered through app.view, which knows no reply: the page's locale and language switch come along from reply.locals.
+  /**
+   * Builds one page from what the transaction read: the views, the plan's check and estimate (in
+   * workers), the template. app.view knows no reply: the page's locale and language switch come
+   * in `locals`, the request's reply.locals.
+   */
   const renderPage = async (mark: VersionMark, coordinator: boolean, bundle: Bundle & { key: number },
     stored: StoredPlan | undefined, published: StoredPlan | undefined, locals: PageLocals): Promise<Buffer> => {
     const { locale } = locals;
