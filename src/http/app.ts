@@ -29,6 +29,8 @@ import { registerSessions } from './session.js';
 import { registerAccess } from './access.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { registerLocale } from './i18n.js';
+import { languageRoutes } from './routes/language.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -172,9 +174,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     viewExt: 'hbs',
     options: { partials: {} },
   });
-
   await registerLimits(app, options.rateLimits ?? rateLimitsOf(process.env));
   await registerSessions(app, store.db);
+  // Every page in the visitor's language (after the cookies are read): the locale and the language switch reach every view through reply.locals.
+  registerLocale(app);
   registerAccess(app);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
@@ -185,6 +188,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(calendarRoutes);
   await app.register(printRoutes);
   await app.register(pageRoutes);
+  await app.register(languageRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

@@ -41,6 +41,7 @@ const GROUPS: Record<string, 'pages' | 'feeds'> = {
   '/events/:id': 'pages',
   '/sign-in': 'pages',
   '/setup': 'pages',
+  '/language/:locale': 'pages',
   '/slips/:token': 'feeds',
   '/calendars/:token': 'feeds',
   '/feeds/workshops.ics': 'feeds',

@@ -42,7 +42,7 @@ t.test('the event page shows the simulated day, the bottleneck in words and whom
   t.match(page.body, /<svg role="img" aria-labelledby="util-title"/);
   t.match(page.body, /— bottleneck<\/text>/);
   t.match(page.body, /one more Spanish-speaking attorney: about \d+ more people served/);
-  t.match(page.body, /<title id="queue-title">People waiting at each station through the day\. Longest queue: [a-z ]+, about [\d.]+ people waiting around \d\d:\d\d\.<\/title>/);
+  t.match(page.body, /<title id="queue-title">People waiting at each station through the day\. Longest queue: [a-z ]+, about [\d.]+ people waiting around \d{1,2}:\d\d\s[AP]M\.<\/title>/);
 });
 
 t.test('the event page says how many to register to fill the day', async (t) => {
