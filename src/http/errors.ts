@@ -8,7 +8,8 @@ export interface ErrorBody {
   problems?: { file: string; row: number; column: string; message: string }[];
 }
 
-const wantsHtml = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/html');
+const wantsHtml = (request: FastifyRequest) =>
+  !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
 
 /** Form tokens: the form was open too long, or came from another site. */
 const CSRF_FAULT = /^FST_CSRF_/;

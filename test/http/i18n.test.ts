@@ -31,8 +31,9 @@ async function plannedFresno(t: Test) {
   return { ...built, headers };
 }
 
+/** A page as a signed-in admin sees it (pages need an account). */
 const page = async (app: FastifyInstance, url: string, headers: Record<string, string> = {}) => {
-  const res = await app.inject({ url, headers });
+  const res = await app.inject({ url, headers: { ...authHeader(app.store), ...headers } });
   if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   return res;
 };
@@ -106,7 +107,7 @@ t.test('the event page in Spanish: facts, counts, languages and case types, the 
   for (const a of sampleBundle(FRESNO).applicants) t.notOk(body.includes(a.name), `${a.id}'s name is not on the page`);
 });
 
-t.test('the planned event page in Spanish: anyone sees counts only, a coordinator sees each day', async (t) => {
+t.test('the planned event page in Spanish: the counts, the estimate and each volunteer’s day', async (t) => {
   const { app, headers } = await plannedFresno(t);
   const anyone = (await page(app, `/events/${FRESNO_ID}`, SPANISH)).body;
   t.match(anyone, '<h2 id="plan">Plan</h2>');
@@ -115,8 +116,6 @@ t.test('the planned event page in Spanish: anyone sees counts only, a coordinato
   t.match(anyone, /Versión 1\./);
   t.match(anyone, '<strong>Borrador.</strong> La versión 1 no está publicada');
   t.match(anyone, /<h3>Sin cita<\/h3>/);
-  t.match(anyone, /<p>El día está lleno: \d+<\/p>/, 'each reason with how many it leaves out');
-  t.match(anyone, 'solo se muestran a los coordinadores del evento');
   t.match(anyone, '<h2 id="estimate">Cómo saldrá el día</h2>');
   t.match(anyone, /En 200 días simulados/);
   t.match(anyone, /Dónde se atasca: <strong>[A-ZÁÉÍÓÚ][a-záéíóúñ ]+<\/strong>/);
@@ -124,9 +123,7 @@ t.test('the planned event page in Spanish: anyone sees counts only, a coordinato
   t.match(anyone, /— cuello de botella<\/text>/);
   t.match(anyone, /<title id="queue-title">Personas esperando en cada estación a lo largo del día\. (Fila más larga: [a-záéíóúñ ]+, unas [\d.]+ personas esperando alrededor de las \d{1,2}:\d\d\s[ap]\.\s?m\.|Nadie hace fila\.)<\/title>/);
   t.match(anyone, /un abogado más que hable español: alrededor de \d+ personas? más atendidas?/);
-  t.notMatch(anyone, /\bA00\d\d\b/, 'no applicant code');
-  t.notMatch(anyone, /\bV0\d\d\b/, 'no volunteer id');
-  t.notMatch(anyone, /El día de cada voluntario|Each volunteer|applicants scheduled|How the day will go/);
+  t.notMatch(anyone, /Each volunteer|applicants scheduled|How the day will go/, 'nothing left in English');
 
   const coordinator = (await page(app, `/events/${FRESNO_ID}`, { ...SPANISH, ...headers })).body;
   t.match(coordinator, '<h3>El día de cada voluntario</h3>');
@@ -145,8 +142,10 @@ t.test('the event page is kept per language: English, Spanish and English again 
   const spanish = (await page(app, `/events/${FRESNO_ID}`, SPANISH)).body;
   t.match(spanish, '<html lang="es">');
   t.match(spanish, 'solicitantes con cita');
-  t.equal((await page(app, `/events/${FRESNO_ID}`)).body, first, 'the English page, kept');
-  t.equal((await page(app, `/events/${FRESNO_ID}`, SPANISH)).body, spanish, 'the Spanish page, kept');
+  // The header's account part (a fresh form token each time) is the one part made per request.
+  const kept = (html: string) => html.replace(/<nav class="account".*?<\/nav>/s, '');
+  t.equal(kept((await page(app, `/events/${FRESNO_ID}`)).body), kept(first), 'the English page, kept');
+  t.equal(kept((await page(app, `/events/${FRESNO_ID}`, SPANISH)).body), kept(spanish), 'the Spanish page, kept');
 });
 
 t.test('a draft against a published version in Spanish: whom to tell, with times as Spanish writes them', async (t) => {
@@ -284,12 +283,13 @@ t.test('a language the pages do not come in is not found, never an error', async
 });
 
 t.test('the not-found page follows the visitor’s language and escapes the path', async (t) => {
-  const { app } = await build(t);
-  const english = await app.inject({ url: '/events/nowhere-2027-01-01', headers: { accept: 'text/html' } });
+  const { app, store } = await build(t);
+  const english = await app.inject({ url: '/events/nowhere-2027-01-01', headers: { accept: 'text/html', ...authHeader(store) } });
   t.match(english.body, '<h1>Not found</h1>');
   const spanish = await app.inject({ url: '/nada/<b>x', headers: { accept: 'text/html', cookie: 'lang=es' } });
   t.equal(spanish.statusCode, 404);
-  t.match(spanish.body, '<html lang="es"><title>Página no encontrada — Taller</title>');
+  t.match(spanish.body, '<html lang="es">');
+  t.match(spanish.body, '<title>Página no encontrada — Taller</title>');
   t.notMatch(spanish.body, '<b>x');
 });
 

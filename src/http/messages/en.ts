@@ -15,6 +15,11 @@ export const en = {
     skip: 'Skip to content',
     tagline: 'plans for immigration legal clinics',
     switchLabel: 'Language',
+    accountLabel: 'Account',
+    events: 'Events',
+    people: 'People',
+    audit: 'Audit log',
+    signOut: 'Sign out',
     footer: "Taller keeps applicants' data on this server only. Free legal help: notarios are not lawyers.",
   },
 

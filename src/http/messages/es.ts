@@ -15,6 +15,11 @@ export const es: Messages = {
     skip: 'Ir al contenido',
     tagline: 'planes para talleres de ayuda legal de inmigración',
     switchLabel: 'Idioma',
+    accountLabel: 'Cuenta',
+    events: 'Eventos',
+    people: 'Personas',
+    audit: 'Registro de auditoría',
+    signOut: 'Cerrar sesión',
     footer: 'Taller guarda los datos de los solicitantes solo en este servidor. Ayuda legal gratuita: los notarios no son abogados.',
   },
 
