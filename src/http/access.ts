@@ -23,7 +23,8 @@ import { auditRefusal, checkToken } from '../db/tokens.js';
 import type { TokenGrant } from '../db/tokens.js';
 import { activeAccount } from '../services/users.js';
 import type { Account } from '../services/users.js';
-import { escapeHtml } from './errors.js';
+import { errorPage } from './errors.js';
+import { localeOf } from './i18n.js';
 import { tokenRefusal } from './limits.js';
 
 export type Access = 'public' | 'link' | 'signed-in' | 'read' | 'write' | 'admin';
@@ -132,9 +133,8 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 
     return;
   }
   if (wantsPage(request)) {
-    const title = status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Sign in';
-    await reply.code(status).type('text/html; charset=utf-8').send(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="robots" content="noindex"><title>${title} — Taller</title><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the events</a></p></main></html>`);
+    const title = status === 403 ? 'Not allowed' : 'Not found';
+    await reply.code(status).type('text/html; charset=utf-8').send(errorPage(localeOf(request), title, title, message));
     return;
   }
   if (status === 401) void reply.header('www-authenticate', 'Bearer');

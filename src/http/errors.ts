@@ -86,7 +86,7 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
 }
 
 /** A bare page for a browser, in the visitor's language: a heading, a sentence and the way back. Every text is escaped here. */
-function errorPage(locale: Locale, title: string, heading: string, text: string): string {
+export function errorPage(locale: Locale, title: string, heading: string, text: string): string {
   return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
     + `<title>${escapeHtml(title)} — Taller</title><link rel="stylesheet" href="/static/css/app.css"><main id="main"><h1>${escapeHtml(heading)}</h1>`
     + `<p>${escapeHtml(text)}</p><p><a href="/">${escapeHtml(translate(locale, 'errors.back'))}</a></p></main></html>`;
