@@ -28,8 +28,8 @@ import type { Bundle } from '../domain/index.js';
 import { applicantsCsv, volunteersCsv } from '../outputs/csv.js';
 import { eventJsonBytes } from '../outputs/event.js';
 import {
-  CODED_FIELDS, NOTHING, applyMapping, checkMapping, codeFor, columnLetter, describeSheet, mapProblems, proposeColumns,
-  proposeDateOrder, proposeValues, readSheet, rememberMapping, reuseMapping,
+  CODED_FIELDS, NOTHING, applyMapping, checkMapping, codeFor, columnLetter, describeSheet, listItems, mapProblems, proposeColumns,
+  proposeDateOrder, proposeValues, readSheet, rememberMapping, reuseMapping, valueKey,
 } from '../sheets/index.js';
 import type {
   ColumnChoice, ColumnProposal, DateOrder, ReadSheetOptions, SavedMapping, Sheet, SheetMapping, SheetProblem, SheetTarget,
@@ -476,8 +476,10 @@ export async function importSheetFile(db: Db, input: {
   const mapping: SheetMapping = { columns, values: reused?.values ?? {} };
   if (reused?.dateOrder) mapping.dateOrder = reused.dateOrder;
   const values = proposeValues(input.target, sheet, columns, stored.event, mapping.values);
+  const holds = (cell: string, v: ValueProposal) =>
+    (CODED_FIELDS[v.field]!.list ? listItems(cell) : [cell]).some((item) => valueKey(item) === v.key);
   const unknown = values.filter((v) => v.code === null).map((v) => ({
-    row: sheet.rowNumbers[sheet.rows.findIndex((r) => (r[v.column] ?? '').includes(v.value))] ?? 1,
+    row: sheet.rowNumbers[sheet.rows.findIndex((r) => holds(r[v.column] ?? '', v))] ?? 1,
     letter: columnLetter(v.column), header: sheet.header[v.column]!, kind: v.kind, value: v.value, rows: v.rows,
   }));
   const report: MappingReport = {

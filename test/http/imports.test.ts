@@ -15,6 +15,7 @@ import { organizationNamed } from '../../src/db/users.js';
 import { addAccount } from '../../src/services/users.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { build, Visitor } from '../support/http.js';
+import { xlsxBytes } from '../sheets/helpers.js';
 
 const PASSWORD = 'correct horse battery staple';
 const SHEETS = new URL('../../static/samples/spreadsheets/', import.meta.url);
@@ -274,4 +275,24 @@ t.test('each page that shows the sheet’s cells is on the audit log, and no cel
   const logged = lines.join('');
   for (const v of sampleBundle(FRESNO).volunteers) t.notOk(logged.includes(v.name), `no ${v.id}'s name in the log`);
   t.notOk(logged.includes('volunteers-es.csv'), 'nor the file’s name');
+});
+
+t.test('another sheet of a workbook can be read instead, and its columns are chosen afresh', async (t) => {
+  const { cora } = await clinic(t);
+  const workbook = await xlsxBytes({
+    Notas: [[{ value: 'Lo que falta' }], [{ value: 'llamar a Ana' }]],
+    Solicitantes: [[{ value: 'Nombre' }, { value: 'Idiomas' }, { value: 'Tipo de caso' }], [{ value: 'Ana Ruiz' }, { value: 'Español' }, { value: 'Ciudadanía' }]],
+  });
+  await cora.upload(`${IMPORT}/applicants`, { name: 'libro.xlsx', bytes: workbook });
+  const first = await cora.get(step('applicants', 'columns'));
+  t.match(first.body, 'sheet &quot;Notas&quot;');
+  t.match(first.body, '<option value="Notas" selected>Notas</option><option value="Solicitantes">Solicitantes</option>');
+  const read = await cora.post(step('applicants', 'read'), { sheet: 'Solicitantes' });
+  t.equal(read.headers.location, step('applicants', 'columns'));
+  const again = await cora.get(step('applicants', 'columns'));
+  t.match(again.body, 'sheet &quot;Solicitantes&quot;');
+  t.same(chosen(again.body), { sheet: 'Solicitantes', 'column-0': 'name', 'column-1': 'languages', 'column-2': 'case_type' });
+  const missing = await cora.post(step('applicants', 'read'), { sheet: 'Hoja 9' });
+  t.equal(missing.statusCode, 400);
+  t.match(missing.body, '<a href="#read">libro.xlsx: the workbook has no sheet named &quot;Hoja 9&quot;');
 });
