@@ -271,6 +271,11 @@ export function eventOrganizations(db: Db, slug: string): Set<number> | undefine
   return ids;
 }
 
+/** The organization that runs a stored event (its importing coordinator's), or null: none, or no such event. */
+export function eventOwner(db: Db, eventKey: number): number | null {
+  return db.select({ org: events.organizationId }).from(events).where(eq(events.id, eventKey)).get()?.org ?? null;
+}
+
 /** One event by its id from event.json, or undefined. */
 export function findEvent(db: Db, slug: string): EventSummary | undefined {
   return db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id)).where(eq(events.slug, slug)).get();
