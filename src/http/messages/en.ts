@@ -5,6 +5,9 @@
  * those the view models use are plain text. People's, events' and sites' names are data: they
  * come in as placeholders and are never translated.
  */
+import { ROLE_NAMES } from '../../domain/index.js';
+import { REASON_NAMES } from '../../planner/reasons.js';
+
 export const en = {
   language: {
     /** This language's name, written in it: the switch offers it so. */
@@ -253,16 +256,7 @@ export const en = {
   },
 
   /** One volunteer's role, as a volunteer's day is captioned. */
-  role: {
-    attorney: 'Attorney',
-    accredited_rep: 'DOJ-accredited representative',
-    law_student: 'Law student',
-    paralegal: 'Paralegal',
-    form_filler: 'Form filler',
-    screener: 'Screener',
-    interpreter: 'Interpreter',
-    general: 'Greeter or organizer',
-  },
+  role: { ...ROLE_NAMES },
 
   stations: {
     check_in: 'Check-in',
@@ -273,14 +267,7 @@ export const en = {
   },
 
   /** Why applicants are not scheduled, as headings a coordinator can act on at the door. */
-  reasons: {
-    invalid: 'Their own hours make the stay impossible',
-    no_language_match: 'No shared language or interpreter',
-    no_eligible_reviewer: 'No eligible reviewer',
-    no_competent_volunteer: 'Nobody handles the case type',
-    outside_hours: 'Outside the workshop hours',
-    no_capacity: 'The day is full',
-  },
+  reasons: { ...REASON_NAMES },
 
   /** The default case types (src/domain/catalog.ts); a case type of an event's own reads as its code. */
   caseTypes: {
