@@ -253,21 +253,39 @@ const prepareMarks = (db: Db) => {
     eventByKey: sqlite.prepare<[number], MarkEvent>(`${event} where id = ?`),
     latest: sqlite.prepare<[number], NonNullable<VersionMark['latest']>>(
       'select version, created_at as createdAt, published_at as publishedAt from plans where event_id = ? order by version desc limit 1'),
+    counters: sqlite.prepare<[], { changes: number; version: number }>('select total_changes() as changes, data_version as version from pragma_data_version'),
     published: sqlite.prepare<[number], NonNullable<VersionMark['published']>>(
       'select version, published_at as publishedAt from plans where event_id = ? and published_at is not null order by published_at desc, version desc limit 1'),
   };
 };
 type MarkEvent = Pick<VersionMark, 'key' | 'slug' | 'updatedAt' | 'purgedAt'>;
-const preparedMarks = new WeakMap<Db, ReturnType<typeof prepareMarks>>();
+interface KeptMarks { changes: number; version: number; marks: Map<string | number, VersionMark> }
+const preparedMarks = new WeakMap<Db, ReturnType<typeof prepareMarks> & { kept: KeptMarks }>();
+/** Marks kept between changes, at most (one per event asked for). */
+const MARKS_KEPT = 1000;
 
-/** The version mark of an event by its id (or its stored key), or undefined when there is no such event. */
+/**
+ * The version mark of an event by its id (or its stored key), or undefined when there is no such
+ * event. Marks are kept while nothing in the database changes: one read of SQLite's change
+ * counters (this connection's `total_changes()`, and `data_version`, which moves when another
+ * process, a `taller import` say, commits) stands for the mark's three reads.
+ */
 export function versionMark(db: Db, event: string | number): VersionMark | undefined {
   let queries = preparedMarks.get(db);
-  if (!queries) preparedMarks.set(db, queries = prepareMarks(db));
+  if (!queries) preparedMarks.set(db, queries = { ...prepareMarks(db), kept: { changes: -1, version: -1, marks: new Map() } });
+  const { changes, version } = queries.counters.get()!;
+  if (changes !== queries.kept.changes || version !== queries.kept.version) {
+    queries.kept = { changes, version, marks: new Map() };
+  }
+  const kept = queries.kept.marks.get(event);
+  if (kept) return kept;
   const found = typeof event === 'string' ? queries.event.get(event) : queries.eventByKey.get(event);
   if (!found) return undefined;
   const latest = queries.latest.get(found.key);
-  return { ...found, latest: latest ?? null, published: (latest && queries.published.get(found.key)) ?? null };
+  const mark = { ...found, latest: latest ?? null, published: (latest && queries.published.get(found.key)) ?? null };
+  // Kept under the counters read before it: a change in between moves them, and the next view reads afresh.
+  if (queries.kept.marks.size < MARKS_KEPT) queries.kept.marks.set(event, mark);
+  return mark;
 }
 
 /** A version mark as one string, for cache keys. */

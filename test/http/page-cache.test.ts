@@ -4,6 +4,7 @@ import t from 'tap';
 import type { Test } from 'tap';
 import { eq } from 'drizzle-orm';
 import { saveBundle } from '../../src/db/events.js';
+import { openDatabase } from '../../src/db/index.js';
 import { auditLog } from '../../src/db/schema.js';
 import type { JobPool } from '../../src/jobs/index.js';
 import type { Job } from '../../src/jobs/run.js';
@@ -73,6 +74,18 @@ t.test('a re-import shows on the page at once, checked against the new roster', 
   t.match(after, /Out of date/, 'the stored version no longer fits: an applicant it schedules or explains is gone');
   t.equal(count.check, 2, 'the version is checked again against the new import');
   t.equal(count.estimate, 1, 'the estimate is kept: it belongs to the version');
+});
+
+t.test('a re-import by another process (its own connection to the file) shows on the page at once', async (t) => {
+  const { store, page } = await planned(t);
+  t.match(await page(), /Applicants: 40/);
+  t.match(await page(), /Applicants: 40/, 'kept');
+  const other = openDatabase(store.sqlite.name);
+  t.teardown(() => other.close());
+  const files = sampleFiles(FRESNO);
+  const lines = Buffer.from(files['applicants.csv']!).toString('utf8').split('\n');
+  saveBundle(other.db, readBundle(withFile(files, 'applicants.csv', lines.filter((_, i) => i !== 1).join('\n'))).bundle!, 'test');
+  t.match(await page(), /Applicants: 39/);
 });
 
 t.test('a new version and a publish show on the page at once', async (t) => {

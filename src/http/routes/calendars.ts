@@ -57,7 +57,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   /** A volunteer's calendar, by the event's id (or stored key); undefined when there is none. */
   const keptCalendar = (event: string | number, volunteer: string): Promise<string | undefined> => {
-    const read = readCalendar(event, volunteer);
+    // A calendar kept under the current mark is sent without opening a transaction.
+    const seen = versionMark(db, event);
+    const keptKey = seen && `${markKey(seen)}|${volunteer}`;
+    const read = keptKey && calendars.has(keptKey) ? { key: keptKey } : readCalendar(event, volunteer);
     return read ? calendars.get(read.key, () => read.text) : Promise.resolve(undefined);
   };
 

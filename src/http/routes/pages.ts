@@ -69,12 +69,13 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return Buffer.from(html, 'utf8');
   };
 
+  const pageKey = (mark: VersionMark, coordinator: boolean) => `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}`;
   // One read transaction: the page is keyed by the same state it is built from. The roster,
   // the applicants and the plans are read only when the page is not kept already.
   const readPage = app.store.sqlite.transaction((slug: string, coordinator: boolean) => {
     const mark = versionMark(db, slug);
     if (!mark) return undefined;
-    const key = `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}`;
+    const key = pageKey(mark, coordinator);
     if (pages.has(key)) return { mark, key };
     return {
       mark, key, bundle: loadBundle(db, slug)!,
@@ -91,7 +92,10 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const grant = apiGrantOf(request);
     if (grant) request.grant = grant;
     const coordinator = grant !== undefined;
-    const read = readPage(slug, coordinator);
+    // A page kept under the current mark is sent without opening a transaction.
+    const seen = versionMark(db, slug);
+    const keptKey = seen && pageKey(seen, coordinator);
+    const read = keptKey && pages.has(keptKey) ? { mark: seen, key: keptKey } : readPage(slug, coordinator);
     if (!read) return reply.callNotFound();
     const { mark, key } = read;
     // Sent only once the view is on the audit log (rows of one moment share one disk sync).
