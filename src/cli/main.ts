@@ -14,7 +14,7 @@ import { applyRetention, nothingToPrint, purgeStoredEvent } from '../services/re
 import { purgedAt } from '../db/purge.js';
 import type { PurgeOutcome } from '../services/retention.js';
 import { revokeToken } from '../db/tokens.js';
-import { listAccounts } from '../db/users.js';
+import { findSignIn, listAccounts } from '../db/users.js';
 import type { Account } from '../db/users.js';
 import { addAccount, apiTokensOf, changeAccount, makeApiToken } from '../services/users.js';
 import type { TokenScopeName } from '../services/users.js';
@@ -686,9 +686,10 @@ async function token(io: Io, args: string[]): Promise<number> {
 }
 
 function accountByEmail(db: Db, email: string): Account {
-  const found = listAccounts(db).find((a) => a.email === email.trim().toLowerCase());
+  const found = findSignIn(db, email);
   if (!found) throw new UsageError(`${email}: no account has this e-mail address (taller user list shows them)`);
-  return found;
+  const { passwordHash: _hash, ...account } = found;
+  return account;
 }
 
 async function readAll(input: AsyncIterable<string | Buffer>): Promise<string> {

@@ -194,26 +194,6 @@ export function selectionView(summary: PlanJson['summary'], locale: Locale = DEF
 
 const COMPLEXITY_KEYS = ['straightforward', 'moderate', 'complex'] as const;
 
-type PlanView = ReturnType<typeof planView>;
-type StatusView = ReturnType<typeof planStatusView>;
-
-/**
- * The plan as anyone may see it: counts and shares, each reason with how many it leaves out,
- * and no applicant, volunteer, time or sentence about a person.
- */
-export function countsOnly(plan: PlanView): PlanView {
-  return {
-    ...plan,
-    firstArrival: null,
-    reasons: plan.reasons.map((r) => ({ ...r, examples: [] })),
-    volunteers: [],
-  };
-}
-
-/** The plan's status as anyone may see it: draft or published, out of date or not, nobody named. */
-export function statusCountsOnly(status: StatusView): StatusView {
-  return { ...status, changes: [], volunteersToTell: [], problems: [], moreProblems: 0 };
-}
 
 /**
  * What broke, one line per kind of problem, with the applicants it touches: "V004 is not on the

@@ -9,7 +9,7 @@ import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { EventParams } from '../schemas.js';
-import { countsOnly, eventView, homeView, planStatusView, planView, statusCountsOnly } from '../views.js';
+import { eventView, homeView, planStatusView, planView } from '../views.js';
 import { actorOf } from '../access.js';
 import { ACCOUNT_SLOT, accountNav, accountView, withAccountNav } from '../account-view.js';
 import type { PageLocals } from '../i18n.js';
@@ -40,7 +40,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.jobs.run({ kind: 'estimate', bundle, options: { runs: PAGE_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6, tradeoff: true } }));
 
   // Each event page as rendered, by what makes it: the event's last import, its latest plan
-  // version, the version published last, whether a coordinator or anyone is looking, and its
+  // version, the version published last, and its
   // language. A view of a page kept costs a few small reads; a new import, version or publish
   // makes a new page.
   const pages = new Memo<Buffer>(PAGE_ENTRIES, PAGE_BYTES, (html) => html.length);
@@ -50,7 +50,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
    * workers), the template. app.view knows no reply: the page's locale and language switch come
    * in `locals`, the request's reply.locals.
    */
-  const renderPage = async (mark: VersionMark, coordinator: boolean, bundle: Bundle & { key: number },
+  const renderPage = async (mark: VersionMark, bundle: Bundle & { key: number },
     stored: StoredPlan | undefined, published: StoredPlan | undefined, locals: PageLocals): Promise<Buffer> => {
     const { locale } = locals;
     // A purged event shows its facts and the anonymous counts its purge kept, and no plan.
@@ -72,23 +72,23 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...locals,
       ...eventView(bundle, locale),
       accountNav: ACCOUNT_SLOT,
-      coordinator,
-      // Per-applicant and per-volunteer lines only for a coordinator; anyone else sees the event's facts and counts.
-      plan: coordinator || !plan ? plan : countsOnly(plan),
-      status: coordinator || !status ? status : statusCountsOnly(status),
+      // Only accounts of the event's organizations reach the page: per-applicant and per-volunteer lines for all of them.
+      coordinator: true,
+      plan,
+      status,
       estimate: estimate && stored
         ? estimateView(estimate, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability, locale) : null,
     });
     return Buffer.from(html, 'utf8');
   };
 
-  const pageKey = (mark: VersionMark, coordinator: boolean, locale: string) => `${markKey(mark)}|${coordinator ? 'coordinator' : 'anyone'}|${locale}`;
+  const pageKey = (mark: VersionMark, locale: string) => `${markKey(mark)}|${locale}`;
   // One read transaction: the page is keyed by the same state it is built from. The roster,
   // the applicants and the plans are read only when the page is not kept already.
-  const readPage = app.store.sqlite.transaction((slug: string, coordinator: boolean, locale: string) => {
+  const readPage = app.store.sqlite.transaction((slug: string, locale: string) => {
     const mark = versionMark(db, slug);
     if (!mark) return undefined;
-    const key = pageKey(mark, coordinator, locale);
+    const key = pageKey(mark, locale);
     if (pages.has(key)) return { mark, key };
     return {
       mark, key, bundle: loadBundle(db, slug)!,
@@ -105,18 +105,17 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/events/:id', { config: { access: 'read' }, schema: { params: EventParams } }, async (request, reply) => {
     const slug = request.params.id;
-    // Only accounts of the event's organizations reach the page: they see who comes when, and each view is audit-logged.
-    const coordinator = true;
+    // Only accounts of the event's organizations reach the page (its rule): each view is audit-logged.
     const { locale } = reply.locals;
     // A page kept under the current mark is sent without opening a transaction.
     const seen = versionMark(db, slug);
-    const keptKey = seen && pageKey(seen, coordinator, locale);
-    const read = keptKey && pages.has(keptKey) ? { mark: seen, key: keptKey } : readPage(slug, coordinator, locale);
+    const keptKey = seen && pageKey(seen, locale);
+    const read = keptKey && pages.has(keptKey) ? { mark: seen, key: keptKey } : readPage(slug, locale);
     if (!read) return reply.callNotFound();
     const { mark, key } = read;
     // Sent only once the view is on the audit log (rows of one moment share one disk sync).
     const logged = mark.latest ? audits.write(actorOf(request), 'plan.view', mark.key, `version ${mark.latest.version}`) : undefined;
-    const [html] = await Promise.all([pages.get(key, () => renderPage(mark, coordinator, read.bundle!, read.stored, read.published, reply.locals)), logged]);
+    const [html] = await Promise.all([pages.get(key, () => renderPage(mark, read.bundle!, read.stored, read.published, reply.locals)), logged]);
     return reply.type(HTML).send(withAccountNav(html, request, reply));
   });
 };
