@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { loadBundle, saveBundle } from '../../src/db/events.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { auditLog } from '../../src/db/schema.js';
+import { purgeEvent } from '../../src/db/purge.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { plan } from '../../src/planner/index.js';
 import { planEvent } from '../../src/services/plans.js';
@@ -340,6 +341,17 @@ t.test('a code nobody has any more is said so, with the way back to the list', a
   const res = await cora.get(`${VOLUNTEERS}/V999/edit`);
   t.equal(res.statusCode, 404);
   t.match(res.body, 'There is no volunteer with the code V999 at this event');
+});
+
+t.test('an event whose personal data was purged can be read, and nobody in it changed', async (t) => {
+  const { cora, store } = await clinic(t);
+  purgeEvent(store.db, loadBundle(store.db, FRESNO_ID)!.key, 'test', '2027-08-01T00:00:00.000Z');
+  const list = await cora.get(VOLUNTEERS);
+  t.equal(list.statusCode, 200);
+  t.match(list.body, 'personal data was removed on Sunday, August 1, 2027: nobody can be added, changed or removed');
+  t.notMatch(list.body, /\/edit|\/remove|Add a volunteer/);
+  t.equal((await cora.get(`${VOLUNTEERS}/new`)).statusCode, 409);
+  t.equal((await cora.post(`${VOLUNTEERS}/V002/edit`, { id: 'V002', name: 'Juan', role: 'attorney', languages: 'es' })).statusCode, 409);
 });
 
 t.test('the roster page and a refused form in Spanish for Accept-Language: es', async (t) => {
