@@ -223,12 +223,15 @@ export async function peoplePage(db: Db, slug: string, kind: PeopleKind, filter:
   return {
     kind, event: bundle.event, purgedAt: purgedAt(db, bundle.key), planVersion: latest?.version ?? null,
     total: made.all.length, matched: made.kept.length, ...shown, options: made.options,
-    attorneys: bundle.volunteers.filter((v) => v.role === 'attorney').map((v) => ({ id: v.id, name: v.name })),
+    attorneys: attorneysOf(bundle),
     plan: checker && latest ? await planAfterImport(db, slug, checker) : null,
   } as AnyPeoplePage;
 }
 
 // ——— One person's form ———
+
+/** The roster's attorneys (a law student's supervisor is one of them), by code and name. */
+const attorneysOf = (bundle: Bundle) => bundle.volunteers.filter((v) => v.role === 'attorney').map((v) => ({ id: v.id, name: v.name }));
 
 const list = (values: readonly string[] | undefined) => (values ?? []).join(';');
 
@@ -272,7 +275,7 @@ export function findPerson(db: Db, slug: string, kind: PeopleKind, code: string)
   { event: ClinicEvent; purgedAt: string | null; form: PersonForm; name: string; attorneys: { id: string; name: string }[] } | undefined {
   const bundle = loadBundle(db, slug);
   if (!bundle) return undefined;
-  const attorneys = bundle.volunteers.filter((v) => v.role === 'attorney').map((v) => ({ id: v.id, name: v.name }));
+  const attorneys = attorneysOf(bundle);
   const person = (kind === 'volunteers' ? bundle.volunteers : bundle.applicants).find((p: { id: string }) => p.id === code);
   if (!person) return undefined;
   const form = kind === 'volunteers' ? volunteerForm(bundle.event, person as Volunteer) : applicantForm(bundle.event, person as Applicant);
@@ -285,7 +288,7 @@ export function blankPerson(db: Db, slug: string): { event: ClinicEvent; purgedA
   if (!bundle) return undefined;
   return {
     event: bundle.event, purgedAt: purgedAt(db, bundle.key),
-    attorneys: bundle.volunteers.filter((v) => v.role === 'attorney').map((v) => ({ id: v.id, name: v.name })),
+    attorneys: attorneysOf(bundle),
   };
 }
 
@@ -307,9 +310,17 @@ export type Change =
   | { kind: 'edit'; code: string; form: PersonForm }
   | { kind: 'remove'; code: string };
 
+/** What a refused change's form is shown again with: the event, its attorneys, and the person's name as stored. */
+export interface ChangeContext {
+  event: ClinicEvent;
+  attorneys: { id: string; name: string }[];
+  /** The name stored for the person changed or removed; absent for a new one. */
+  name?: string | undefined;
+}
+
 export type ChangeOutcome =
   | { ok: true; code: string; name: string; saved: SaveResult; warnings: PersonProblem[] }
-  | { ok: false; problems: PersonProblem[]; warnings: PersonProblem[] }
+  | { ok: false; problems: PersonProblem[]; warnings: PersonProblem[]; context: ChangeContext }
   | { ok: false; notFound: 'event' | 'person' }
   | { ok: false; purgedAt: string };
 
@@ -381,7 +392,12 @@ export function changePerson(db: Db, slug: string, kind: PeopleKind, change: Cha
     const purged = purgedAt(db, stored.key);
     if (purged !== null) return { ok: false, purgedAt: purged };
     const checked = checkChange(stored, kind, change);
-    if (!checked.ok) return checked;
+    if (!checked.ok) {
+      if ('notFound' in checked) return checked;
+      const people: { id: string; name: string }[] = kind === 'volunteers' ? stored.volunteers : stored.applicants;
+      const name = change.kind === 'add' ? undefined : people.find((p) => p.id === change.code)?.name;
+      return { ...checked, context: { event: stored.event, attorneys: attorneysOf(stored), name } };
+    }
     const saved = saveBundle(db, checked.bundle, actor);
     const what = change.kind === 'edit' && change.code !== checked.code ? `${change.code} now ${checked.code}` : checked.code;
     audit(db, actor, `${ONE[kind]}.${change.kind}`, slug, `${ONE[kind]} ${what}`);

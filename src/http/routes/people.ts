@@ -120,15 +120,12 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return outcome.notFound === 'event' || what.kind === 'add' ? reply.callNotFound() : notice(request, reply, kind, slug, 404, { code: what.code });
       }
       if ('purgedAt' in outcome) return notice(request, reply, kind, slug, 409, { purgedAt: outcome.purgedAt });
-      const found = blankPerson(db, slug)!;
+      const { event, attorneys, name } = outcome.context;
       if (what.kind === 'remove') {
-        const person = findPerson(db, slug, kind, what.code)!;
-        return page(request, reply.code(400), 'remove', removeView(kind, found.event, what.code, person.name, back, locale, outcome.problems));
+        return page(request, reply.code(400), 'remove', removeView(kind, event, what.code, name ?? '', back, locale, outcome.problems));
       }
-      const name = what.kind === 'edit' ? findPerson(db, slug, kind, what.code)?.name : undefined;
       return page(request, reply.code(400), 'form', formView({
-        kind, event: found.event, attorneys: found.attorneys, code: what.kind === 'edit' ? what.code : undefined, name, back,
-        problems: outcome.problems, warnings: outcome.warnings,
+        kind, event, attorneys, code: what.kind === 'edit' ? what.code : undefined, name, back, problems: outcome.problems, warnings: outcome.warnings,
       }, what.form, locale));
     };
 
