@@ -25,6 +25,7 @@ const SAY = {
   idReserved: '"new" names the page for a new event: choose another id',
   idKept: (id: string, plans: number) => `this event has ${plans} plan version${plans === 1 ? '' : 's'}, and printed slips, sheets and calendar links name it by its id: it stays "${id}". Duplicate the event to start one under another id`,
   noSuchOrganization: 'choose one of the organizations listed, or none',
+  noOrganizationOfYours: 'your account belongs to no organization, so nobody but admins could reach the event: ask an admin to set yours first',
   hostKept: (org: string) => `your organization, ${org}, would no longer run or host this event, and you could not reach it: keep it in the list`,
   mixLine: (line: number) => `line ${line} has more than four parts: write the case type, the languages (separated by ;), the complexity and the share, separated by commas`,
   confirmMismatch: (id: string) => `this is not the event's id: type ${id} exactly to delete it`,
@@ -95,7 +96,7 @@ export const EVENT_FIELDS = [
 
 const MINUTES_FIELD = /^case_types\.([a-z][a-z0-9_]*)\.(check_in|screening|preparation|review|final_check)$/;
 
-/** A form problem: the field it belongs to, and the event.json path its message may quote. */
+/** A form problem: the field it belongs to, and the event.json path its message may quote (`-`: none, about the whole form). */
 export interface EventFieldProblem extends FieldProblem {
   column: string;
 }
@@ -256,7 +257,11 @@ const problem = (field: string, message: string): EventFieldProblem => ({ field,
 
 /** Who runs the event: an admin's choice (an organization's number, or none), else the account's own or the stored owner. */
 function ownerOf(db: Db, form: EventForm, account: Account, kept: number | null | undefined): { owner: number | null; problems: EventFieldProblem[] } {
-  if (account.role !== 'admin') return { owner: kept === undefined ? account.organizationId : kept, problems: [] };
+  if (account.role !== 'admin') {
+    // An event made by a coordinator of no organization could be reached by nobody but admins.
+    if (kept === undefined && account.organizationId === null) return { owner: null, problems: [{ field: 'name', column: '-', message: SAY.noOrganizationOfYours }] };
+    return { owner: kept === undefined ? account.organizationId : kept, problems: [] };
+  }
   const chosen = (form.organization ?? '').trim();
   if (chosen === '') return { owner: null, problems: [] };
   const found = listOrganizations(db).find((o) => String(o.id) === chosen);
