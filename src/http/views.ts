@@ -4,7 +4,6 @@ import { ROLES, ROLE_NAMES, STATION_NAMES, caseTypeName, languageName, shareLang
 import { REASON_NAMES } from '../planner/reasons.js';
 import type { PlanJson, UnscheduledReason } from '../planner/types.js';
 import type { Applicant, Bundle, Role } from '../domain/index.js';
-import type { EventSummary } from '../db/events.js';
 import type { StoredPlan } from '../db/plans.js';
 import type { Notice, Staleness } from '../services/plans.js';
 
@@ -34,15 +33,6 @@ export const SAMPLES = [
   { dir: 'mixteco-farmworker-clinic', name: 'Farmworker clinic with Mixteco and Triqui speakers, Madera (120 applicants)' },
   { dir: 'central-valley-citizenship-day', name: 'Citizenship Day, Merced (250 applicants)' },
 ];
-
-export function homeView(events: EventSummary[]) {
-  return {
-    title: 'Workshops',
-    single: events.length === 1,
-    events: events.map((e) => ({ ...e, date: longDate(e.date), hours: `${e.opens}–${e.closes}` })),
-    samples: SAMPLES,
-  };
-}
 
 function tally<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();

@@ -1,0 +1,145 @@
+/**
+ * Coordinators run their events from the browser: the home page's upcoming and past lists with
+ * a search, and a form to make an event, change it, start another from it as a template, and
+ * delete it with everything of it. Each handler reads the request, calls one use case of
+ * src/services/events.ts and answers: a page, or on success a redirect.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { listOrganizations } from '../../db/users.js';
+import {
+  createEventFromForm, deleteEventConfirmed, deletionOf, editEventFromForm, eventLists, newEventForm, storedForm, templateForm,
+} from '../../services/events.js';
+import type { EventFieldProblem, EventForm } from '../../services/events.js';
+import { actorOf } from '../access.js';
+import { accountNav, accountView } from '../account-view.js';
+import { deletionView, eventFormView, eventListsView } from '../events-view.js';
+import { EventParams } from '../schemas.js';
+import { SAMPLES } from '../views.js';
+import { problemsView } from './account.js';
+
+/** What these pages say beyond their templates. */
+const PAGE_TEXT = {
+  home: 'Workshops',
+  deleted: 'The event was deleted, with everything of it.',
+  create: { heading: 'New event', submit: 'Make the event' },
+  duplicate: { heading: 'New event from a template', submit: 'Make the event' },
+  edit: { heading: (name: string) => `Edit ${name}`, submit: 'Save the changes' },
+  delete: (name: string) => `Delete ${name}`,
+  error: (title: string) => `Error: ${title}`,
+};
+
+const Text = (max = 200) => Type.String({ maxLength: max });
+
+/** The event form as a browser sends it: text fields by their event.json path. */
+const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 20_000 }), { maxProperties: 2_000 });
+const CsrfOnly = Type.Optional(Type.Object({ _csrf: Type.Optional(Text()) }));
+const DeleteBody = Type.Object({ confirm: Type.Optional(Text(200)), _csrf: Type.Optional(Text()) });
+const HomeQuery = Type.Object({ q: Type.Optional(Text(200)), deleted: Type.Optional(Text(10)) });
+
+/** How a form page is headed and where it goes. */
+interface FormPage {
+  heading: string;
+  submit: string;
+  action: string;
+  cancel: string;
+  editing?: boolean;
+  event?: { slug: string; name: string };
+  template?: { slug: string; name: string };
+}
+
+/** The form's fields as sent, without the form token. */
+const typed = (body: Record<string, string>): EventForm => {
+  const { _csrf: _token, ...form } = body;
+  return form;
+};
+
+export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.store;
+
+  const formPage = (request: FastifyRequest, reply: FastifyReply, form: EventForm, problems: EventFieldProblem[], page: FormPage) => {
+    const admin = request.account!.role === 'admin';
+    return reply.view('events/form.hbs', {
+      ...page, title: problems.length > 0 ? PAGE_TEXT.error(page.heading) : page.heading,
+      accountNav: accountNav(request, reply), csrf: reply.generateCsrf(),
+      ...eventFormView(form, problems, { editing: page.editing === true, ...(admin ? { organizations: listOrganizations(db) } : {}) }),
+    });
+  };
+
+  const createPage = (template?: { slug: string; name: string }): FormPage => ({
+    ...(template ? PAGE_TEXT.duplicate : PAGE_TEXT.create), action: '/events', cancel: template ? `/events/${template.slug}` : '/',
+    ...(template ? { template } : {}),
+  });
+  const editPage = (slug: string, name: string): FormPage => ({
+    heading: PAGE_TEXT.edit.heading(name), submit: PAGE_TEXT.edit.submit, action: `/events/${slug}`, cancel: `/events/${slug}`,
+    editing: true, event: { slug, name },
+  });
+
+  app.get('/', { config: { access: 'signed-in' }, schema: { querystring: HomeQuery } }, async (request, reply) => {
+    const account = request.account!;
+    const query = request.query.q ?? '';
+    return reply.view('pages/home.hbs', {
+      title: PAGE_TEXT.home, account: accountView(account), accountNav: accountNav(request, reply), samples: SAMPLES,
+      notice: request.query.deleted ? PAGE_TEXT.deleted : undefined,
+      ...eventListsView(eventLists(db, account, query), query, accountView(account).mayWrite),
+    });
+  });
+
+  app.get('/events/new', { config: { access: 'write', eventParam: false } }, async (request, reply) => {
+    const account = request.account!;
+    return formPage(request, reply, newEventForm(account.organizationId), [], createPage());
+  });
+
+  app.post('/events', { config: { access: 'write', eventParam: false }, schema: { body: FormBody } }, async (request, reply) => {
+    const form = typed(request.body);
+    const made = createEventFromForm(db, form, request.account!, actorOf(request));
+    if (!made.ok) return formPage(request, reply.code(400), form, made.problems as EventFieldProblem[], createPage());
+    return reply.redirect(`/events/${encodeURIComponent(made.slug)}?created=1`, 303);
+  });
+
+  app.get('/events/:id/edit', { config: { access: 'write' }, schema: { params: EventParams } }, async (request, reply) => {
+    const form = storedForm(db, request.params.id);
+    if (!form) return reply.callNotFound();
+    return formPage(request, reply, form, [], editPage(request.params.id, form.name!));
+  });
+
+  app.post('/events/:id', { config: { access: 'write' }, schema: { params: EventParams, body: FormBody } }, async (request, reply) => {
+    const slug = request.params.id;
+    const form = typed(request.body);
+    const saved = editEventFromForm(db, slug, form, request.account!, actorOf(request));
+    if (!saved) return reply.callNotFound();
+    if (!saved.ok) return formPage(request, reply.code(400), form, saved.problems as EventFieldProblem[], editPage(slug, storedForm(db, slug)!.name!));
+    return reply.redirect(`/events/${encodeURIComponent(saved.slug)}?saved=1`, 303);
+  });
+
+  app.post('/events/:id/duplicate', { config: { access: 'write' }, schema: { params: EventParams, body: CsrfOnly } }, async (request, reply) => {
+    const form = templateForm(db, request.params.id);
+    if (!form) return reply.callNotFound();
+    return formPage(request, reply, form, [], createPage({ slug: request.params.id, name: form.name! }));
+  });
+
+  app.get('/events/:id/delete', { config: { access: 'write' }, schema: { params: EventParams } }, async (request, reply) => {
+    const found = deletionOf(db, request.params.id);
+    if (!found) return reply.callNotFound();
+    return reply.view('events/delete.hbs', {
+      title: PAGE_TEXT.delete(found.name), accountNav: accountNav(request, reply), csrf: reply.generateCsrf(),
+      slug: found.slug, name: found.name, removed: deletionView(found.contents),
+    });
+  });
+
+  app.post('/events/:id/delete', { config: { access: 'write' }, schema: { params: EventParams, body: DeleteBody } }, async (request, reply) => {
+    const slug = request.params.id;
+    const typedId = request.body.confirm ?? '';
+    const found = deletionOf(db, slug);
+    const deleted = found && deleteEventConfirmed(db, slug, typedId, actorOf(request));
+    if (!found || !deleted) return reply.callNotFound();
+    if (!deleted.ok) {
+      return reply.code(400).view('events/delete.hbs', {
+        title: PAGE_TEXT.error(PAGE_TEXT.delete(found.name)), accountNav: accountNav(request, reply), csrf: reply.generateCsrf(),
+        slug, name: found.name, removed: deletionView(found.contents), typed: typedId, ...problemsView(deleted.problems),
+      });
+    }
+    return reply.redirect('/?deleted=1', 303);
+  });
+};
