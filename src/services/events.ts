@@ -14,7 +14,7 @@ import {
 import type { EventContents, EventListing } from '../db/events.js';
 import type { Db } from '../db/index.js';
 import { listOrganizations } from '../db/users.js';
-import type { Account, FieldProblem, Outcome } from './users.js';
+import type { Account, FieldProblem } from './users.js';
 
 export type { EventContents, EventListing };
 
@@ -100,6 +100,9 @@ const MINUTES_FIELD = /^case_types\.([a-z][a-z0-9_]*)\.(check_in|screening|prepa
 export interface EventFieldProblem extends FieldProblem {
   column: string;
 }
+
+/** What a form came to: done, or every problem with it, each at its field. */
+export type FormOutcome<T> = ({ ok: true } & T) | { ok: false; problems: EventFieldProblem[] };
 
 /** The case types a form gives minutes for, in the form's order. */
 export function formCaseTypes(form: EventForm): string[] {
@@ -270,7 +273,7 @@ function ownerOf(db: Db, form: EventForm, account: Account, kept: number | null 
 
 /** What a form makes of an event, or every problem with it; `stored` is the event being changed. */
 function checkForm(db: Db, form: EventForm, account: Account, stored?: { key: number; event: ClinicEvent }):
-  Outcome<{ event: ClinicEvent; owner: number | null }> {
+  FormOutcome<{ event: ClinicEvent; owner: number | null }> {
   // An id left empty: the stored one, or one made from the name and date (made unique).
   const typedId = (form.id ?? '').trim();
   const suggested = typedId === '' && !stored ? suggestEventId(form.name ?? '', (form.date ?? '').trim()) : undefined;
@@ -303,7 +306,7 @@ const isTaken = (err: unknown) => (err as { code?: string }).code === 'SQLITE_CO
  * Makes a new event from a form: empty roster, no applicants, run by the account's organization
  * (an admin chooses one, or none). Audited as `event.create`.
  */
-export function createEventFromForm(db: Db, form: EventForm, account: Account, actor: string): Outcome<{ slug: string }> {
+export function createEventFromForm(db: Db, form: EventForm, account: Account, actor: string): FormOutcome<{ slug: string }> {
   const checked = checkForm(db, form, account);
   if (!checked.ok) return checked;
   try {
@@ -345,22 +348,24 @@ function changedParts(before: ClinicEvent, after: ClinicEvent, ownerBefore: numb
 /**
  * Changes a stored event from a form, keeping its roster, applicants, plans and links; its
  * plans are checked again against it. The id changes only while the event has no plan.
- * Audited as `event.update`, naming what changed. Undefined when there is no such event.
+ * Audited as `event.update`, naming what changed. Undefined when there is no such event; a
+ * refusal also gives the event's stored name, for the page.
  */
 export function editEventFromForm(db: Db, slug: string, form: EventForm, account: Account, actor: string):
-  Outcome<{ slug: string; plans: number }> | undefined {
+  (FormOutcome<{ slug: string }> & { name: string }) | undefined {
   const stored = loadEvent(db, slug);
   if (!stored) return undefined;
+  const { name } = stored.event;
   const checked = checkForm(db, form, account, stored);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return { ...checked, name };
   const ownerBefore = eventOwner(db, stored.key);
   try {
     updateEvent(db, stored.key, checked.event, checked.owner, actor, changedParts(stored.event, checked.event, ownerBefore, checked.owner));
   } catch (err) {
-    if (isTaken(err)) return { ok: false, problems: [problem('id', SAY.idTaken(checked.event.id))] };
+    if (isTaken(err)) return { ok: false, problems: [problem('id', SAY.idTaken(checked.event.id))], name };
     throw err;
   }
-  return { ok: true, slug: checked.event.id, plans: eventContents(db, stored.key).plans };
+  return { ok: true, slug: checked.event.id, name };
 }
 
 // ——— Deleting ———
@@ -373,12 +378,16 @@ export function deletionOf(db: Db, slug: string): { slug: string; name: string; 
 
 /**
  * Deletes an event and everything of it once the coordinator has typed its id, exactly; a
- * mismatch changes nothing. Undefined when there is no such event.
+ * mismatch changes nothing and says again what deleting would remove. Undefined when there is
+ * no such event.
  */
-export function deleteEventConfirmed(db: Db, slug: string, typed: string, actor: string): Outcome<{ removed: EventContents }> | undefined {
+export function deleteEventConfirmed(db: Db, slug: string, typed: string, actor: string):
+  ({ ok: true; removed: EventContents } | { ok: false; problems: FieldProblem[]; name: string; contents: EventContents }) | undefined {
   const found = loadEvent(db, slug);
   if (!found) return undefined;
-  if (typed.trim() !== slug) return { ok: false, problems: [{ field: 'confirm', message: SAY.confirmMismatch(slug) }] };
+  if (typed.trim() !== slug) {
+    return { ok: false, problems: [{ field: 'confirm', message: SAY.confirmMismatch(slug) }], name: found.event.name, contents: eventContents(db, found.key) };
+  }
   const { people: _people, ...removed } = deleteEvent(db, found.key, actor);
   return { ok: true, removed };
 }

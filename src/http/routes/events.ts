@@ -94,7 +94,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/events', { config: { access: 'write', eventParam: false }, schema: { body: FormBody } }, async (request, reply) => {
     const form = typed(request.body);
     const made = createEventFromForm(db, form, request.account!, actorOf(request));
-    if (!made.ok) return formPage(request, reply.code(400), form, made.problems as EventFieldProblem[], createPage());
+    if (!made.ok) return formPage(request, reply.code(400), form, made.problems, createPage());
     return reply.redirect(`/events/${encodeURIComponent(made.slug)}?created=1`, 303);
   });
 
@@ -109,7 +109,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const form = typed(request.body);
     const saved = editEventFromForm(db, slug, form, request.account!, actorOf(request));
     if (!saved) return reply.callNotFound();
-    if (!saved.ok) return formPage(request, reply.code(400), form, saved.problems as EventFieldProblem[], editPage(slug, storedForm(db, slug)!.name!));
+    if (!saved.ok) return formPage(request, reply.code(400), form, saved.problems, editPage(slug, saved.name));
     return reply.redirect(`/events/${encodeURIComponent(saved.slug)}?saved=1`, 303);
   });
 
@@ -131,13 +131,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/events/:id/delete', { config: { access: 'write' }, schema: { params: EventParams, body: DeleteBody } }, async (request, reply) => {
     const slug = request.params.id;
     const typedId = request.body.confirm ?? '';
-    const found = deletionOf(db, slug);
-    const deleted = found && deleteEventConfirmed(db, slug, typedId, actorOf(request));
-    if (!found || !deleted) return reply.callNotFound();
+    const deleted = deleteEventConfirmed(db, slug, typedId, actorOf(request));
+    if (!deleted) return reply.callNotFound();
     if (!deleted.ok) {
       return reply.code(400).view('events/delete.hbs', {
-        title: PAGE_TEXT.error(PAGE_TEXT.delete(found.name)), accountNav: accountNav(request, reply), csrf: reply.generateCsrf(),
-        slug, name: found.name, removed: deletionView(found.contents), typed: typedId, ...problemsView(deleted.problems),
+        title: PAGE_TEXT.error(PAGE_TEXT.delete(deleted.name)), accountNav: accountNav(request, reply), csrf: reply.generateCsrf(),
+        slug, name: deleted.name, removed: deletionView(deleted.contents), typed: typedId, ...problemsView(deleted.problems),
       });
     }
     return reply.redirect('/?deleted=1', 303);
