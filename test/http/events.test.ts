@@ -14,6 +14,7 @@ import type { Role } from '../../src/db/users.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { plan } from '../../src/planner/index.js';
 import { dateAtSite } from '../../src/services/events.js';
+import { purgeStoredEvent } from '../../src/services/retention.js';
 import { addAccount, changeAccount } from '../../src/services/users.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { build, Visitor } from '../support/http.js';
@@ -320,6 +321,18 @@ t.test('a bad value on the edit form is refused at its field and changes nothing
   t.equal(fieldProblem(res.body, 'desks-check_in').message, 'Check-in desks must be at least 1, not 0');
   t.equal(findEvent(store.db, FRESNO_ID)?.name, FRESNO_BUNDLE.event.name);
   t.same(auditRows(store, 'event.update'), []);
+});
+
+t.test('editing an event whose personal data was purged keeps it purged', async (t) => {
+  const { app, store } = await server(t);
+  stored(store);
+  purgeStoredEvent(store.db, FRESNO_ID, 'test');
+  const visitor = await signedIn(app, store, 'coordinator', CASA);
+  const form = formOf((await visitor.get(`/events/${FRESNO_ID}/edit`)).body);
+  t.equal((await visitor.post(`/events/${FRESNO_ID}`, { ...form, name: 'Renamed' })).statusCode, 303);
+  const page = await visitor.get(`/events/${FRESNO_ID}`);
+  t.match(page.body, '<h1>Renamed</h1>');
+  t.match(page.body, 'Personal data removed');
 });
 
 // ——— Duplicating ———
