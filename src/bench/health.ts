@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { buildApp } from '../http/app.js';
 import { openDatabase } from '../db/index.js';
 import { createToken } from '../db/tokens.js';
+import { insertAccount } from '../db/users.js';
 import { generateBundleFiles } from './generate.js';
 
 const applicants = Number(process.argv[2] ?? 200_000);
@@ -30,7 +31,8 @@ try {
   const files = generateBundleFiles({ applicants, volunteers, seed: 1 });
   const form = new FormData();
   for (const [name, bytes] of Object.entries(files)) form.append(name, new Blob([bytes!]), name);
-  const token = createToken(store.db, 'api');
+  const admin = insertAccount(store.db, { email: 'bench@example.org', name: 'Bench', role: 'admin', organizationId: null, passwordHash: null });
+  const token = createToken(store.db, 'api', { userId: admin, scope: 'write' });
 
   // The health checks are asked from a thread of their own, so a busy server thread cannot hold them back unseen.
   const poll = () => new Worker(`

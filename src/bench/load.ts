@@ -11,7 +11,7 @@
  * with `TALLER_RATE_LIMIT=off` (rate limits off for the run) and `LOG_LEVEL=warn`. After one
  * visit to each route (the page's estimate is simulated then), it runs autocannon with N
  * connections for S seconds (after 2 s at N connections, not counted: the client's own start)
- * against (a) the anonymous event page and (b) the calendar feed, one after the other, while a
+ * against (a) the event page, signed in with an admin's API token, and (b) the calendar feed, one after the other, while a
  * separate process asks `/health` every 100 ms (counted while a route is loaded, warm-up
  * included). It prints a table:
  * per route, requests per second, latency p50, p99 and max, errors (connection errors and
@@ -169,7 +169,8 @@ try {
   const planFile = join(dir, 'plan.json');
   taller(db, ['plan', '--event', slug, '--out', planFile]);
   taller(db, ['publish', '--event', slug, '--version', '1']);
-  const token = taller(db, ['token']).trim();
+  taller(db, ['user', 'add', '--email', 'load@example.org', '--name', 'Load test', '--role', 'admin']);
+  const token = taller(db, ['token', '--user', 'load@example.org', '--name', 'load test']).trim();
   const plan = JSON.parse(readFileSync(planFile, 'utf8')) as PlanJson;
   const visits = new Map<string, number>();
   for (const s of plan.scheduled) for (const v of s.visits) visits.set(v.volunteer, (visits.get(v.volunteer) ?? 0) + 1);
@@ -182,14 +183,15 @@ try {
   const link = await fetch(`${base}/api/events/${slug}/volunteers/${volunteer}/calendar-link`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   if (link.status !== 201) fail(`the calendar link was refused (${link.status}): ${await link.text()}`);
   const feed = new URL(((await link.json()) as { url: string }).url).pathname;
+  const signedIn = { authorization: `Bearer ${token}` };
   const routes = [
-    { name: 'event page, anonymous', label: `GET /events/${slug}`, path: `/events/${slug}` },
-    { name: 'calendar feed', label: 'GET /calendars/[token].ics', path: feed },
+    { name: 'event page, signed in', label: `GET /events/${slug}`, path: `/events/${slug}`, headers: signedIn },
+    { name: 'calendar feed', label: 'GET /calendars/[token].ics', path: feed, headers: {} },
   ];
   // One visit each first: the page's estimate is simulated (in a worker) on its first visit.
   for (const r of routes) {
     const t0 = performance.now();
-    const res = await fetch(`${base}${r.path}`);
+    const res = await fetch(`${base}${r.path}`, { headers: r.headers });
     await res.arrayBuffer();
     if (res.status !== 200) fail(`${r.label} answered ${res.status} before the load`);
     say(`${r.name}: first visit ${ms(performance.now() - t0)}`);
@@ -207,7 +209,7 @@ try {
     // The client's own start (its connections opened, its code warmed) is not the server's time:
     // a few seconds at the same connections first, not counted.
     const result = await autocannon({
-      url: `${base}${r.path}`, connections: options.connections, duration: options.duration, timeout: 10,
+      url: `${base}${r.path}`, headers: r.headers, connections: options.connections, duration: options.duration, timeout: 10,
       warmup: { connections: options.connections, duration: WARMUP_S },
     });
     sampler.send({ phase: 'idle' });

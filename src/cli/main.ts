@@ -14,7 +14,7 @@ import { applyRetention, nothingToPrint, purgeStoredEvent } from '../services/re
 import { purgedAt } from '../db/purge.js';
 import type { PurgeOutcome } from '../services/retention.js';
 import { revokeToken } from '../db/tokens.js';
-import { listAccounts } from '../db/users.js';
+import { findSignIn, listAccounts } from '../db/users.js';
 import type { Account } from '../db/users.js';
 import { addAccount, apiTokensOf, changeAccount, makeApiToken } from '../services/users.js';
 import type { TokenScopeName } from '../services/users.js';
@@ -29,6 +29,7 @@ import { openingInstant } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { DateTime } from 'luxon';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
+import type { MappingReport } from '../services/imports.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -53,6 +54,18 @@ Commands:
                       writes nothing; every problem on stderr as FILE:ROW:COLUMN: message
   import DIR          check the bundle and load it into the database, all or nothing;
                       importing an event id again updates that event in place
+  import --event ID --volunteers FILE | --applicants FILE
+                      read a spreadsheet as you keep it (.xlsx, or CSV separated by commas,
+                      semicolons or tabs, in UTF-8, UTF-16 or Windows-1252) as the stored
+                      event's roster or applicants: the whole list replaces the event's, all or
+                      nothing, keeping everyone who is still the same person; every problem on
+                      stderr as FILE:ROW:COLUMN: message, at the sheet's row and column letter
+      --mapping proposed   (the default) print the columns and the unknown values as Taller
+                        reads them; import only when every column and value maps (exit 2 if not)
+      --mapping saved   use the mapping the organization saved (in the browser, or by an
+                        earlier import); exit 2 listing each column or value it cannot map
+      --org NAME        the organization whose mapping is used and kept (default: the one that
+                        runs the event)
   plan DIR            plan the bundle in DIR; the plan JSON on stdout, or into --out FILE
       --seed S          the lottery among equal priorities (default: the event's planning.seed)
       --iterations N    how long to search for a better plan (deterministic for N)
@@ -156,6 +169,63 @@ async function check(io: Io, args: string[]): Promise<number> {
   }
   io.stdout.write(`${summary(read)}: no problems${read.warnings.length ? ` (${read.warnings.length} warnings)` : ''}\n`);
   return EXIT.ok;
+}
+
+/** `taller import`: a bundle folder, or with --event a spreadsheet into a stored event. */
+async function importCommand(io: Io, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { event: { type: 'string' }, volunteers: { type: 'string' }, applicants: { type: 'string' }, mapping: { type: 'string' }, org: { type: 'string' } },
+  });
+  if (values.event === undefined) {
+    for (const name of ['volunteers', 'applicants', 'mapping', 'org'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} goes with --event: taller import --event ID --volunteers FILE (or --applicants FILE)`);
+    }
+    return importDir(io, positionals);
+  }
+  if (positionals.length > 0) throw new UsageError(`import either a bundle folder or a spreadsheet into a stored event, not both (${positionals[0]} and --event ${values.event})`);
+  if ((values.volunteers === undefined) === (values.applicants === undefined)) {
+    throw new UsageError('name one spreadsheet: taller import --event ID --volunteers FILE, or --applicants FILE');
+  }
+  const mapping = values.mapping ?? 'proposed';
+  if (mapping !== 'saved' && mapping !== 'proposed') throw new UsageError(`--mapping is saved or proposed, not "${mapping}"`);
+  const target = values.volunteers !== undefined ? 'volunteers' : 'applicants';
+  const file = (values.volunteers ?? values.applicants)!;
+  const bytes = await readFile(file).catch(() => {
+    throw new UsageError(`${file}: cannot read the file`);
+  });
+  const { importSheetFile, peopleOf } = await import('../services/imports.js');
+  return withDatabase(io, async (db) => {
+    const outcome = await importSheetFile(db, { slug: values.event!, target, file, bytes, mapping, organization: values.org, actor: 'cli' });
+    if (outcome.kind === 'refused') throw new UsageError(outcome.message);
+    if (outcome.report && mapping === 'proposed') io.stdout.write(mappingLines(file, outcome.report).join('\n') + '\n');
+    if (outcome.kind === 'problems') {
+      for (const p of outcome.problems) io.stderr.write(`${file}:${p.row}:${p.column}: ${p.message}\n`);
+      io.stderr.write(`${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} found; nothing was imported\n`);
+      return EXIT.badInput;
+    }
+    for (const w of outcome.warnings) io.stderr.write(`${file}:${w.row}:${w.column}: warning: ${w.message}\n`);
+    io.stdout.write(`imported ${peopleOf(target, outcome.rows)} into ${values.event} from ${file}\n`);
+    if (outcome.remembered) io.stdout.write(`the mapping is kept for ${outcome.report.organization}: --mapping saved uses it next time\n`);
+    if (outcome.plan?.outOfDate) {
+      io.stdout.write(`version ${outcome.plan.version} of the plan no longer fits (${outcome.plan.problems} problem${outcome.plan.problems === 1 ? '' : 's'}): taller plan --event ${values.event}\n`);
+    }
+    return EXIT.ok;
+  });
+}
+
+/** The columns and the unknown values as Taller reads a spreadsheet, for `taller import --mapping proposed`. */
+function mappingLines(file: string, report: MappingReport): string[] {
+  const lines = [`${file}: ${report.description}`, 'columns:'];
+  for (const c of report.columns) {
+    const field = c.field === null ? 'not recognised: choose its field in the browser' : c.field === 'ignore' ? 'ignored' : c.field;
+    lines.push(`  ${c.letter} ${c.header || '(no header)'} -> ${field}`);
+  }
+  if (report.unknown.length > 0) {
+    lines.push('values Taller does not know:');
+    for (const v of report.unknown) lines.push(`  ${v.letter} ${v.header}, row ${v.row}: ${v.kind.replace('_', ' ')} "${v.value}" (${v.rows} row${v.rows === 1 ? '' : 's'})`);
+  }
+  return lines;
 }
 
 async function importDir(io: Io, args: string[]): Promise<number> {
@@ -616,9 +686,10 @@ async function token(io: Io, args: string[]): Promise<number> {
 }
 
 function accountByEmail(db: Db, email: string): Account {
-  const found = listAccounts(db).find((a) => a.email === email.trim().toLowerCase());
+  const found = findSignIn(db, email);
   if (!found) throw new UsageError(`${email}: no account has this e-mail address (taller user list shows them)`);
-  return found;
+  const { passwordHash: _hash, ...account } = found;
+  return account;
 }
 
 async function readAll(input: AsyncIterable<string | Buffer>): Promise<string> {
@@ -676,7 +747,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importDir, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, user, serve,
+  check, import: importCommand, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, user, serve,
   sheets: (io, args) => printable(io, args, 'sheets'),
   slips: (io, args) => printable(io, args, 'slips'),
 };

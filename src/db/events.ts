@@ -251,11 +251,6 @@ export function updateEvent(db: Db, key: number, event: ClinicEvent, owner: numb
   }, { behavior: 'immediate' });
 }
 
-/** The organization that runs a stored event (none: admins only). */
-export function eventOwner(db: Db, key: number): number | null {
-  return db.select({ owner: events.organizationId }).from(events).where(eq(events.id, key)).get()?.owner ?? null;
-}
-
 /** What an event holds: what deleting it removes. */
 export interface EventContents {
   volunteers: number;
@@ -373,6 +368,11 @@ export function eventOrganizations(db: Db, slug: string): Set<number> | undefine
     if (r.host !== null) ids.add(r.host);
   }
   return ids;
+}
+
+/** The organization that runs a stored event (its importing coordinator's), or null: none, or no such event. */
+export function eventOwner(db: Db, eventKey: number): number | null {
+  return db.select({ org: events.organizationId }).from(events).where(eq(events.id, eventKey)).get()?.org ?? null;
 }
 
 /** One event by its id from event.json, or undefined. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type { PlanJson } from '../planner/types.js';
 import type { Db } from './index.js';
+import { deleteEventUploads } from './spreadsheets.js';
 import {
   accessTokens, applicants, auditLog, eventCounts, events, planItems, plans, rosterEntries, volunteers,
 } from './schema.js';
@@ -45,8 +46,8 @@ export function loadEventCounts(db: Db, eventKey: number): { caseType: string; l
  *
  * - counts its applicants by case type, first language and outcome (in the version published
  *   last, or `unplanned`) into `event_counts`, replacing any counts of an earlier purge;
- * - deletes the applicants (names, contacts, flags, households, hours) and every slip and
- *   calendar link of the event;
+ * - deletes the applicants (names, contacts, flags, households, hours), every slip and
+ *   calendar link of the event, and every spreadsheet upload of it still waiting to be confirmed;
  * - reduces each stored version to its summary: no scheduled or unscheduled lists, no shifts,
  *   no plan items, no pinned or released ids;
  * - erases the name, e-mail and phone of every volunteer no event that is not purged lists
@@ -78,6 +79,8 @@ export function purgeEvent(db: Db, eventKey: number, actor: string, nowIso: stri
 
     const links = tx.delete(accessTokens).where(and(eq(accessTokens.eventId, eventKey), ne(accessTokens.kind, 'api'))).run().changes;
     tx.delete(applicants).where(eq(applicants.eventId, eventKey)).run();
+    // Spreadsheets waiting to be confirmed hold the same kind of data.
+    deleteEventUploads(tx, eventKey);
 
     const versions = tx.select({ id: plans.id, body: plans.body, options: plans.options }).from(plans).where(eq(plans.eventId, eventKey)).all();
     if (versions.length > 0) tx.delete(planItems).where(inArray(planItems.planId, versions.map((v) => v.id))).run();

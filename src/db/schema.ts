@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
@@ -220,3 +220,39 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The spreadsheet mapping an organization confirmed last, per target (`volunteers` or
+ * `applicants`): its column choices by header and its value codes (a SavedMapping, as JSON),
+ * to pre-fill the next upload of a sheet kept the same way.
+ */
+export const spreadsheetMappings = sqliteTable('spreadsheet_mappings', {
+  organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  target: text('target').notNull(),
+  mapping: text('mapping', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [uniqueIndex('spreadsheet_mappings_pk').on(t.organizationId, t.target)]);
+
+/**
+ * A spreadsheet uploaded in the browser and waiting for its coordinator to confirm it: personal
+ * data, so kept only until it is saved or cancelled, or `expires_at` passes, and only for the
+ * account that uploaded it (one per account, event and target; a new upload replaces it).
+ */
+export const spreadsheetUploads = sqliteTable('spreadsheet_uploads', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  target: text('target').notNull(),
+  fileName: text('file_name').notNull(),
+  /** The file as uploaded, read again at each step (with the reading options the coordinator chose). */
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  /** What the coordinator has chosen so far: reading options, columns, value codes, date order (JSON). */
+  choices: text('choices', { mode: 'json' }).notNull(),
+  /** How far the coordinator has come: `columns`, `values` or `preview`. */
+  step: text('step').notNull(),
+  createdAt: createdAt(),
+  expiresAt: text('expires_at').notNull(),
+}, (t) => [
+  uniqueIndex('spreadsheet_uploads_owner').on(t.userId, t.eventId, t.target),
+  index('spreadsheet_uploads_expires').on(t.expiresAt),
+]);

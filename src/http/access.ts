@@ -23,7 +23,8 @@ import { auditRefusal, checkToken } from '../db/tokens.js';
 import type { TokenGrant } from '../db/tokens.js';
 import { activeAccount } from '../services/users.js';
 import type { Account } from '../services/users.js';
-import { escapeHtml } from './errors.js';
+import { errorPage } from './errors.js';
+import { localeOf } from './i18n.js';
 import { tokenRefusal } from './limits.js';
 
 export type Access = 'public' | 'link' | 'signed-in' | 'read' | 'write' | 'admin';
@@ -43,6 +44,12 @@ declare module 'fastify' {
     access?: Access;
     /** The route parameter that names an event (default `id`); `false`: the route names no event. */
     eventParam?: string | false;
+    /**
+     * A browser's file upload (multipart) sends its form token as the form's first field, which
+     * the route checks (checkUploadToken) before it reads the file; an `x-csrf-token` header is
+     * checked here as for any form.
+     */
+    uploadToken?: boolean;
   }
   interface FastifyInstance {
     /** Every route with its rule, as registered: for the access-control matrix. */
@@ -132,9 +139,8 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 
     return;
   }
   if (wantsPage(request)) {
-    const title = status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Sign in';
-    await reply.code(status).type('text/html; charset=utf-8').send(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="robots" content="noindex"><title>${title} — Taller</title><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the events</a></p></main></html>`);
+    const title = status === 403 ? 'Not allowed' : 'Not found';
+    await reply.code(status).type('text/html; charset=utf-8').send(errorPage(localeOf(request), title, title, message));
     return;
   }
   if (status === 401) void reply.header('www-authenticate', 'Bearer');
@@ -197,8 +203,25 @@ export function registerAccess(app: FastifyInstance): void {
   // site's form; the token does not). Requests with an API token carry no cookie to ride on.
   app.addHook('preValidation', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.grant) return done();
+    const config = request.routeOptions.config as { uploadToken?: boolean };
+    if (config.uploadToken && request.isMultipart() && request.headers['x-csrf-token'] === undefined) return done();
     app.csrfProtection(request, reply, done);
   });
+}
+
+/**
+ * Checks the form token of a browser's file upload, read from its first field, before the
+ * route reads the file (see `uploadToken`); false when the refusal has been sent. A request
+ * with an API token or a checked `x-csrf-token` header passed already.
+ */
+export function checkUploadToken(request: FastifyRequest, reply: FastifyReply, token: string | undefined): boolean {
+  if (request.grant || request.headers['x-csrf-token'] !== undefined) return true;
+  request.formToken = token ?? '';
+  let passed = false;
+  request.server.csrfProtection(request, reply, () => {
+    passed = true;
+  });
+  return passed;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

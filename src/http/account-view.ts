@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../services/users.js';
 import { escapeHtml } from './errors.js';
+import { translate } from './i18n.js';
 
 /** Stands in a kept page where the header's account part goes. */
 export const ACCOUNT_SLOT = '<!--taller:account-->';
@@ -30,11 +31,13 @@ export function accountNav(request: FastifyRequest, reply: FastifyReply): string
   const account = request.account;
   if (!account) return '';
   const csrf = escapeHtml(reply.generateCsrf());
-  return `<nav class="account" aria-label="Account"><ul>`
-    + `<li><a href="/">Events</a></li>`
-    + (account.role === 'admin' ? `<li><a href="/admin/users">People</a></li><li><a href="/admin/audit">Audit log</a></li>` : '')
+  const locale = reply.locals?.locale ?? 'en';
+  const say = (key: 'accountLabel' | 'events' | 'people' | 'audit' | 'signOut') => escapeHtml(translate(locale, `layout.${key}`));
+  return `<nav class="account" aria-label="${say('accountLabel')}"><ul>`
+    + `<li><a href="/">${say('events')}</a></li>`
+    + (account.role === 'admin' ? `<li><a href="/admin/users">${say('people')}</a></li><li><a href="/admin/audit">${say('audit')}</a></li>` : '')
     + `<li><a href="/account">${escapeHtml(account.name)}</a></li>`
-    + `<li><form method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Sign out</button></form></li>`
+    + `<li><form method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${say('signOut')}</button></form></li>`
     + `</ul></nav>`;
 }
 

@@ -30,6 +30,9 @@ import { registerAccess } from './access.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
+import { registerLocale } from './i18n.js';
+import { languageRoutes } from './routes/language.js';
+import { importRoutes } from './routes/imports.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -171,11 +174,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     root: VIEWS,
     layout: 'layout.hbs',
     viewExt: 'hbs',
-    options: { partials: {} },
+    options: { partials: { 'import-cancel': 'imports/partials/cancel.hbs', 'import-value': 'imports/partials/value-row.hbs' } },
   });
-
   await registerLimits(app, options.rateLimits ?? rateLimitsOf(process.env));
   await registerSessions(app, store.db);
+  // Every page in the visitor's language (after the cookies are read): the locale and the language switch reach every view through reply.locals.
+  registerLocale(app);
   registerAccess(app);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
@@ -187,6 +191,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(calendarRoutes);
   await app.register(printRoutes);
   await app.register(pageRoutes);
+  await app.register(languageRoutes);
+  await app.register(importRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { localeOf, translate } from './i18n.js';
+import type { Locale } from './i18n.js';
 
 /** The body of every error answer: one sentence, and for a bundle every problem found. */
 export interface ErrorBody {
@@ -6,13 +8,8 @@ export interface ErrorBody {
   problems?: { file: string; row: number; column: string; message: string }[];
 }
 
-const wantsHtml = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/html');
-
-/** A small page saying what went wrong, for a browser. */
-function errorPage(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
-    + `<title>${escapeHtml(title)} — Taller</title><link rel="stylesheet" href="/static/css/app.css"><main id="main"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the events</a></p></main></html>`;
-}
+const wantsHtml = (request: FastifyRequest) =>
+  !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
 
 /** Form tokens: the form was open too long, or came from another site. */
 const CSRF_FAULT = /^FST_CSRF_/;
@@ -37,7 +34,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       ? `${where}${field ? `.${field}` : ''} has an unknown field "${unknown}": remove it`
       : `${where}${field ? `.${field}` : ''} ${first?.message ?? 'is not valid'}`;
     if (wantsHtml(request)) {
-      void reply.code(400).type('text/html; charset=utf-8').send(errorPage('Not done', `${message}. Go back and check the form. Nothing was changed.`));
+      void reply.code(400).type('text/html; charset=utf-8').send(errorPage(localeOf(request), 'Not done', 'Not done', `${message}. Go back and check the form. Nothing was changed.`));
       return;
     }
     void reply.code(400).send({ error: message } satisfies ErrorBody);
@@ -56,7 +53,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     if (headers) void reply.headers(headers);
     const message = CSRF_FAULT.test(error.code ?? '') ? CSRF_MESSAGE : error.message;
     if (wantsHtml(request)) {
-      void reply.code(status).type('text/html; charset=utf-8').send(errorPage(status === 429 ? 'Too many requests' : status === 403 ? 'Not allowed' : 'Not done', message));
+      const title = status === 429 ? 'Too many requests' : status === 403 ? 'Not allowed' : 'Not done';
+      void reply.code(status).type('text/html; charset=utf-8').send(errorPage(localeOf(request), title, title, message));
       return;
     }
     void reply.code(status).send({ error: message } satisfies ErrorBody);
@@ -66,7 +64,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   request.log.error({ err: { type: error.name, message: error.message, stack: error.stack, code: error.code } }, 'request failed');
   const body: ErrorBody = { error: 'Something went wrong on our side. Nothing was changed; please try again.' };
   if (wantsHtml(request)) {
-    void reply.code(500).type('text/html; charset=utf-8').send(errorPage('Something went wrong', body.error));
+    const locale = localeOf(request);
+    void reply.code(500).type('text/html; charset=utf-8')
+      .send(errorPage(locale, translate(locale, 'errors.errorTitle'), translate(locale, 'errors.error'), translate(locale, 'errors.errorText')));
     return;
   }
   void reply.code(500).send(body);
@@ -76,10 +76,20 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
   const message = `There is nothing at ${request.method} ${request.url.split('?')[0]}`;
   if (wantsHtml(request)) {
-    void reply.code(404).type('text/html; charset=utf-8').send(errorPage('Not found', message));
+    const locale = localeOf(request);
+    const title = translate(locale, 'errors.notFoundTitle');
+    void reply.code(404).type('text/html; charset=utf-8')
+      .send(errorPage(locale, title, title, translate(locale, 'errors.notFound', { method: request.method, path: request.url.split('?')[0] })));
     return;
   }
   void reply.code(404).send({ error: message } satisfies ErrorBody);
+}
+
+/** A bare page for a browser, in the visitor's language: a heading, a sentence and the way back. Every text is escaped here. */
+export function errorPage(locale: Locale, title: string, heading: string, text: string): string {
+  return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
+    + `<title>${escapeHtml(title)} — Taller</title><link rel="stylesheet" href="/static/css/app.css"><main id="main"><h1>${escapeHtml(heading)}</h1>`
+    + `<p>${escapeHtml(text)}</p><p><a href="/">${escapeHtml(translate(locale, 'errors.back'))}</a></p></main></html>`;
 }
 
 export function escapeHtml(text: string): string {

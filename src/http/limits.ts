@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 export interface RateLimits {
   /** Failed API token checks; beyond them every token-gated route answers 429 until the window ends (default 30). */
   tokenFailures?: number;
-  /** Anonymous pages: the event list and an event's page (default 240). */
+  /** Pages: the sign-in and setup pages, the event list and an event's page (default 240). */
   pages?: number;
   /** Personal links and feeds: slips, volunteers' calendars, the workshops feed (default 240). */
   feeds?: number;
@@ -39,6 +39,9 @@ declare module 'fastify' {
 const GROUPS: Record<string, 'pages' | 'feeds'> = {
   '/': 'pages',
   '/events/:id': 'pages',
+  '/sign-in': 'pages',
+  '/setup': 'pages',
+  '/language/:locale': 'pages',
   '/slips/:token': 'feeds',
   '/calendars/:token': 'feeds',
   '/feeds/workshops.ics': 'feeds',

@@ -21,6 +21,10 @@ declare module 'fastify' {
     /** The signed-in account. */
     userId?: number;
   }
+  interface FastifyRequest {
+    /** A form token read from a file upload's first field (see checkUploadToken), which no body parser sets. */
+    formToken?: string;
+  }
 }
 
 /** How long a signed-in session lasts without a visit: a workshop day, with room. */
@@ -87,6 +91,6 @@ export async function registerSessions(app: FastifyInstance, db: Db): Promise<vo
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'taller_form',
     cookieOpts: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', signed: true },
-    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['x-csrf-token'] as string | undefined),
+    getToken: (request) => request.formToken ?? (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['x-csrf-token'] as string | undefined),
   });
 }

@@ -1,38 +1,22 @@
 import type handlebars from 'handlebars';
-import { DateTime } from 'luxon';
-import { ROLES, ROLE_NAMES, STATION_NAMES, caseTypeName, languageName, shareLanguage } from '../domain/index.js';
-import { REASON_NAMES } from '../planner/reasons.js';
-import type { PlanJson, UnscheduledReason } from '../planner/types.js';
-import type { Applicant, Bundle, Role } from '../domain/index.js';
+import { ROLES, shareLanguage } from '../domain/index.js';
+import type { PlanJson, PlanWarning } from '../planner/types.js';
+import type { Applicant, Bundle } from '../domain/index.js';
 import type { StoredPlan } from '../db/plans.js';
 import type { Notice, Staleness } from '../services/plans.js';
+import {
+  DEFAULT_LOCALE, INTL_LOCALE, byName, caseTypeLabel, clockSpan, formatPercent, instantTime, languageLabel, longDate, registerI18nHelpers, translator,
+} from './i18n.js';
+import type { Locale } from './i18n.js';
 
-/** Templates only print; the little logic they need lives in view models below. */
+/** Templates only print; the little logic they need lives in view models below, and the words in the catalogs. */
 export function registerHelpers(engine: typeof handlebars): void {
   engine.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  registerI18nHelpers(engine);
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  attorney: 'Attorneys',
-  accredited_rep: 'DOJ-accredited representatives',
-  law_student: 'Law students',
-  paralegal: 'Paralegals',
-  form_filler: 'Form fillers',
-  screener: 'Screeners',
-  interpreter: 'Interpreters',
-  general: 'Greeters and organizers',
-};
-
-/** "Saturday, May 22, 2027" for a `YYYY-MM-DD` date. */
-export function longDate(date: string, locale = 'en-US'): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale(locale).toLocaleString(DateTime.DATE_HUGE);
-}
-
-export const SAMPLES = [
-  { dir: 'fresno-saturday', name: 'DACA & Citizenship Saturday, Fresno (40 applicants)' },
-  { dir: 'mixteco-farmworker-clinic', name: 'Farmworker clinic with Mixteco and Triqui speakers, Madera (120 applicants)' },
-  { dir: 'central-valley-citizenship-day', name: 'Citizenship Day, Merced (250 applicants)' },
-];
+/** The sample bundles the home page offers, by folder: their names are in the catalogs. */
+export const SAMPLES = ['fresno-saturday', 'mixteco-farmworker-clinic', 'central-valley-citizenship-day'] as const;
 
 function tally<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -43,12 +27,13 @@ function tally<T>(items: T[], key: (item: T) => string): Map<string, number> {
 const byCountThenName = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
 
 /** The event page: the day's facts, the roster by role, and the demand by case type and language. No names. */
-export function eventView(bundle: Bundle) {
+export function eventView(bundle: Bundle, locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale);
   const { event, volunteers, applicants } = bundle;
   const roles = ROLES.map((role) => {
     const people = volunteers.filter((v) => v.role === role);
-    const languages = [...new Set(people.flatMap((v) => v.languages))].map((c) => languageName(c)).sort();
-    return { label: ROLE_LABELS[role], count: people.length, languages: languages.join(', ') };
+    const languages = [...new Set(people.flatMap((v) => v.languages))].map((c) => languageLabel(locale, c)).sort(byName(locale));
+    return { label: t(`roles.${role}`), count: people.length, languages: languages.join(', ') };
   }).filter((r) => r.count > 0);
   const staff = volunteers.filter((v) => v.role !== 'interpreter');
   const speakers = (code: string) => staff.filter((v) => v.languages.includes(code)).length;
@@ -76,19 +61,19 @@ export function eventView(bundle: Bundle) {
     speakers: speakers(code),
     needInterpreter: group.needInterpreter,
   })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
-    .map((l) => ({ ...l, label: `${languageName(l.code)} (${l.code})` }));
+    .map((l) => ({ ...l, label: t('event.demand.languageLabel', { name: languageLabel(locale, l.code), code: l.code }) }));
   const caseTypes = [...tally(applicants, (a) => a.caseType)].sort(byCountThenName)
-    .map(([code, count]) => ({ label: caseTypeName(code), count }));
+    .map(([code, count]) => ({ label: caseTypeLabel(locale, code), count }));
   return {
     title: event.name,
     id: event.id,
     name: event.name,
-    when: `${longDate(event.date)}, ${event.opens}–${event.closes}`,
+    when: t('event.dateAndHours', { date: longDate(locale, event.date), hours: clockSpan(locale, event.opens, event.closes) }),
     timezone: event.timezone,
-    site: event.site.name || 'Site to be announced',
+    site: event.site.name || t('event.siteToBeAnnounced'),
     address: event.site.address,
     hosts: event.hostOrgs.join('; '),
-    desks: `${event.desks.check_in} check-in, ${event.desks.final_check} final check`,
+    desks: t('event.deskCounts', { checkIn: event.desks.check_in, finalCheck: event.desks.final_check }),
     volunteerCount: volunteers.length,
     applicantCount: applicants.length,
     roles,
@@ -97,16 +82,17 @@ export function eventView(bundle: Bundle) {
   };
 }
 
-/** "09:05" from a plan instant: the site's wall clock, as the plan wrote it. */
-const wallClock = (iso: string) => iso.slice(11, 16);
-
 /**
  * The latest plan on the event page: how many are served, why others are not, and each
- * volunteer's day. Applicants appear by code only, never by name.
+ * volunteer's day. Applicants appear by code only, never by name. Times are the site's clock
+ * (the event's zone), as the locale writes them.
  */
-export function planView(bundle: Bundle, stored: StoredPlan) {
+export function planView(bundle: Bundle, stored: StoredPlan, locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale);
   const { plan } = stored;
-  type Item = { time: string; station: string; applicant: string; note: string };
+  const zone = bundle.event.timezone;
+  const span = (start: string, end: string) => `${instantTime(locale, start, zone)}–${instantTime(locale, end, zone)}`;
+  type Item = { at: string; time: string; station: string; applicant: string; note: string };
   const byVolunteer = new Map<string, Item[]>();
   const add = (id: string, item: Item) => {
     const items = byVolunteer.get(id);
@@ -115,20 +101,21 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
   };
   for (const s of plan.scheduled) {
     for (const v of s.visits) {
-      const time = `${wallClock(v.start)}–${wallClock(v.end)}`;
-      add(v.volunteer, { time, station: STATION_NAMES[v.station], applicant: s.applicant, note: v.interpreter ? `with interpreter ${v.interpreter}` : '' });
-      if (v.interpreter) add(v.interpreter, { time, station: STATION_NAMES[v.station], applicant: s.applicant, note: `interpreting for ${v.volunteer}` });
+      const time = span(v.start, v.end);
+      const station = t(`stations.${v.station}`);
+      add(v.volunteer, { at: v.start, time, station, applicant: s.applicant, note: v.interpreter ? t('plan.withInterpreter', { id: v.interpreter }) : '' });
+      if (v.interpreter) add(v.interpreter, { at: v.start, time, station, applicant: s.applicant, note: t('plan.interpretingFor', { id: v.volunteer }) });
     }
   }
   for (const sh of plan.shifts) {
-    add(sh.volunteer, { time: `${wallClock(sh.start)}–${wallClock(sh.end)}`, station: `${STATION_NAMES[sh.station]} desk`, applicant: '', note: 'shift' });
+    add(sh.volunteer, { at: sh.start, time: span(sh.start, sh.end), station: t(`plan.desk.${sh.station}`), applicant: '', note: t('plan.shift') });
   }
   const onRoster = new Set(bundle.volunteers.map((v) => v.id));
   const volunteers = [
-    ...bundle.volunteers.filter((v) => byVolunteer.has(v.id)).map((v) => ({ id: v.id, role: ROLE_NAMES[v.role], gone: false })),
+    ...bundle.volunteers.filter((v) => byVolunteer.has(v.id)).map((v) => ({ id: v.id, role: t(`role.${v.role}`), gone: false })),
     // Someone the plan books who has since left the roster stays visible, marked: their visits need repair.
-    ...[...byVolunteer.keys()].filter((id) => !onRoster.has(id)).sort().map((id) => ({ id, role: 'no longer on the roster', gone: true })),
-  ].map((v) => ({ ...v, items: byVolunteer.get(v.id)!.sort((a, b) => a.time.localeCompare(b.time)) }));
+    ...[...byVolunteer.keys()].filter((id) => !onRoster.has(id)).sort().map((id) => ({ id, role: t('plan.offRoster'), gone: true })),
+  ].map((v) => ({ ...v, items: byVolunteer.get(v.id)!.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.at.localeCompare(b.at)) }));
   const byReason = new Map<string, { applicant: string; detail: string }[]>();
   for (const u of plan.unscheduled) {
     const examples = byReason.get(u.reason);
@@ -136,7 +123,7 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
     else byReason.set(u.reason, [{ applicant: u.applicant, detail: u.detail }]);
   }
   const reasons = [...byReason].map(([reason, examples]) => [reason, examples.length] as [string, number]).sort(byCountThenName).map(([reason, count]) => ({
-    label: REASON_NAMES[reason as UnscheduledReason],
+    label: t(`reasons.${reason as PlanJson['unscheduled'][number]['reason']}`),
     count,
     examples: byReason.get(reason)!,
   }));
@@ -149,92 +136,93 @@ export function planView(bundle: Bundle, stored: StoredPlan) {
     weight: summary.scheduled_weight,
     interpreted: summary.interpreted_visits,
     meanMinutes: summary.mean_minutes_in_clinic,
-    firstArrival: plan.scheduled[0] ? wallClock(plan.scheduled[0].arrival) : null,
-    selection: selectionView(summary),
+    firstArrival: plan.scheduled[0] ? instantTime(locale, plan.scheduled[0].arrival, zone) : null,
+    selection: selectionView(summary, locale),
     reasons,
     volunteers,
   };
 }
 
-const SELECTION_NAMES = { fair: 'fair selection (lottery order)', most: 'the “serve the most” choice' } as const;
-const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)}%`);
+/** "40%", or a dash for a group the other choice does not have. */
+const pct = (locale: Locale, x: number | undefined) => (x === undefined ? '—' : formatPercent(locale, x));
+
+/** A phrase that opens a sentence: "The “serve the most” choice", "La opción…". */
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /**
  * Whom the day serves under the plan's selection against the other choice, share by share:
  * a sentence and a table (counts and shares only, nobody named).
  */
-export function selectionView(summary: PlanJson['summary']) {
+export function selectionView(summary: PlanJson['summary'], locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale);
   const choice = summary.selection;
   const mine = summary.served_share;
   if (!choice || !mine) return null;
   const other = choice.other;
   const group = (title: string, key: keyof NonNullable<typeof mine>, label: (k: string) => string) =>
-    Object.keys(mine[key] ?? {}).map((k) => ({ group: title, label: label(k), mine: pct(mine[key]?.[k]), other: pct(other.served_share[key]?.[k]) }));
+    Object.keys(mine[key] ?? {}).map((k) => ({ group: title, label: label(k), mine: pct(locale, mine[key]?.[k]), other: pct(locale, other.served_share[key]?.[k]) }));
+  const known = <K extends string>(keys: readonly K[], k: string): k is K => (keys as readonly string[]).includes(k);
   const rows = [
-    ...group('Complexity', 'complexity', (k) => k),
-    ...group('Interpreter', 'interpreter', (k) => (k === 'needed' ? 'needs one' : 'does not')),
-    ...group('Case type', 'case_type', (k) => caseTypeName(k)),
-    ...group('Language', 'language', (k) => languageName(k)),
+    ...group(t('selection.groups.complexity'), 'complexity', (k) => (known(COMPLEXITY_KEYS, k) ? t(`complexity.${k}`) : k)),
+    ...group(t('selection.groups.interpreter'), 'interpreter', (k) => (k === 'needed' ? t('selection.interpreter.needed') : t('selection.interpreter.not_needed'))),
+    ...group(t('selection.groups.caseType'), 'case_type', (k) => caseTypeLabel(locale, k)),
+    ...group(t('selection.groups.language'), 'language', (k) => languageLabel(locale, k)),
   ];
+  const list = new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction' });
   const costly = (share: NonNullable<typeof mine>) => {
     const c = share.complexity;
-    return ['moderate', 'complex'].filter((k) => c[k] !== undefined).map((k) => `${pct(c[k])} of ${k} cases`).join(' and ');
+    return list.format((['moderate', 'complex'] as const).filter((k) => c[k] !== undefined).map((k) => t(`selection.share.${k}`, { share: pct(locale, c[k]) })));
   };
   const difference = other.scheduled - summary.scheduled;
-  const more = difference > 0 ? `${difference} more` : difference < 0 ? `${-difference} fewer` : 'as many';
-  const sentence = `This plan uses ${SELECTION_NAMES[choice.mode]} and serves ${summary.scheduled}. `
-    + `${SELECTION_NAMES[other.mode][0]!.toUpperCase()}${SELECTION_NAMES[other.mode].slice(1)} would serve ${more}`
-    + (costly(mine) ? `, reaching ${costly(other.served_share)} (this plan: ${costly(mine)}).` : '.');
-  return { sentence, mine: SELECTION_NAMES[choice.mode], other: SELECTION_NAMES[other.mode], rows };
+  const more = difference > 0 ? t('selection.more', { count: difference }) : difference < 0 ? t('selection.fewer', { count: -difference }) : t('selection.asMany');
+  const name = (mode: 'fair' | 'most') => t(`selection.${mode}`);
+  const theirs = { other: capitalized(name(other.mode)), difference: more };
+  const sentence = `${t('selection.uses', { mine: name(choice.mode), scheduled: summary.scheduled })} `
+    + (costly(mine) ? t('selection.wouldReaching', { ...theirs, theirs: costly(other.served_share), ours: costly(mine) }) : t('selection.would', theirs));
+  return { sentence, mine: name(choice.mode), other: name(other.mode), rows };
 }
 
-type PlanView = ReturnType<typeof planView>;
-type StatusView = ReturnType<typeof planStatusView>;
+const COMPLEXITY_KEYS = ['straightforward', 'moderate', 'complex'] as const;
+
 
 /**
- * The plan as anyone may see it: counts and shares, each reason with how many it leaves out,
- * and no applicant, volunteer, time or sentence about a person.
+ * What broke, one line per kind of problem, with the applicants it touches: "V004 is not on the
+ * roster: the day of A0017, A0029". The problem itself is the plan checker's sentence, as the API
+ * and the command line give it (in English).
  */
-export function countsOnly(plan: PlanView): PlanView {
-  return {
-    ...plan,
-    firstArrival: null,
-    reasons: plan.reasons.map((r) => ({ ...r, examples: [] })),
-    volunteers: [],
-  };
-}
-
-/** The plan's status as anyone may see it: draft or published, out of date or not, nobody named. */
-export function statusCountsOnly(status: StatusView): StatusView {
-  return { ...status, changes: [], volunteersToTell: [], problems: [], moreProblems: 0 };
-}
-
-/** What broke, one line per kind of problem, with the applicants it touches: "V004 is not on the roster (A0017, A0029)". */
-export function problemLines(stale: Staleness): string[] {
+export function problemLines(stale: Staleness, locale: Locale = DEFAULT_LOCALE): string[] {
   const byMessage = new Map<string, Set<string>>();
   for (const p of stale.problems) {
     const who = byMessage.get(p.message) ?? new Set<string>();
     if (p.applicant !== undefined && !p.message.includes(p.applicant)) who.add(p.applicant);
     byMessage.set(p.message, who);
   }
-  return [...byMessage].map(([message, who]) => (who.size === 0 ? message : `${message}: the day of ${[...who].sort().join(', ')}`));
+  return [...byMessage].map(([message, who]) => (who.size === 0 ? message
+    : translator(locale)('status.problemWho', { problem: message, who: [...who].sort().join(', ') })));
 }
 
-const CHANGE_WORDS: Record<string, string> = { moved: 'moves', removed: 'is dropped', added: 'is added' };
+/** A desk nobody staffs, said in the locale from the warning's facts: "Nobody is on shift at the check-in desk 9:00 AM–9:30 AM, when 3 check-ins are planned". */
+export function warningLine(warning: PlanWarning, zone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return translator(locale)(`status.unstaffedDesk.${warning.station}`, {
+    from: instantTime(locale, warning.start, zone), to: instantTime(locale, warning.end, zone), count: warning.steps,
+  });
+}
 
 /**
  * Where a plan stands for the people who hold it: draft or published, what a draft changes
  * against the published version and whom to tell, what an import broke, which desks nobody
- * staffs, and the commands that take the next step.
+ * staffs, and the commands that take the next step. Times are on the site's clock (`zone`).
  */
-export function planStatusView(slug: string, stored: StoredPlan, published: StoredPlan | undefined, notice: Notice | null, stale: Staleness) {
+export function planStatusView(slug: string, stored: StoredPlan, published: StoredPlan | undefined, notice: Notice | null, stale: Staleness,
+  zone: string, locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale);
   const isPublished = published?.version === stored.version;
-  const problems = problemLines(stale);
+  const problems = problemLines(stale, locale);
   const changes = (notice?.applicants ?? []).map((c) => ({
     applicant: c.applicant,
-    what: CHANGE_WORDS[c.change] ?? c.change,
-    from: c.before ? wallClock(c.before.arrival) : null,
-    to: c.after ? wallClock(c.after.arrival) : null,
+    what: c.change === 'moved' || c.change === 'removed' || c.change === 'added' ? t(`status.change.${c.change}`) : c.change,
+    from: c.before ? instantTime(locale, c.before.arrival, zone) : null,
+    to: c.after ? instantTime(locale, c.after.arrival, zone) : null,
   }));
   return {
     draft: !isPublished,
@@ -244,7 +232,7 @@ export function planStatusView(slug: string, stored: StoredPlan, published: Stor
     outOfDate: stale.outOfDate,
     problems: problems.slice(0, 30),
     moreProblems: Math.max(0, problems.length - 30),
-    warnings: stale.warnings.map((w) => w.message),
+    warnings: stale.warnings.map((w) => (w.code === 'unstaffed_desk' ? warningLine(w, zone, locale) : w.message)),
     commands: {
       replan: `npx taller plan --event ${slug}`,
       publish: `npx taller publish --event ${slug} --version ${stored.version}`,

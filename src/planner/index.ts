@@ -64,7 +64,11 @@ export function plan(bundle: Bundle, options: PlanOptions = {}): PlanJson {
   if (options.strategy === 'baseline') {
     const schedule = new Schedule(model);
     const rules: SearchRules = { costs: { ...DEFAULT_COSTS, compress: false, choice: 'first-free' }, pinned: new Map() };
-    for (const app of model.apps) place(schedule, app, rules, new Map());
+    // Where the first free volunteer at each step leads nowhere, a coordinator would look again
+    // for any day that fits before turning someone away: nobody is left out "for want of room"
+    // while room is left.
+    const again: SearchRules = { costs: { ...DEFAULT_COSTS, compress: false }, pinned: new Map() };
+    for (const app of model.apps) if (!place(schedule, app, rules, new Map())) place(schedule, app, again, new Map());
     return toPlanJson(model, schedule);
   }
 

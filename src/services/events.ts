@@ -18,18 +18,28 @@ import type { Account, FieldProblem } from './users.js';
 
 export type { EventContents, EventListing };
 
-/** What this module tells people, in one place (to be moved to a catalog with the pages). */
+/**
+ * What the form itself finds wrong (the bundle reader's sentences aside), in English. Each has a
+ * code the pages say it by in their own language (src/http/messages: `events.problems.<code>`),
+ * with the same values.
+ */
 const SAY = {
-  idNeeded: 'write an id, or fill in the name and the date and leave the id empty to have one made from them',
-  idTaken: (id: string) => `an event with the id "${id}" exists already: choose another`,
-  idReserved: '"new" names the page for a new event: choose another id',
-  idKept: (id: string, plans: number) => `this event has ${plans} plan version${plans === 1 ? '' : 's'}, and printed slips, sheets and calendar links name it by its id: it stays "${id}". Duplicate the event to start one under another id`,
-  noSuchOrganization: 'choose one of the organizations listed, or none',
-  noOrganizationOfYours: 'your account belongs to no organization, so nobody but admins could reach the event: ask an admin to set yours first',
-  hostKept: (org: string) => `your organization, ${org}, would no longer run or host this event, and you could not reach it: keep it in the list`,
-  mixLine: (line: number) => `line ${line} has more than four parts: write the case type, the languages (separated by ;), the complexity and the share, separated by commas`,
-  confirmMismatch: (id: string) => `this is not the event's id: type ${id} exactly to delete it`,
-};
+  idNeeded: () => 'write an id, or fill in the name and the date and leave the id empty to have one made from them',
+  idTaken: (p) => `an event with the id “${p.id}” exists already: choose another`,
+  idReserved: () => '“new” names the page for a new event: choose another id',
+  idKept: (p) => `this event has ${p.count} plan version${p.count === 1 ? '' : 's'}, and printed slips, sheets and calendar links name it by its id: it stays “${p.id}”. Duplicate the event to start one under another id`,
+  noSuchOrganization: () => 'choose one of the organizations listed, or none',
+  noOrganizationOfYours: () => 'your account belongs to no organization, so nobody but admins could reach the event: ask an admin to set yours first',
+  hostKept: (p) => `your organization, ${p.organization}, would no longer run or host this event, and you could not reach it: keep it in the list`,
+  mixLine: (p) => `line ${p.line} has more than four parts: write the case type, the languages (separated by ;), the complexity and the share, separated by commas`,
+  confirmMismatch: (p) => `this is not the event's id: type ${p.id} exactly to delete it`,
+} satisfies Record<string, (params: ProblemParams) => string>;
+
+/** The values a problem's words name. */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+/** The problems the form finds itself, by code. */
+export type EventProblemCode = keyof typeof SAY;
 
 // ——— The home page's lists ———
 
@@ -96,9 +106,20 @@ export const EVENT_FIELDS = [
 
 const MINUTES_FIELD = /^case_types\.([a-z][a-z0-9_]*)\.(check_in|screening|preparation|review|final_check)$/;
 
-/** A form problem: the field it belongs to, and the event.json path its message may quote (`-`: none, about the whole form). */
+/**
+ * A form problem: the field it belongs to, and the event.json path its message may quote (`-`:
+ * none, about the whole form). One the form finds itself also has its code and values, for the
+ * pages to say it in their language; the bundle reader's have only the English message.
+ */
 export interface EventFieldProblem extends FieldProblem {
   column: string;
+  code?: EventProblemCode;
+  params?: ProblemParams;
+}
+
+/** A problem the form finds itself, at a field (the message about the whole form when `column` is `-`). */
+function said(field: string, code: EventProblemCode, params: ProblemParams = {}, column = field): EventFieldProblem {
+  return { field, column, code, params, message: SAY[code](params) };
 }
 
 /** What a form came to: done, or every problem with it, each at its field. */
@@ -187,7 +208,7 @@ export function eventJsonOf(form: EventForm): { json: Record<string, unknown>; p
   const problems: EventFieldProblem[] = [];
   const mix = linesOf(form['simulation.walk_in_mix'] ?? '').map((line, i) => {
     const parts = line.split(',').map((p) => p.trim());
-    if (parts.length > 4) problems.push({ field: 'simulation.walk_in_mix', column: 'simulation.walk_in_mix', message: SAY.mixLine(i + 1) });
+    if (parts.length > 4) problems.push(said('simulation.walk_in_mix', 'mixLine', { line: i + 1 }));
     const [caseType, languages, complexity, share] = parts;
     return { case_type: caseType || undefined, languages: languages ?? '', complexity: complexity || undefined, share: numberOf(share ?? '') };
   });
@@ -256,19 +277,17 @@ function freeId(db: Db, id: string): string {
   return candidate;
 }
 
-const problem = (field: string, message: string): EventFieldProblem => ({ field, column: field, message });
-
 /** Who runs the event: an admin's choice (an organization's number, or none), else the account's own or the stored owner. */
 function ownerOf(db: Db, form: EventForm, account: Account, kept: number | null | undefined): { owner: number | null; problems: EventFieldProblem[] } {
   if (account.role !== 'admin') {
     // An event made by a coordinator of no organization could be reached by nobody but admins.
-    if (kept === undefined && account.organizationId === null) return { owner: null, problems: [{ field: 'name', column: '-', message: SAY.noOrganizationOfYours }] };
+    if (kept === undefined && account.organizationId === null) return { owner: null, problems: [said('name', 'noOrganizationOfYours', {}, '-')] };
     return { owner: kept === undefined ? account.organizationId : kept, problems: [] };
   }
   const chosen = (form.organization ?? '').trim();
   if (chosen === '') return { owner: null, problems: [] };
   const found = listOrganizations(db).find((o) => String(o.id) === chosen);
-  return found ? { owner: found.id, problems: [] } : { owner: null, problems: [problem('organization', SAY.noSuchOrganization)] };
+  return found ? { owner: found.id, problems: [] } : { owner: null, problems: [said('organization', 'noSuchOrganization')] };
 }
 
 /** What a form makes of an event, or every problem with it; `stored` is the event being changed. */
@@ -279,20 +298,20 @@ function checkForm(db: Db, form: EventForm, account: Account, stored?: { key: nu
   const suggested = typedId === '' && !stored ? suggestEventId(form.name ?? '', (form.date ?? '').trim()) : undefined;
   const id = typedId !== '' ? typedId : stored ? stored.event.id : suggested && freeId(db, suggested);
   const read = readEventForm({ ...form, id: id ?? '' });
-  const problems = read.problems.map((p) => (p.field === 'id' && id === undefined ? { ...p, message: SAY.idNeeded } : p));
+  const problems = read.problems.map((p) => (p.field === 'id' && id === undefined ? said('id', 'idNeeded') : p));
   const { owner, problems: ownerProblems } = ownerOf(db, form, account, stored ? eventOwner(db, stored.key) : undefined);
   problems.push(...ownerProblems);
   const event = read.event;
   if (event) {
     const renamed = !stored || event.id !== stored.event.id;
-    if (event.id === 'new') problems.push(problem('id', SAY.idReserved));
-    else if (renamed && findEvent(db, event.id)) problems.push(problem('id', SAY.idTaken(event.id)));
+    if (event.id === 'new') problems.push(said('id', 'idReserved'));
+    else if (renamed && findEvent(db, event.id)) problems.push(said('id', 'idTaken', { id: event.id }));
     const plans = stored && renamed ? eventContents(db, stored.key).plans : 0;
-    if (stored && plans > 0) problems.push(problem('id', SAY.idKept(stored.event.id, plans)));
+    if (stored && plans > 0) problems.push(said('id', 'idKept', { id: stored.event.id, count: plans }));
     // A coordinator who reaches the event only as a host does not edit themselves out of it.
     const org = account.organization;
     if (stored && account.role !== 'admin' && org !== null && owner !== account.organizationId && !event.hostOrgs.includes(org)) {
-      problems.push(problem('host_orgs', SAY.hostKept(org)));
+      problems.push(said('host_orgs', 'hostKept', { organization: org }));
     }
   }
   if (problems.length > 0 || !event) return { ok: false, problems };
@@ -312,7 +331,7 @@ export function createEventFromForm(db: Db, form: EventForm, account: Account, a
   try {
     createEvent(db, checked.event, checked.owner, actor);
   } catch (err) {
-    if (isTaken(err)) return { ok: false, problems: [problem('id', SAY.idTaken(checked.event.id))] };
+    if (isTaken(err)) return { ok: false, problems: [said('id', 'idTaken', { id: checked.event.id })] };
     throw err;
   }
   return { ok: true, slug: checked.event.id };
@@ -362,7 +381,7 @@ export function editEventFromForm(db: Db, slug: string, form: EventForm, account
   try {
     updateEvent(db, stored.key, checked.event, checked.owner, actor, changedParts(stored.event, checked.event, ownerBefore, checked.owner));
   } catch (err) {
-    if (isTaken(err)) return { ok: false, problems: [problem('id', SAY.idTaken(checked.event.id))], name };
+    if (isTaken(err)) return { ok: false, problems: [said('id', 'idTaken', { id: checked.event.id })], name };
     throw err;
   }
   return { ok: true, slug: checked.event.id, name };
@@ -382,11 +401,11 @@ export function deletionOf(db: Db, slug: string): { slug: string; name: string; 
  * no such event.
  */
 export function deleteEventConfirmed(db: Db, slug: string, typed: string, actor: string):
-  ({ ok: true; removed: EventContents } | { ok: false; problems: FieldProblem[]; name: string; contents: EventContents }) | undefined {
+  ({ ok: true; removed: EventContents } | { ok: false; problems: EventFieldProblem[]; name: string; contents: EventContents }) | undefined {
   const found = loadEvent(db, slug);
   if (!found) return undefined;
   if (typed.trim() !== slug) {
-    return { ok: false, problems: [{ field: 'confirm', message: SAY.confirmMismatch(slug) }], name: found.event.name, contents: eventContents(db, found.key) };
+    return { ok: false, problems: [said('confirm', 'confirmMismatch', { id: slug })], name: found.event.name, contents: eventContents(db, found.key) };
   }
   const { people: _people, ...removed } = deleteEvent(db, found.key, actor);
   return { ok: true, removed };

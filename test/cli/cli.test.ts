@@ -101,20 +101,67 @@ t.test('backup without a file name exits 2', async (t) => {
   t.equal((await taller(t, ['backup'])).code, 2);
 });
 
-t.test('token prints a working API token once, and --revoke stops it', async (t) => {
-  const made = await taller(t, ['token']);
+/** A database with one admin account, made at the command line. */
+async function withAdmin(t: Test) {
+  const made = await taller(t, ['user', 'add', '--email', 'Ana@Example.org', '--name', 'Ana Admin', '--role', 'admin']);
+  if (made.code !== 0) throw new Error(made.stderr);
+  return made;
+}
+
+t.test('user add makes an account and prints its first password once, on stderr', async (t) => {
+  const made = await withAdmin(t);
+  t.match(made.stdout, /^added account 1: ana@example\.org \(admin\)\n$/);
+  t.match(made.stderr, /^First password \(shown once; they change it on their account page\): [A-Za-z0-9_-]{20}\n$/);
+  const store = openDatabase(made.db);
+  t.teardown(() => store.close());
+  t.match(store.sqlite.prepare('select password_hash from users').get(), { password_hash: /^\$argon2id\$/ });
+});
+
+t.test('user add names what is missing or wrong, and adds nothing', async (t) => {
+  const missing = await taller(t, ['user', 'add', '--email', 'x@example.org']);
+  t.equal(missing.code, 2);
+  t.match(missing.stderr, /--name, --role/);
+  const wrong = await taller(t, ['user', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'boss']);
+  t.equal(wrong.code, 2);
+  t.match(wrong.stderr, /--role: Choose admin, coordinator or viewer/);
+  t.match((await taller(t, ['user', 'list'], wrong.db)).stdout, /^$/);
+});
+
+t.test('user list shows each account, and user disable switches one off', async (t) => {
+  const made = await withAdmin(t);
+  await taller(t, ['user', 'add', '--email', 'carla@example.org', '--name', 'Carla', '--role', 'coordinator', '--org', 'Casa Legal'], made.db);
+  t.equal((await taller(t, ['user', 'disable', '--email', 'carla@example.org'], made.db)).code, 0);
+  const list = await taller(t, ['user', 'list'], made.db);
+  t.equal(list.stdout, '1\tana@example.org\tadmin\t\tactive\n2\tcarla@example.org\tcoordinator\tCasa Legal\tswitched off\n');
+});
+
+t.test('token --user prints a working API token of that account once, and --revoke stops it', async (t) => {
+  const admin = await withAdmin(t);
+  const made = await taller(t, ['token', '--user', 'ana@example.org', '--name', 'mail merge'], admin.db);
+  t.equal(made.code, 0);
   const token = made.stdout.trim();
   const store = openDatabase(made.db);
   t.teardown(() => store.close());
-  t.ok(verifyToken(store.db, token, 'api', new Date().toISOString()));
+  t.match(verifyToken(store.db, token, 'api', new Date().toISOString()), { userId: 1, scope: 'write' });
+  t.match((await taller(t, ['token', '--list'], made.db)).stdout, /^1\tana@example\.org\tmail merge\twrite\tworking\n$/);
   const revoked = await taller(t, ['token', '--revoke', token], made.db);
   t.equal(revoked.code, 0);
   t.notOk(verifyToken(store.db, token, 'api', new Date().toISOString()));
   t.equal((await taller(t, ['token', '--revoke', token], made.db)).code, 2);
 });
 
+t.test('token without an account to act for exits 2 saying how', async (t) => {
+  const res = await taller(t, ['token']);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /taller token --user EMAIL/);
+  const unknown = await taller(t, ['token', '--user', 'nobody@example.org'], res.db);
+  t.equal(unknown.code, 2);
+  t.match(unknown.stderr, /no account has this e-mail address/);
+});
+
 t.test('token and token --revoke are in the audit log by the token\'s number, never the token', async (t) => {
-  const made = await taller(t, ['token']);
+  const admin = await withAdmin(t);
+  const made = await taller(t, ['token', '--user', 'ana@example.org'], admin.db);
   const token = made.stdout.trim();
   await taller(t, ['token', '--revoke', token], made.db);
   const store = openDatabase(made.db);

@@ -3,14 +3,19 @@ import t from 'tap';
 import { serverConfig, startServer } from '../../src/http/server.js';
 import { tempDir } from '../support/fixtures.js';
 
-t.test('serve migrates a new database, loads the demo event and answers over real HTTP', async (t) => {
+t.test('serve migrates a new database, loads the demo event, leads to the setup page and answers over real HTTP', async (t) => {
   const app = await startServer({ port: 0, host: '127.0.0.1', database: join(tempDir(t), 'taller.sqlite'), demo: true });
   t.teardown(() => app.close());
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const health = await fetch(`http://127.0.0.1:${port}/health`);
   t.same(await health.json(), { status: 'ok' });
-  const events = await (await fetch(`http://127.0.0.1:${port}/api/events`)).json() as { id: string }[];
+  const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+  t.equal(home.headers.get('location'), '/sign-in?next=%2F', 'a newcomer is sent to sign in…');
+  const signIn = await fetch(`http://127.0.0.1:${port}/sign-in`, { redirect: 'manual' });
+  t.equal(signIn.headers.get('location'), '/setup', '…and, with no account yet, to the setup page');
+  const { authHeader } = await import('../support/http.js');
+  const events = await (await fetch(`http://127.0.0.1:${port}/api/events`, { headers: authHeader(app.store) })).json() as { id: string }[];
   t.same(events.map((e) => e.id), ['fresno-2027-05-22']);
 });
 
@@ -45,10 +50,10 @@ t.test('a server started with PUBLIC_URL makes links to it', async (t) => {
     ...serverConfig({ PUBLIC_URL: 'https://taller.example.org', TALLER_DEMO: '1' }), port: 0, host: '0.0.0.0', database: join(tempDir(t), 'taller.sqlite'),
   });
   t.teardown(() => app.close());
-  const { createToken } = await import('../../src/db/tokens.js');
+  const { authHeader } = await import('../support/http.js');
   const { port } = app.server.address() as { port: number };
   const res = await fetch(`http://127.0.0.1:${port}/api/events/fresno-2027-05-22/volunteers/V001/calendar-link`, {
-    method: 'POST', headers: { authorization: `Bearer ${createToken(app.store.db, 'api')}` },
+    method: 'POST', headers: authHeader(app.store),
   });
   t.equal(res.status, 201);
   t.match(((await res.json()) as { url: string }).url, /^https:\/\/taller\.example\.org\/calendars\//);

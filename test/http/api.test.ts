@@ -14,7 +14,7 @@ t.test('answers /health with ok', async (t) => {
 t.test('lists the stored events with counts and no personal data', async (t) => {
   const { app, store } = await build(t);
   saveBundle(store.db, sampleBundle(FRESNO), 'test');
-  const res = await app.inject('/api/events');
+  const res = await app.inject({ url: '/api/events', headers: authHeader(store) });
   t.equal(res.statusCode, 200);
   t.same(res.json(), [{
     id: FRESNO_ID, name: 'DACA & Citizenship Saturday — Fresno', date: '2027-05-22', timezone: 'America/Los_Angeles',
@@ -25,26 +25,26 @@ t.test('lists the stored events with counts and no personal data', async (t) => 
 t.test('reads one event by its id', async (t) => {
   const { app, store } = await build(t);
   saveBundle(store.db, sampleBundle(FRESNO), 'test');
-  const res = await app.inject(`/api/events/${FRESNO_ID}`);
+  const res = await app.inject({ url: `/api/events/${FRESNO_ID}`, headers: authHeader(store) });
   t.equal(res.statusCode, 200);
   t.equal(res.json().applicants, 40);
 });
 
 t.test('answers 404 naming the event that is not there', async (t) => {
-  const { app } = await build(t);
-  const res = await app.inject('/api/events/nowhere-2027-01-01');
+  const { app, store } = await build(t);
+  const res = await app.inject({ url: '/api/events/nowhere-2027-01-01', headers: authHeader(store) });
   t.equal(res.statusCode, 404);
   t.same(res.json(), { error: 'Event nowhere-2027-01-01 not found' });
 });
 
 t.test('answers 400 for an id that cannot be an event id', async (t) => {
-  const { app } = await build(t);
-  const res = await app.inject('/api/events/%3Cscript%3E');
+  const { app, store } = await build(t);
+  const res = await app.inject({ url: '/api/events/%3Cscript%3E', headers: authHeader(store) });
   t.equal(res.statusCode, 400);
   t.match(res.json().error, /^params\.id must match pattern/);
 });
 
-t.test('refuses the applicant list without an API token', async (t) => {
+t.test('refuses the applicant list without an account', async (t) => {
   const { app, store } = await build(t);
   saveBundle(store.db, sampleBundle(FRESNO), 'test');
   const res = await app.inject(`/api/events/${FRESNO_ID}/applicants`);
@@ -118,7 +118,7 @@ t.test('a broken upload answers 400 with every problem and writes nothing', asyn
   t.match(body.error, /3 problems found\. Nothing was changed/);
   t.same(body.problems.map((p: { file: string; row: number; column: string }) => `${p.file}:${p.row}:${p.column}`),
     ['applicants.csv:2:case_type', 'applicants.csv:3:id', 'applicants.csv:3:languages']);
-  t.same((await app.inject('/api/events')).json(), []);
+  t.same((await app.inject({ url: '/api/events', headers: authHeader(store) })).json(), []);
 });
 
 t.test('an upload missing a file is refused and names the file', async (t) => {
@@ -135,7 +135,7 @@ t.test('an upload with a stray file is refused whole', async (t) => {
   const res = await app.inject({ method: 'POST', url: '/api/events/import', ...withAuth(multipart(files), store) });
   t.equal(res.statusCode, 400);
   t.match(res.json().problems[0], { file: 'notes.txt', message: /unexpected file/ });
-  t.same((await app.inject('/api/events')).json(), []);
+  t.same((await app.inject({ url: '/api/events', headers: authHeader(store) })).json(), []);
 });
 
 t.test('an import sent as JSON instead of files answers 400 saying how to send it', async (t) => {
@@ -165,7 +165,7 @@ t.test('an unknown API path answers 404 in JSON', async (t) => {
 
 t.test('a fault of ours answers 500 with a plain sentence and no internals', async (t) => {
   const { app } = await build(t);
-  app.get('/api/boom', async () => {
+  app.get('/api/boom', { config: { access: 'public' } }, async () => {
     throw new Error('SQLITE_CORRUPT: secret internals at /srv/db');
   });
   const res = await app.inject('/api/boom');

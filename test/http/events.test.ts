@@ -26,6 +26,9 @@ const OTRA = 'Otra Organización';
 const FRESNO_BUNDLE = sampleBundle(FRESNO);
 const FRESNO_PLAN = plan(FRESNO_BUNDLE, { quick: true, iterations: 50 });
 
+/** A browser that asks for Spanish first, as one set to Spanish of Mexico does. */
+const SPANISH = { 'accept-language': 'es-MX,es;q=0.9' };
+
 /** The app over a fresh database, with no limits (a test signs in often). */
 async function server(t: Test) {
   const store = tempDatabase(t);
@@ -34,10 +37,10 @@ async function server(t: Test) {
 }
 
 /** A browser signed in with an account of that role and organization (made on first use). */
-async function signedIn(app: FastifyInstance, store: OpenDatabase, role: Role, organization?: string): Promise<Visitor> {
+async function signedIn(app: FastifyInstance, store: OpenDatabase, role: Role, organization?: string, headers: Record<string, string> = {}): Promise<Visitor> {
   const email = `${role}.${(organization ?? 'none').replace(/\W+/g, '-').toLowerCase()}@example.org`;
   await addAccount(store.db, { email, name: `Test ${role}`, role, password: PASSWORD, ...(organization ? { organization } : {}) }, 'test');
-  const visitor = new Visitor(app);
+  const visitor = new Visitor(app, headers);
   await visitor.get('/sign-in');
   const res = await visitor.post('/sign-in', { email, password: PASSWORD, next: '/' });
   if (res.statusCode !== 303) throw new Error(`sign-in answered ${res.statusCode}`);
@@ -232,7 +235,7 @@ t.test('an id another event has is refused at the id field', async (t) => {
   const visitor = await signedIn(app, store, 'coordinator', CASA);
   const res = await visitor.post('/events', await newEventForm(visitor, { id: FRESNO_ID }));
   t.equal(res.statusCode, 400);
-  t.equal(fieldProblem(res.body, 'id').message, `Event id: an event with the id "${FRESNO_ID}" exists already: choose another`);
+  t.equal(fieldProblem(res.body, 'id').message, `Event id: an event with the id “${FRESNO_ID}” exists already: choose another`);
   t.equal(listEvents(store.db).length, 1);
 });
 
@@ -251,7 +254,7 @@ t.test('on the day clocks spring forward an event keeps the hours typed on the s
   // 2027-03-14 in Los Angeles: 02:00 does not exist, so 01:00 to 05:00 is three hours.
   const res = await visitor.post('/events', await newEventForm(visitor, { id: 'dst', date: '2027-03-14', opens: '01:00', closes: '05:00' }));
   t.equal(res.statusCode, 303);
-  t.match((await visitor.get('/events/dst')).body, 'Sunday, March 14, 2027, 01:00–05:00');
+  t.match((await visitor.get('/events/dst')).body, /Sunday, March 14, 2027, 1:00\sAM–5:00\sAM/);
   const form = formOf((await visitor.get('/events/dst/edit')).body);
   t.same([form.opens, form.closes], ['01:00', '05:00']);
   t.equal(loadEvent(store.db, 'dst')!.event.dayMinutes, 180);
@@ -295,7 +298,7 @@ t.test('the id of an event with a plan stays, and the form says why', async (t) 
   const form = formOf((await visitor.get(`/events/${FRESNO_ID}/edit`)).body);
   const res = await visitor.post(`/events/${FRESNO_ID}`, { ...form, id: 'fresno-renamed', name: 'Renamed' });
   t.equal(res.statusCode, 400);
-  t.match(fieldProblem(res.body, 'id').message, /^Event id: this event has 1 plan version, and printed slips, sheets and calendar links name it by its id: it stays "fresno-2027-05-22"/);
+  t.match(fieldProblem(res.body, 'id').message, /^Event id: this event has 1 plan version, and printed slips, sheets and calendar links name it by its id: it stays “fresno-2027-05-22”/);
   t.equal(findEvent(store.db, FRESNO_ID)?.name, FRESNO_BUNDLE.event.name, 'nothing was changed');
   t.notOk(findEvent(store.db, 'fresno-renamed'));
 });
@@ -379,7 +382,7 @@ t.test('deleting needs the event’s id typed exactly; otherwise nothing is remo
   await visitor.get(`/events/${FRESNO_ID}/delete`);
   const res = await visitor.post(`/events/${FRESNO_ID}/delete`, { confirm: 'fresno' });
   t.equal(res.statusCode, 400);
-  t.equal(fieldProblem(res.body, 'confirm').message, `this is not the event's id: type ${FRESNO_ID} exactly to delete it`);
+  t.equal(fieldProblem(res.body, 'confirm').message, `This is not the event's id: type ${FRESNO_ID} exactly to delete it`);
   t.equal(loadBundle(store.db, FRESNO_ID)?.applicants.length, 40);
   t.same(auditRows(store, 'event.delete'), []);
 });
@@ -477,4 +480,120 @@ t.test('a coordinator who reaches an event as a host cannot edit their organizat
   t.equal(res.statusCode, 400);
   t.match(fieldProblem(res.body, 'host_orgs').message, `Host organizations: your organization, ${host}, would no longer run or host this event`);
   t.same(loadEvent(store.db, FRESNO_ID)!.event.hostOrgs, FRESNO_BUNDLE.event.hostOrgs);
+});
+
+// ——— In Spanish and in English ———
+
+t.test('with Accept-Language es the home page lists the workshops in Spanish, dates and hours as Spanish writes them', async (t) => {
+  const { app, store } = await server(t);
+  stored(store, { id: 'fresno-2099-05-22', date: '2099-05-22' });
+  stored(store, { id: 'fresno-2001-05-22', date: '2001-05-22' });
+  const page = await (await signedIn(app, store, 'coordinator', CASA, SPANISH)).get('/?q=fresno');
+  t.equal(page.statusCode, 200);
+  t.match(page.body, '<html lang="es">');
+  t.match(page.body, '<title>Talleres — Taller</title>');
+  t.match(page.body, '<a class="button" href="/events/new">Nuevo evento</a>');
+  t.match(page.body, '<label for="q">Buscar un taller <span class="hint">(nombre, identificador, lugar o condado)</span></label>');
+  t.match(page.body, '2 de 2 talleres coinciden con «fresno».');
+  t.match(page.body, '<h2 id="upcoming">Próximos</h2>');
+  t.match(page.body, '<caption>1 taller próximo</caption>');
+  t.match(page.body, '<h2 id="past">Pasados</h2>');
+  t.match(page.body, '<caption>1 taller pasado</caption>');
+  t.match(page.body, /<td>viernes, 22 de mayo de 2099<br><span class="muted">9:00\sa\.\s?m\.–4:00\sp\.\s?m\.<\/span><\/td>/);
+  t.match(page.body, '<th scope="col">Personas</th>');
+  t.match(page.body, '<td>12 voluntarios<br>40 solicitantes</td>');
+  t.notMatch(page.body, /Upcoming|Past<|New event|Find a workshop|\d volunteers/, 'no English words left');
+});
+
+t.test('the home page in English shows the English words', async (t) => {
+  const { app, store } = await server(t);
+  stored(store, { id: 'fresno-2099-05-22', date: '2099-05-22' });
+  const page = await (await signedIn(app, store, 'coordinator', CASA)).get('/');
+  t.match(page.body, '<html lang="en">');
+  t.match(page.body, '<h1>Workshops</h1>');
+  t.match(page.body, '<label for="q">Find a workshop <span class="hint">(name, id, site or county)</span></label>');
+  t.match(page.body, '<h2 id="upcoming">Upcoming</h2>');
+  t.match(page.body, '<caption>1 upcoming workshop</caption>');
+  t.match(page.body, /<td>Friday, May 22, 2099<br><span class="muted">9:00\sAM–4:00\sPM<\/span><\/td>/);
+  t.match(page.body, '<td>12 volunteers<br>40 applicants</td>');
+  t.match(page.body, 'No workshop has taken place yet.');
+  t.notMatch(page.body, /Próximos|Nuevo evento|voluntarios/);
+});
+
+t.test('with Accept-Language es the new-event form is in Spanish: title, labels, hints, choices and time zones', async (t) => {
+  const { app, store } = await server(t);
+  const page = await (await signedIn(app, store, 'coordinator', CASA, SPANISH)).get('/events/new');
+  t.equal(page.statusCode, 200);
+  t.match(page.body, '<title>Nuevo evento — Taller</title>');
+  t.match(page.body, '<h1>Nuevo evento</h1>');
+  t.match(page.body, '<legend><h2>El día</h2></legend>');
+  t.match(page.body, '<label for="desks-check_in">Mesas de registro</label>');
+  t.match(page.body, '<span id="desks-check_in-hint" class="hint">Cuántas personas registran a los solicitantes al mismo tiempo (al menos 1).</span>');
+  t.match(page.body, '<legend>Naturalización (N-400) <span class="code">n400</span></legend>');
+  t.match(page.body, '<label for="case_types-n400-preparation">Preparación</label>');
+  t.match(page.body, '<option value="America/Los_Angeles">Pacífico — America/Los_Angeles</option>');
+  t.match(page.body, '<option value="most">Máxima: tantas personas como quepan</option>');
+  t.match(page.body, '<button type="submit">Crear el evento</button> <a href="/">Cancelar</a>');
+  t.notMatch(page.body, /Check-in desks|Make the event|Time zone|>Pacific —/, 'no English words left');
+});
+
+t.test('the new-event form in English shows the English words', async (t) => {
+  const { app, store } = await server(t);
+  const page = await (await signedIn(app, store, 'coordinator', CASA)).get('/events/new');
+  t.match(page.body, '<title>New event — Taller</title>');
+  t.match(page.body, '<label for="desks-check_in">Check-in desks</label>');
+  t.match(page.body, '<legend>Naturalization (N-400) <span class="code">n400</span></legend>');
+  t.match(page.body, '<option value="America/Los_Angeles">Pacific — America/Los_Angeles</option>');
+  t.match(page.body, '<button type="submit">Make the event</button> <a href="/">Cancel</a>');
+  t.notMatch(page.body, /Mesas de registro|Crear el evento/);
+});
+
+t.test('with Accept-Language es a problem the form finds is said in Spanish at its field and in the summary', async (t) => {
+  const { app, store } = await server(t);
+  stored(store);
+  const visitor = await signedIn(app, store, 'coordinator', CASA, SPANISH);
+  const res = await visitor.post('/events', await newEventForm(visitor, { id: FRESNO_ID }));
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<title>Error: Nuevo evento — Taller</title>');
+  t.match(res.body, '<h2>Corrija 1 dato</h2>');
+  const problem = fieldProblem(res.body, 'id');
+  t.equal(problem.message, `Identificador del evento: ya existe un evento con el identificador «${FRESNO_ID}»: elija otro`);
+  t.ok(problem.invalid, 'the field is marked invalid and described by its message');
+  t.match(res.body, `<li><a href="#id">Identificador del evento: ya existe un evento`);
+});
+
+t.test('with Accept-Language es a bundle rule’s English sentence follows the field’s Spanish label, marked as English', async (t) => {
+  const { app, store } = await server(t);
+  const visitor = await signedIn(app, store, 'coordinator', CASA, SPANISH);
+  const res = await visitor.post('/events', await newEventForm(visitor, { 'desks.check_in': '0' }));
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<span id="desks-check_in-problem" class="field-problem">Mesas de registro: <span lang="en">must be at least 1, not 0</span></span>');
+  t.match(res.body, '<li><a href="#desks-check_in">Mesas de registro: <span lang="en">must be at least 1, not 0</span></a></li>');
+});
+
+t.test('with Accept-Language es the event page’s links and the notice after a change are in Spanish', async (t) => {
+  const { app, store } = await server(t);
+  stored(store);
+  const visitor = await signedIn(app, store, 'coordinator', CASA, SPANISH);
+  const page = await visitor.get(`/events/${FRESNO_ID}?saved=1`);
+  t.match(page.body, '<div class="notice" role="status"><p>Guardado. La lista de voluntarios, los solicitantes y los planes se conservan como estaban.</p></div>');
+  t.match(page.body, '<nav class="event-actions" aria-label="Cambiar este evento">');
+  t.match(page.body, `<a href="/events/${FRESNO_ID}/edit">Editar</a>`);
+  t.match(page.body, '<button type="submit" class="link">Duplicar como plantilla</button>');
+  t.match(page.body, `<a href="/events/${FRESNO_ID}/delete">Eliminar</a>`);
+});
+
+t.test('with Accept-Language es the delete page counts what goes and refuses a wrong id in Spanish', async (t) => {
+  const { app, store } = await server(t);
+  stored(store);
+  const visitor = await signedIn(app, store, 'coordinator', CASA, SPANISH);
+  const page = await visitor.get(`/events/${FRESNO_ID}/delete`);
+  t.match(page.body, `<h1>Eliminar ${FRESNO_BUNDLE.event.name.replace('&', '&amp;')}</h1>`);
+  for (const line of ['12 voluntarios en la lista', '40 solicitantes', '0 versiones de plan', '0 enlaces de hojas de cita y de calendario']) {
+    t.match(page.body, `<li>${line}</li>`);
+  }
+  const res = await visitor.post(`/events/${FRESNO_ID}/delete`, { confirm: 'fresno' });
+  t.equal(res.statusCode, 400);
+  t.equal(fieldProblem(res.body, 'confirm').message, `Este no es el identificador del evento: escriba ${FRESNO_ID} exactamente para eliminarlo`);
+  t.equal(loadBundle(store.db, FRESNO_ID)?.applicants.length, 40, 'nothing was removed');
 });

@@ -1,4 +1,4 @@
-// Rate limits per client address: wrong API tokens, anonymous pages and personal feeds; never
+// Rate limits per client address: wrong API tokens, the open pages and personal feeds; never
 // /health or static files; all off with TALLER_RATE_LIMIT=off.
 import t from 'tap';
 import type { Test } from 'tap';
@@ -49,14 +49,16 @@ t.test('requests without any token are refused with 401 but are not counted as g
   t.same(codes, [401, 401, 401, 401, 401, 401]);
 });
 
-t.test('anonymous pages are limited per address with 429 and Retry-After', async (t) => {
+t.test('the sign-in page is limited per address with 429, Retry-After and a page saying so', async (t) => {
   const { app } = await withFresno(t);
-  for (let i = 0; i < 3; i++) t.equal((await app.inject('/')).statusCode, 200);
-  const res = await app.inject('/');
+  for (let i = 0; i < 3; i++) t.equal((await app.inject('/sign-in')).statusCode, 200);
+  const res = await app.inject('/sign-in');
   t.equal(res.statusCode, 429);
   t.match(res.headers['retry-after'], /^[1-9]\d*$/);
   t.match(res.json().error, /^Too many requests from this address/);
-  t.equal((await app.inject({ url: '/', remoteAddress: '10.0.0.9' })).statusCode, 200, 'another address still gets the page');
+  const browser = await app.inject({ url: '/sign-in', headers: { accept: 'text/html' } });
+  t.match(browser.body, /<h1>Too many requests<\/h1>/, 'a browser gets a page');
+  t.equal((await app.inject({ url: '/sign-in', remoteAddress: '10.0.0.9' })).statusCode, 200, 'another address still gets the page');
 });
 
 t.test('slip and calendar links are limited per address', async (t) => {
@@ -96,6 +98,6 @@ t.test('TALLER_RATE_LIMIT=off turns every limit off', async (t) => {
   for (let i = 0; i < 40; i++) codes.add((await app.inject({ url: `/api/events/${FRESNO_ID}/volunteers`, headers: WRONG })).statusCode);
   t.same([...codes], [401], 'forty wrong tokens, each answered 401');
   const pages = new Set<number>();
-  for (let i = 0; i < 250; i++) pages.add((await app.inject('/')).statusCode);
+  for (let i = 0; i < 250; i++) pages.add((await app.inject('/sign-in')).statusCode);
   t.same([...pages], [200], 'more pages than the default limit, each answered');
 });

@@ -1,4 +1,5 @@
 // What the planner does, one behaviour per test, on scenes of a few people.
+import { readFileSync } from 'node:fs';
 import t from 'tap';
 import type { Test } from 'tap';
 import { checkPlan } from '../../src/planner/check.js';
@@ -235,6 +236,16 @@ t.test('the baseline strategy takes the first free volunteer in file order, inte
   t.same(stayOf(p, 'A1').visits.map((v) => [v.volunteer, v.interpreter]), [['V1', 'V3'], ['V1', 'V3'], ['V1', 'V3']]);
   t.equal(p.summary.interpreted_visits, 3);
   t.equal(planned(t, bundle).summary.interpreted_visits, 0, 'the search books none');
+});
+
+t.test('the baseline strategy turns nobody away while a day still fits: where the first free volunteer leads nowhere it looks again', async (t) => {
+  // Found by the random-bundle property: on this spring-forward day (7-minute slots) the first
+  // free attorney and interpreter lead the only applicant, who speaks Triqui alone, to a dead end,
+  // while the Triqui-speaking attorney there all day could serve her.
+  const bundle = JSON.parse(readFileSync(new URL('./fixtures/baseline-looks-again.json', import.meta.url), 'utf8')) as Bundle;
+  const p = planned(t, bundle, { strategy: 'baseline' });
+  t.same(p.unscheduled, []);
+  t.same(p.scheduled.map((s) => s.applicant), ['A1']);
 });
 
 t.test('the baseline strategy books the earliest start any volunteer is free', async (t) => {

@@ -1,0 +1,483 @@
+/**
+ * Los mensajes de las páginas web en español, con las mismas claves que `en.ts` (su tipo lo
+ * exige: una clave que falte o sobre no compila). Las {palabras} entre llaves las llena Taller y
+ * no se traducen; los plurales tienen las formas `one` (exactamente 1) y `other`. Los nombres de
+ * personas, eventos y sitios son datos y no se traducen.
+ */
+import type { Messages } from './en.js';
+
+export const es: Messages = {
+  language: {
+    name: 'Español',
+  },
+
+  layout: {
+    skip: 'Ir al contenido',
+    tagline: 'planes para talleres de ayuda legal de inmigración',
+    switchLabel: 'Idioma',
+    accountLabel: 'Cuenta',
+    events: 'Eventos',
+    people: 'Personas',
+    audit: 'Registro de auditoría',
+    signOut: 'Cerrar sesión',
+    footer: 'Taller guarda los datos de los solicitantes solo en este servidor. Ayuda legal gratuita: los notarios no son abogados.',
+  },
+
+  errors: {
+    notFoundTitle: 'Página no encontrada',
+    notFound: 'No hay nada en {method} {path}',
+    errorTitle: 'Error',
+    error: 'Algo salió mal',
+    errorText: 'Algo salió mal de nuestro lado. No se cambió nada; por favor, inténtelo de nuevo.',
+    back: 'Volver a los talleres',
+  },
+
+  home: {
+    title: 'Talleres',
+    date: 'Fecha',
+    workshop: 'Taller',
+    empty: 'Todavía no hay talleres. Importe un paquete con <code>npx taller import DIR</code>, o descargue\n'
+      + '<a href="/static/samples/fresno-saturday/event.json">un event.json de ejemplo</a>,\n'
+      + '<a href="/static/samples/fresno-saturday/volunteers.csv">volunteers.csv</a> y\n'
+      + '<a href="/static/samples/fresno-saturday/applicants.csv">applicants.csv</a> para ver el formato.',
+    samples: 'Paquetes de ejemplo',
+  },
+
+  events: {
+    list: {
+      newEvent: 'Nuevo evento',
+      deleted: 'Se eliminó el evento, con todo lo que contenía.',
+      searchLabel: 'Buscar un taller',
+      searchHint: '(nombre, identificador, lugar o condado)',
+      search: 'Buscar',
+      showAll: 'Mostrar todos',
+      found: { one: '{found} de {count} taller coincide con «{query}».', other: '{found} de {count} talleres coinciden con «{query}».' },
+      upcoming: 'Próximos',
+      past: 'Pasados',
+      upcomingCaption: { one: '{count} taller próximo', other: '{count} talleres próximos, los más cercanos primero' },
+      pastCaption: { one: '{count} taller pasado', other: '{count} talleres pasados, los más recientes primero' },
+      people: 'Personas',
+      volunteers: { one: '{count} voluntario', other: '{count} voluntarios' },
+      applicants: { one: '{count} solicitante', other: '{count} solicitantes' },
+      noUpcomingMatch: 'Ningún taller próximo coincide.',
+      noUpcoming: 'No hay talleres próximos.',
+      noPastMatch: 'Ningún taller pasado coincide.',
+      noPast: 'Todavía no se ha realizado ningún taller.',
+      emptyMayCreate: 'Todavía no hay talleres. Cree uno con «Nuevo evento», importe un paquete con <code>npx taller import DIR</code> o descargue\n'
+        + '<a href="/static/samples/fresno-saturday/event.json">un event.json de ejemplo</a>,\n'
+        + '<a href="/static/samples/fresno-saturday/volunteers.csv">volunteers.csv</a> y\n'
+        + '<a href="/static/samples/fresno-saturday/applicants.csv">applicants.csv</a> para ver el formato.',
+    },
+    form: {
+      newTitle: 'Nuevo evento',
+      templateTitle: 'Nuevo evento a partir de una plantilla',
+      editTitle: 'Editar {name}',
+      errorTitle: 'Error: {title}',
+      create: 'Crear el evento',
+      save: 'Guardar los cambios',
+      cancel: 'Cancelar',
+      templateIntro: 'Un evento nuevo con la configuración de <strong>{name}</strong>: póngale su propia fecha y, si lo desea, un identificador.\n'
+        + '  No se copia a nadie: su lista de voluntarios y su lista de solicitantes empiezan vacías.',
+      editIntro: 'Se conservan la lista de voluntarios, los solicitantes y los planes. Un plan hecho antes de un cambio de horario, de mesas o de minutos\n'
+        + '  se vuelve a revisar con la nueva configuración, y la página del evento avisa cuando ya no corresponde.',
+      problemsHeading: { one: 'Corrija {count} dato', other: 'Corrija {count} datos' },
+      nothingSaved: 'No se guardó nada.',
+      sections: {
+        day: 'El día',
+        site: 'El lugar',
+        desks: 'Mesas',
+        minutes: 'Minutos por estación',
+        simulation: 'Simulación del día',
+        planning: 'Planificación',
+        retention: 'Datos personales',
+      },
+      minutesIntro: 'Minutos para un caso sencillo sin intérprete. Una estación con 0 se omite para ese tipo de trámite.',
+      floorNote: 'Distribución del salón',
+      floorHint: 'Se define al importar event.json; los minutos de aquí son los que se usan.',
+      labels: {
+        name: 'Nombre',
+        id: 'Identificador del evento',
+        date: 'Fecha',
+        timezone: 'Zona horaria',
+        opens: 'Abre a las',
+        closes: 'Cierra a las',
+        slot_minutes: 'Minutos por intervalo',
+        organization: 'Organización a cargo',
+        site: { name: 'Nombre del lugar', address: 'Dirección', county: 'Condado', setting: 'Entorno' },
+        host_orgs: 'Organizaciones anfitrionas',
+        desks: { check_in: 'Mesas de registro', final_check: 'Mesas de revisión final' },
+        floor: 'Distribución del salón',
+        simulation: {
+          no_show_rate: 'Proporción de ausencias',
+          walk_ins_per_hour: 'Personas sin cita por hora',
+          service_time: 'Duración de las visitas',
+          service_time_cv: 'Variación de la duración (cv)',
+          overtime_minutes: 'Minutos de tiempo extra',
+          walk_ins_until: 'Se admiten personas sin cita hasta las',
+          walk_in_profile: 'Personas sin cita a lo largo del día',
+          walk_in_mix: 'Tipos de personas sin cita',
+        },
+        planning: {
+          fairness: 'Equidad',
+          selection: 'Selección en un día lleno',
+          seed: 'Semilla',
+          finish_probability: 'Probabilidad de terminar a tiempo',
+        },
+        retention: { purge_days_after: 'Eliminar los datos personales después de (días)' },
+      },
+      minutesLabel: '{caseType}: minutos de {station}',
+      line: '{label}, línea {line}',
+      linePart: '{label}, línea {line} ({part})',
+      mixParts: { case_type: 'tipo de trámite', languages: 'idiomas', complexity: 'complejidad', share: 'proporción' },
+      hints: {
+        name: 'Como lo leerán los solicitantes y los voluntarios.',
+        id: 'Letras, números, «.», «_» y «-». Déjelo vacío para que se cree uno a partir del nombre y la fecha.',
+        idEdit: 'No cambia una vez que el evento tiene un plan.',
+        date: 'El día del taller.',
+        timezone: 'Dónde está el lugar: los horarios de abajo son los de su reloj, con el horario de verano incluido.',
+        opens: 'HH:MM, según el reloj del lugar.',
+        closes: 'HH:MM, según el reloj del lugar.',
+        slot_minutes: 'Cada cita empieza en esta cuadrícula desde la apertura (de 1 a 60).',
+        organization: 'Sus coordinadores organizan el evento. Ninguna: solo los administradores.',
+        host_orgs: 'Una por línea. Los representantes acreditados solo revisan casos en eventos que organiza su propia organización.',
+        desks: {
+          check_in: 'Cuántas personas registran a los solicitantes al mismo tiempo (al menos 1).',
+          final_check: 'Cuántas personas hacen la revisión final al mismo tiempo (al menos 1).',
+        },
+        simulation: {
+          no_show_rate: 'La proporción de solicitantes inscritos que no vienen, de 0 a 1 (0.15 es el 15%).',
+          walk_ins_per_hour: 'Personas que vienen sin haberse inscrito.',
+          service_time_cv: 'Cuánto se alargan o se acortan las visitas: de 0 a 10 (lo usual es 0.35).',
+          overtime_minutes: 'Cuánto tiempo aceptan quedarse los voluntarios después del cierre.',
+          walk_ins_until: 'HH:MM; vacío: Taller sugiere una hora límite.',
+          walk_in_profile: '«even» (parejo), «morning» (por la mañana) o una proporción por hora desde la apertura, separadas por «;».',
+          walk_in_mix: 'Una línea por tipo de persona sin cita: tipo de trámite, idiomas (separados por «;»), complejidad, proporción. '
+            + 'Por ejemplo: n400, es;en, straightforward, 0.5. Vacío: como los solicitantes inscritos.',
+        },
+        planning: {
+          seed: 'La misma semilla da el mismo plan.',
+          finish_probability: 'La probabilidad, de 0 a 0.99, de que el día simulado termine antes del cierre; 0 llena el día.',
+        },
+        retention: { purge_days_after: 'Días completos después del evento; vacío: se guardan hasta que se eliminen a mano.' },
+      },
+      choices: {
+        setting: { none: 'Sin indicar', urban: 'Urbano', rural: 'Rural' },
+        serviceTime: {
+          lognormal: 'Lognormal: la mayoría de las visitas cerca de sus minutos, unas pocas mucho más largas',
+          exponential: 'Exponencial: muy desigual',
+          fixed: 'Fija: cada visita dura sus minutos',
+        },
+        fairness: { none: 'Ninguna: primero lo más urgente', proportional: 'Proporcional: cada grupo de idioma en proporción a su demanda' },
+        selection: { fair: 'Justa: un sorteo entre personas de igual prioridad', most: 'Máxima: tantas personas como quepan' },
+      },
+      noOrganization: 'Ninguna: solo los administradores',
+      noZone: 'Elija la zona horaria del lugar',
+      zoneGroups: { us: 'Estados Unidos', others: 'Resto del mundo', given: 'Como se envió' },
+      zoneLabel: '{name} — {zone}',
+      zones: {
+        'America/New_York': 'Este',
+        'America/Chicago': 'Centro',
+        'America/Denver': 'Montaña',
+        'America/Phoenix': 'Montaña, sin horario de verano (Arizona)',
+        'America/Los_Angeles': 'Pacífico',
+        'America/Anchorage': 'Alaska',
+        'Pacific/Honolulu': 'Hawái',
+        'America/Puerto_Rico': 'Atlántico (Puerto Rico, Islas Vírgenes de EE. UU.)',
+        'America/Detroit': 'Este (Míchigan)',
+        'America/Indiana/Indianapolis': 'Este (Indiana)',
+        'America/Kentucky/Louisville': 'Este (Louisville, Kentucky)',
+        'America/Boise': 'Montaña (sur de Idaho)',
+        'America/Juneau': 'Alaska (Juneau)',
+        'America/Adak': 'Hawái-Aleutianas (Adak)',
+        'Pacific/Guam': 'Chamorro (Guam, Islas Marianas del Norte)',
+        'Pacific/Pago_Pago': 'Samoa (Samoa Estadounidense)',
+      },
+    },
+    problems: {
+      withLabel: '{label}: {message}',
+      idNeeded: 'escriba un identificador, o complete el nombre y la fecha y deje el identificador vacío para que se cree uno a partir de ellos',
+      idTaken: 'ya existe un evento con el identificador «{id}»: elija otro',
+      idReserved: '«new» es el nombre de la página para un evento nuevo: elija otro identificador',
+      idKept: {
+        one: 'este evento tiene {count} versión de plan, y las hojas de cita impresas, las hojas y los enlaces de calendario lo nombran por su identificador: '
+          + 'sigue siendo «{id}». Duplique el evento para empezar uno con otro identificador',
+        other: 'este evento tiene {count} versiones de plan, y las hojas de cita impresas, las hojas y los enlaces de calendario lo nombran por su identificador: '
+          + 'sigue siendo «{id}». Duplique el evento para empezar uno con otro identificador',
+      },
+      noSuchOrganization: 'elija una de las organizaciones de la lista, o ninguna',
+      noOrganizationOfYours: 'su cuenta no pertenece a ninguna organización, así que solo los administradores podrían llegar al evento: '
+        + 'pida primero a un administrador que le asigne la suya',
+      hostKept: 'su organización, {organization}, ya no estaría a cargo del evento ni lo organizaría, y usted no podría llegar a él: manténgala en la lista',
+      mixLine: 'la línea {line} tiene más de cuatro partes: escriba el tipo de trámite, los idiomas (separados por ;), la complejidad y la proporción, separados por comas',
+      confirmMismatch: 'este no es el identificador del evento: escriba {id} exactamente para eliminarlo',
+    },
+    delete: {
+      title: 'Eliminar {name}',
+      notDeleted: 'No se eliminó',
+      intro: 'Eliminar el evento lo borra junto con todo lo que contiene, de inmediato y para siempre:',
+      counts: {
+        volunteers: { one: '{count} voluntario en la lista', other: '{count} voluntarios en la lista' },
+        applicants: { one: '{count} solicitante', other: '{count} solicitantes' },
+        plans: { one: '{count} versión de plan', other: '{count} versiones de plan' },
+        links: { one: '{count} enlace de hoja de cita o de calendario', other: '{count} enlaces de hojas de cita y de calendario' },
+      },
+      after: 'Todos los enlaces de hojas de cita y de calendario hechos para sus participantes dejan de funcionar. También se borran los voluntarios que ningún otro evento tiene en su lista.\n'
+        + '  El registro de auditoría guarda que el evento se eliminó, quién lo hizo y estas cifras, y nada sobre ninguna persona.',
+      confirm: 'Para confirmar, escriba el identificador del evento:',
+      submit: 'Eliminar este evento',
+      keep: 'Conservarlo',
+    },
+    page: {
+      actionsLabel: 'Cambiar este evento',
+      edit: 'Editar',
+      duplicate: 'Duplicar como plantilla',
+      delete: 'Eliminar',
+      created: 'Se creó el evento. Su lista de voluntarios y su lista de solicitantes están vacías: importe volunteers.csv y applicants.csv para llenarlas.',
+      saved: 'Guardado. La lista de voluntarios, los solicitantes y los planes se conservan como estaban.',
+      savedPlanned: 'Guardado. La lista de voluntarios, los solicitantes y los planes se conservan; cada plan se vuelve a revisar con la nueva configuración: '
+        + 'vea «Plan» más abajo, y vuelva a planificar si dice que el plan está desactualizado.',
+    },
+  },
+
+  samples: {
+    'fresno-saturday': 'Sábado de DACA y Ciudadanía, Fresno (40 solicitantes)',
+    'mixteco-farmworker-clinic': 'Taller para trabajadores del campo con hablantes de mixteco y triqui, Madera (120 solicitantes)',
+    'central-valley-citizenship-day': 'Día de la Ciudadanía, Merced (250 solicitantes)',
+  },
+
+  event: {
+    crumbs: 'Todos los talleres',
+    when: 'Cuándo',
+    where: 'Dónde',
+    hosts: 'Organizan',
+    desks: 'Mesas',
+    dateAndHours: '{date}, {hours}',
+    siteToBeAnnounced: 'Lugar por anunciar',
+    deskCounts: '{checkIn} de registro, {finalCheck} de revisión final',
+    roster: {
+      heading: 'Voluntarios: {count}',
+      caption: 'Voluntarios por función',
+      role: 'Función',
+      people: 'Personas',
+      languages: 'Idiomas',
+    },
+    demand: {
+      heading: 'Solicitantes: {count}',
+      byCaseType: 'Por tipo de trámite',
+      caseType: 'Tipo de trámite',
+      applicants: 'Solicitantes',
+      byLanguage: 'Por idioma preferido',
+      language: 'Idioma',
+      speakers: 'Voluntarios que lo hablan',
+      needInterpreter: 'Necesitan intérprete',
+      languageLabel: '{name} ({code})',
+    },
+  },
+
+  purged: {
+    heading: 'Datos personales eliminados',
+    removed: 'Los datos personales de los solicitantes y toda parte de los planes sobre cada persona se eliminaron el {date}.',
+    kept: 'Las cifras de arriba son lo que se guardó: {outcomes}.',
+    outcomes: {
+      scheduled: { one: '{count} con cita en el plan publicado', other: '{count} con cita en el plan publicado' },
+      unscheduled: { one: '{count} quedó fuera del plan', other: '{count} quedaron fuera del plan' },
+      unplanned: { one: '{count} contado antes de publicar un plan', other: '{count} contados antes de publicar un plan' },
+    },
+    separator: '; ',
+  },
+
+  plan: {
+    heading: 'Plan',
+    lead: '<strong>{scheduled} de {applicants}</strong> solicitantes con cita (peso de prioridad {weight})',
+    interpreted: { one: '{count} visita con intérprete', other: '{count} visitas con intérprete' },
+    meanMinutes: '{minutes} minutos en el taller en promedio',
+    version: 'Versión {version}.',
+    versionPublished: 'Versión {version}, publicada.',
+    none: 'Todavía no hay plan. Planifíquelo con <code>npx taller plan --event {id}</code> (se guarda como la primera versión del evento)\n'
+      + '    o con <code>POST /api/events/{id}/plan</code>.',
+    selection: {
+      heading: 'A quiénes atiende el día',
+      summary: 'Proporción atendida por grupo, frente a {other}',
+      caption: 'Proporción atendida de cada grupo',
+      group: 'Grupo',
+      applicants: 'Solicitantes',
+      mine: 'Este plan ({mine})',
+    },
+    notScheduled: 'Sin cita',
+    reasonCount: '{label}: {count}',
+    days: 'El día de cada voluntario',
+    coordinatorsOnly: 'Quién llega a qué hora y el día de cada voluntario solo se muestran a los coordinadores del evento.',
+    gone: '(sus citas necesitan una nueva planificación)',
+    time: 'Hora',
+    station: 'Estación',
+    applicant: 'Solicitante',
+    note: 'Nota',
+    withInterpreter: 'con el intérprete {id}',
+    interpretingFor: 'interpreta para {id}',
+    shift: 'turno',
+    offRoster: 'ya no está en la lista de voluntarios',
+    desk: { check_in: 'Mesa de registro', final_check: 'Mesa de revisión final' },
+  },
+
+  status: {
+    draftHeld: '<strong>Borrador.</strong> La versión {version} no está publicada: las hojas de cita, los enlaces, las hojas y los calendarios\n'
+      + '      siguen la versión {published}, la que la gente tiene.\n      Publíquela con <code>{command}</code>.',
+    draftNone: '<strong>Borrador.</strong> La versión {version} no está publicada: las hojas de cita, los enlaces, las hojas y los calendarios\n'
+      + '      dicen «borrador» hasta que se publique una versión.\n      Publíquela con <code>{command}</code>.',
+    whomToTell: 'Frente a la versión {version}, a quién avisar:',
+    nobodyChanges: 'Frente a la versión {version}, ningún solicitante cambia de hora, sale del plan ni entra en él.',
+    was: '(antes {time})',
+    now: '(ahora {time})',
+    change: { moved: 'cambia de hora', removed: 'sale del plan', added: 'entra en el plan' },
+    volunteersToTell: 'Voluntarios cuyo día cambia:',
+    outOfDate: '<strong>Desactualizado.</strong> La lista de voluntarios o los solicitantes cambiaron desde que se hizo la versión {version}; ya no les corresponde.',
+    outOfDateProblems: '<strong>Desactualizado.</strong> La lista de voluntarios o los solicitantes cambiaron desde que se hizo la versión {version}; ya no les corresponde:',
+    problemWho: '{problem}: el día de {who}',
+    moreProblems: 'y {count} más',
+    replan: 'Una nueva planificación repara solo lo que se rompió y mantiene cada hora de llegada publicada: <code>{command}</code>.',
+    unstaffed: 'Mesas sin nadie de turno.',
+    unstaffedDesk: {
+      check_in: {
+        one: 'No hay nadie de turno en la mesa de registro de {from} a {to}, cuando está previsto {count} registro',
+        other: 'No hay nadie de turno en la mesa de registro de {from} a {to}, cuando están previstos {count} registros',
+      },
+      final_check: {
+        one: 'No hay nadie de turno en la mesa de revisión final de {from} a {to}, cuando está prevista {count} revisión final',
+        other: 'No hay nadie de turno en la mesa de revisión final de {from} a {to}, cuando están previstas {count} revisiones finales',
+      },
+    },
+  },
+
+  selection: {
+    fair: 'la selección justa (orden de sorteo)',
+    most: 'la opción de «atender al mayor número»',
+    uses: 'Este plan usa {mine} y atiende a {scheduled}.',
+    would: '{other} atendería a {difference}.',
+    wouldReaching: '{other} atendería a {difference}, y llegaría al {theirs} (este plan: {ours}).',
+    more: '{count} más',
+    fewer: '{count} menos',
+    asMany: 'la misma cantidad',
+    share: { moderate: '{share} de los casos moderados', complex: '{share} de los casos complejos' },
+    groups: { complexity: 'Complejidad', interpreter: 'Intérprete', caseType: 'Tipo de trámite', language: 'Idioma' },
+    interpreter: { needed: 'lo necesita', not_needed: 'no lo necesita' },
+  },
+
+  complexity: { straightforward: 'sencillo', moderate: 'moderado', complex: 'complejo' },
+
+  estimate: {
+    heading: 'Cómo saldrá el día',
+    lead: 'En {runs} días simulados con ausencias, personas sin cita y citas que se alargan o se acortan,\n'
+      + '    el plan atiende a <strong>{mean}</strong> personas en promedio (entre {p10} y {p90}\n'
+      + '    en 8 de cada 10 días). Con estos voluntarios se podría atender como máximo a {capacity}.\n'
+      + '    Todos los que tienen cita terminan antes del cierre en el {finish}% de los días.\n'
+      + '    Dónde se atasca: <strong>{bottleneck}</strong>.',
+    servedCaption: 'Personas atendidas: la banda abarca 8 de cada 10 días simulados; la línea, un día típico.',
+    utilizationCaption: 'Qué tan ocupados están los voluntarios de cada estación.',
+    queueCaption: 'Personas en fila en cada estación a lo largo del día, en un día simulado promedio.',
+    finishing: 'Terminar a tiempo',
+    tradeoffCaption: 'Para cada tiempo libre que se deja antes del cierre: personas atendidas en un día simulado promedio y la proporción de días en que todos los que vinieron terminan antes del cierre.',
+    whomToAdd: 'A quién sumar',
+    room: 'Qué cambiar en el salón',
+    gainLine: '{change}: {gain}',
+    oneMore: '{role} más que hable {languages}',
+    oneMoreInterpreter: 'un intérprete más de {languages}',
+    languagesAnd: ' y ',
+    languagesPair: '–',
+    role: {
+      attorney: 'un abogado', accredited_rep: 'un representante acreditado', law_student: 'un estudiante de derecho',
+      paralegal: 'un asistente legal', form_filler: 'un voluntario para llenar formularios', screener: 'un voluntario de evaluación inicial',
+      interpreter: 'un intérprete', general: 'un voluntario de recepción',
+    },
+    floor: {
+      stations: 'un salón por estaciones, con los solicitantes pasando de mesa en mesa',
+      seated: 'un salón con solicitantes sentados: el equipo va a la persona y quien revisa cierra el expediente, sin mesa de revisión final',
+      fast_lane: 'una fila rápida para formularios llenados en línea antes del día',
+    },
+    desk: { check_in: 'una mesa de registro más', final_check: 'una mesa de revisión final más' },
+    gain: { one: 'alrededor de {count} persona más atendida', other: 'alrededor de {count} personas más atendidas' },
+    noGain: 'sin una ganancia clara en personas atendidas',
+    registration: {
+      fits: 'En el día caben {fits} citas.',
+      atLeast: 'al menos {count}',
+      advice: 'Con unas {noShows} ausencias y {walkIns} personas sin cita previstas, inscriba a unas {recommended}; {verdict}.',
+      over: 'hay {count} inscritos más que eso: a algunos no se les podrá atender',
+      under: 'todavía pueden inscribirse {count} más',
+      exact: 'esa es la cantidad de inscritos',
+    },
+    tradeoff: {
+      packed: 'Con el día lleno, todos terminan antes del cierre en el {finish}% de los días.',
+      keeping: 'Si se dejan {minutes} minutos libres antes del cierre, se termina a tiempo en el {finish}% de los días y {cost}.',
+      fewer: 'se atiende a unas {count} personas menos',
+      more: 'se atiende a unas {count} personas más',
+      same: 'se atiende a la misma cantidad de personas',
+    },
+    chart: {
+      bottleneck: ' — cuello de botella',
+      utilizationTitle: 'Qué tan ocupada está cada estación, como proporción de su tiempo con personal',
+      typicalDay: 'día típico: {count}',
+      scheduled: 'con cita: {count}',
+      servedTitle: 'Personas atendidas en 8 de cada 10 días simulados: entre {p10} y {p90}; normalmente {p50}; {scheduled} con cita',
+      queueTitle: 'Personas esperando en cada estación a lo largo del día. {summary}',
+      longestQueue: 'Fila más larga: {station}, unas {count} personas esperando alrededor de las {time}',
+      nobodyWaits: 'Nadie hace fila',
+      packed: 'día lleno',
+      aim: 'meta {percent}%',
+      minutesFree: '{minutes} min libres',
+      served: '{count} atendidas',
+      onTime: '{percent}% de los días a tiempo',
+      tradeoffTitle: 'Personas atendidas y días terminados antes del cierre, para cada tiempo libre antes del cierre',
+    },
+  },
+
+  roles: {
+    attorney: 'Abogados',
+    accredited_rep: 'Representantes acreditados por el DOJ',
+    law_student: 'Estudiantes de derecho',
+    paralegal: 'Asistentes legales',
+    form_filler: 'Voluntarios para llenar formularios',
+    screener: 'Voluntarios de evaluación inicial',
+    interpreter: 'Intérpretes',
+    general: 'Recepción y organización',
+  },
+
+  role: {
+    attorney: 'Abogado',
+    accredited_rep: 'Representante acreditado por el DOJ',
+    law_student: 'Estudiante de derecho',
+    paralegal: 'Asistente legal',
+    form_filler: 'Voluntario para llenar formularios',
+    screener: 'Voluntario de evaluación inicial',
+    interpreter: 'Intérprete',
+    general: 'Recepción u organización',
+  },
+
+  stations: {
+    check_in: 'Registro',
+    screening: 'Evaluación inicial',
+    preparation: 'Preparación',
+    review: 'Revisión legal',
+    final_check: 'Revisión final',
+  },
+
+  reasons: {
+    invalid: 'Su propio horario no les permite quedarse el tiempo necesario',
+    no_language_match: 'Sin idioma en común ni intérprete',
+    no_eligible_reviewer: 'Nadie que pueda revisar el caso',
+    no_competent_volunteer: 'Nadie atiende ese tipo de trámite',
+    outside_hours: 'Fuera del horario del taller',
+    no_capacity: 'El día está lleno',
+  },
+
+  caseTypes: {
+    daca_renewal: 'Renovación de DACA',
+    daca_initial: 'Solicitud inicial de DACA',
+    n400: 'Naturalización (N-400)',
+    labor_deferred_action: 'Acción diferida laboral',
+    tps: 'Estatus de Protección Temporal (TPS)',
+    ead_renewal: 'Renovación del permiso de trabajo (EAD)',
+    advance_parole: 'Permiso adelantado de viaje (advance parole)',
+    i90: 'Renovación de la tarjeta de residente (I-90)',
+    family_petition: 'Petición familiar',
+    consultation: 'Consulta legal',
+  },
+};
