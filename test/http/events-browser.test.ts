@@ -1,8 +1,9 @@
 // The events pages in a real browser on a phone's width: Debian's Chromium, driven by
 // playwright-core, signs in, and on the home page, the event form (as given and with problems)
 // and the delete page checks that nothing is wider than the screen, that every field has a
-// label, and that each link of the problem summary leads to its field. Skipped, saying why,
-// where /usr/bin/chromium is missing: a browser is never downloaded.
+// label, and that each link of the problem summary leads to its field; and, in Spanish, the
+// new-event form filled and sent from the keyboard alone. Skipped, saying why, where
+// /usr/bin/chromium is missing: a browser is never downloaded.
 import { existsSync } from 'node:fs';
 import t from 'tap';
 import { chromium } from 'playwright-core';
@@ -16,6 +17,7 @@ import { build } from '../support/http.js';
 /* The few names of the page these checks use inside page.evaluate (the project compiles without the DOM library). */
 interface Control { id: string; type: string; labels: { length: number } | null }
 declare const document: {
+  activeElement: { id: string } | null;
   documentElement: { clientWidth: number; scrollWidth: number };
   querySelectorAll(selector: string): Iterable<Control & { getAttribute(name: string): string | null }>;
   getElementById(id: string): unknown;
@@ -37,6 +39,18 @@ const unlabelled = (page: Page) => page.evaluate(() => [...document.querySelecto
 /** The problem summary's links whose target is missing from the page. */
 const brokenSummaryLinks = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.problem a[href^="#"]')]
   .map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(id)));
+
+/** The id of the element that has the focus ('' for none). */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Tabs forward until the focus is on the element with that id (at most `limit` presses); false if it never gets there. */
+async function tabTo(page: Page, id: string, limit = 40): Promise<boolean> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await focused(page) === id) return true;
+  }
+  return false;
+}
 
 t.test('the events pages fit a phone’s width, label every field and lead each problem to its field', async (t) => {
   if (!existsSync(CHROMIUM)) {
@@ -79,4 +93,42 @@ t.test('the events pages fit a phone’s width, label every field and lead each 
   await page.click('button:has-text("Duplicate as a template")');
   await page.waitForSelector('h1:has-text("New event from a template")');
   await check('the duplicate form');
+});
+
+t.test('in Spanish, the new-event form is filled and sent from the keyboard alone, and says at each field what is missing', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.plan(0, `skip: no Chromium at ${CHROMIUM}; CI installs Debian's chromium package (a browser is never downloaded)`);
+    return;
+  }
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  await addAccount(store.db, { email: 'cora@example.org', name: 'Cora Coordinator', role: 'coordinator', organization: 'Casa Legal', password: PASSWORD }, 'test');
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  t.teardown(() => browser.close());
+  // A phone set to Spanish of Mexico: its Accept-Language asks for es-MX first.
+  const page = await browser.newPage({ viewport: PHONE, locale: 'es-MX' });
+
+  await page.goto(`${address}/sign-in`);
+  await page.fill('#email', 'cora@example.org');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(`${address}/`), page.click('button[type=submit]')]);
+
+  await page.goto(`${address}/events/new`);
+  t.equal(await page.getAttribute('html', 'lang'), 'es');
+  t.equal(await page.textContent('h1'), 'Nuevo evento');
+  t.ok(await tabTo(page, 'name'), 'the name field is reached with Tab');
+  await page.keyboard.type('Taller de ciudadanía');
+  await Promise.all([page.waitForSelector('.problem'), page.keyboard.press('Enter')]);
+  t.equal(await page.title(), 'Error: Nuevo evento — Taller');
+  t.equal((await page.textContent('.problem h2'))?.trim(), 'Corrija 3 datos', 'three problems: the date, the time zone, and the id (none is made without a date)');
+  t.match(await page.textContent('#date-problem'), /^Fecha: is required$/, 'the date’s problem names the field in Spanish');
+  t.equal(await page.getAttribute('#date-problem span', 'lang'), 'en', 'the bundle rule’s own sentence is marked as English');
+  t.equal(await page.getAttribute('#date', 'aria-invalid'), 'true');
+  t.match(await page.getAttribute('#date', 'aria-describedby'), /\bdate-problem\b/, 'the date field is described by its problem');
+  t.match(await page.textContent('#id-problem'), /^Identificador del evento: escriba un identificador/, 'the form’s own problem is in Spanish');
+  t.equal(await page.inputValue('#name'), 'Taller de ciudadanía', 'what was typed is kept');
+  t.equal(await overflow(page), 0, 'nothing is wider than the screen');
+  t.same(await unlabelled(page), [], 'every field has a label');
+  t.same(await brokenSummaryLinks(page), [], 'every problem links to its field');
 });
