@@ -37,18 +37,223 @@ export const en = {
 
   home: {
     title: 'Workshops',
-    caption: { one: '{count} workshop, soonest first', other: '{count} workshops, soonest first' },
     date: 'Date',
     workshop: 'Workshop',
-    hours: 'Hours',
-    site: 'Site',
-    volunteers: 'Volunteers',
-    applicants: 'Applicants',
     empty: 'No workshops yet. Import a bundle with <code>npx taller import DIR</code>, or download a\n'
       + '<a href="/static/samples/fresno-saturday/event.json">sample event.json</a>,\n'
       + '<a href="/static/samples/fresno-saturday/volunteers.csv">volunteers.csv</a> and\n'
       + '<a href="/static/samples/fresno-saturday/applicants.csv">applicants.csv</a> to see the format.',
     samples: 'Bundle samples',
+  },
+
+  /** The home page's lists and search, the event form, the delete page, and the event page's links to change an event. */
+  events: {
+    list: {
+      newEvent: 'New event',
+      deleted: 'The event was deleted, with everything of it.',
+      searchLabel: 'Find a workshop',
+      searchHint: '(name, id, site or county)',
+      search: 'Search',
+      showAll: 'Show all',
+      found: { one: '{found} of {count} workshop matches “{query}”.', other: '{found} of {count} workshops match “{query}”.' },
+      upcoming: 'Upcoming',
+      past: 'Past',
+      upcomingCaption: { one: '{count} upcoming workshop', other: '{count} upcoming workshops, soonest first' },
+      pastCaption: { one: '{count} past workshop', other: '{count} past workshops, most recent first' },
+      people: 'People',
+      volunteers: { one: '{count} volunteer', other: '{count} volunteers' },
+      applicants: { one: '{count} applicant', other: '{count} applicants' },
+      noUpcomingMatch: 'No upcoming workshop matches.',
+      noUpcoming: 'No workshop to come.',
+      noPastMatch: 'No past workshop matches.',
+      noPast: 'No workshop has taken place yet.',
+      /** home.empty for an account that may make events. */
+      emptyMayCreate: 'No workshops yet. Make one with “New event”, or import a bundle with <code>npx taller import DIR</code>, or download a\n'
+        + '<a href="/static/samples/fresno-saturday/event.json">sample event.json</a>,\n'
+        + '<a href="/static/samples/fresno-saturday/volunteers.csv">volunteers.csv</a> and\n'
+        + '<a href="/static/samples/fresno-saturday/applicants.csv">applicants.csv</a> to see the format.',
+    },
+    form: {
+      newTitle: 'New event',
+      templateTitle: 'New event from a template',
+      editTitle: 'Edit {name}',
+      errorTitle: 'Error: {title}',
+      create: 'Make the event',
+      save: 'Save the changes',
+      cancel: 'Cancel',
+      templateIntro: 'A new event with the settings of <strong>{name}</strong>: give it its own date, and an id if you wish.\n'
+        + '  Nobody is copied: its roster and applicant list start empty.',
+      editIntro: 'The roster, the applicants and the plans are kept. A plan made before a change of hours, desks or minutes is checked\n'
+        + '  again against the new settings, and the event page says when it no longer fits.',
+      problemsHeading: { one: 'Please fix {count} thing', other: 'Please fix {count} things' },
+      nothingSaved: 'Nothing was saved.',
+      sections: {
+        day: 'The day',
+        site: 'The site',
+        desks: 'Desks',
+        minutes: 'Minutes per station',
+        simulation: 'Simulating the day',
+        planning: 'Planning',
+        retention: 'Personal data',
+      },
+      minutesIntro: 'Minutes for a straightforward case without an interpreter. A station at 0 is skipped for that case type.',
+      floorNote: 'Floor layout',
+      floorHint: 'Set by importing event.json; the minutes here are the ones used.',
+      /** Each field's label, by the event.json path it fills. */
+      labels: {
+        name: 'Name',
+        id: 'Event id',
+        date: 'Date',
+        timezone: 'Time zone',
+        opens: 'Opens at',
+        closes: 'Closes at',
+        slot_minutes: 'Slot minutes',
+        organization: 'Organization that runs it',
+        site: { name: 'Site name', address: 'Address', county: 'County', setting: 'Setting' },
+        host_orgs: 'Host organizations',
+        desks: { check_in: 'Check-in desks', final_check: 'Final-check desks' },
+        floor: 'Floor layout',
+        simulation: {
+          no_show_rate: 'No-show rate',
+          walk_ins_per_hour: 'Walk-ins per hour',
+          service_time: 'Service times',
+          service_time_cv: 'Service time spread (cv)',
+          overtime_minutes: 'Overtime minutes',
+          walk_ins_until: 'Walk-ins admitted until',
+          walk_in_profile: 'Walk-ins through the day',
+          walk_in_mix: 'Walk-in mix',
+        },
+        planning: {
+          fairness: 'Fairness',
+          selection: 'Selection on a full day',
+          seed: 'Seed',
+          finish_probability: 'Chance of finishing on time',
+        },
+        retention: { purge_days_after: 'Purge personal data after (days)' },
+      },
+      /** A case type's minutes at a station, as a problem names the field: "Naturalization (N-400): preparation minutes". */
+      minutesLabel: '{caseType}: {station} minutes',
+      /** A line of a field that holds one item per line: "Walk-in mix, line 2", "Walk-in mix, line 2 (share)". */
+      line: '{label}, line {line}',
+      linePart: '{label}, line {line} ({part})',
+      mixParts: { case_type: 'case type', languages: 'languages', complexity: 'complexity', share: 'share' },
+      /** The hints under the fields that have one, by the event.json path. */
+      hints: {
+        name: 'As applicants and volunteers will read it.',
+        id: 'Letters, digits, “.”, “_” and “-”. Leave it empty to have one made from the name and the date.',
+        idEdit: 'It stays as it is once the event has a plan.',
+        date: 'The day of the workshop.',
+        timezone: 'Where the site is: the hours below are its wall clock, daylight saving included.',
+        opens: 'HH:MM, the site’s clock.',
+        closes: 'HH:MM, the site’s clock.',
+        slot_minutes: 'Every start falls on this grid from opening (1 to 60).',
+        organization: 'Its coordinators run the event. None: admins only.',
+        host_orgs: 'One per line. Accredited representatives review only at events their organization hosts.',
+        desks: {
+          check_in: 'How many people check applicants in at once (at least 1).',
+          final_check: 'How many people do the final check at once (at least 1).',
+        },
+        simulation: {
+          no_show_rate: 'The share of registered applicants who do not come, 0 to 1 (0.15 is 15%).',
+          walk_ins_per_hour: 'People who come without registering.',
+          service_time_cv: 'How much visits run long or short: 0 to 10 (0.35 is usual).',
+          overtime_minutes: 'How long volunteers agree to stay after closing.',
+          walk_ins_until: 'HH:MM; empty: Taller suggests a cut-off.',
+          walk_in_profile: '“even”, “morning”, or a share per hour from opening, separated by “;”.',
+          walk_in_mix: 'One line per kind of walk-in: case type, languages (separated by “;”), complexity, share. '
+            + 'For example: n400, es;en, straightforward, 0.5. Empty: like the registered applicants.',
+        },
+        planning: {
+          seed: 'The same seed gives the same plan.',
+          finish_probability: 'The chance, 0 to 0.99, that the simulated day finishes by closing; 0 packs the day.',
+        },
+        retention: { purge_days_after: 'Whole days after the event; empty: kept until purged by hand.' },
+      },
+      /** The words of the choices, by field and value. */
+      choices: {
+        setting: { none: 'Not said', urban: 'Urban', rural: 'Rural' },
+        serviceTime: {
+          lognormal: 'Lognormal: most visits near their minutes, a few much longer',
+          exponential: 'Exponential: very uneven',
+          fixed: 'Fixed: every visit takes its minutes',
+        },
+        fairness: { none: 'None: the most urgent first', proportional: 'Proportional: each language group in proportion to its demand' },
+        selection: { fair: 'Fair: a lottery among people of equal priority', most: 'Most: as many people as fit' },
+      },
+      noOrganization: 'None: admins only',
+      noZone: 'Choose the site’s time zone',
+      zoneGroups: { us: 'United States', others: 'Everywhere else', given: 'As sent' },
+      /** A zone of the United States in the list: "Pacific — America/Los_Angeles". */
+      zoneLabel: '{name} — {zone}',
+      /** The United States' zones, first in the list, by the name people know. */
+      zones: {
+        'America/New_York': 'Eastern',
+        'America/Chicago': 'Central',
+        'America/Denver': 'Mountain',
+        'America/Phoenix': 'Mountain, no daylight saving (Arizona)',
+        'America/Los_Angeles': 'Pacific',
+        'America/Anchorage': 'Alaska',
+        'Pacific/Honolulu': 'Hawaii',
+        'America/Puerto_Rico': 'Atlantic (Puerto Rico, U.S. Virgin Islands)',
+        'America/Detroit': 'Eastern (Michigan)',
+        'America/Indiana/Indianapolis': 'Eastern (Indiana)',
+        'America/Kentucky/Louisville': 'Eastern (Louisville, Kentucky)',
+        'America/Boise': 'Mountain (southern Idaho)',
+        'America/Juneau': 'Alaska (Juneau)',
+        'America/Adak': 'Hawaii–Aleutian (Adak)',
+        'Pacific/Guam': 'Chamorro (Guam, Northern Mariana Islands)',
+        'Pacific/Pago_Pago': 'Samoa (American Samoa)',
+      },
+    },
+    /**
+     * What the form says of a field, after its label ("Event id: an event with the id … exists
+     * already"). The bundle reader's own sentences about event.json stay in English, with the
+     * field's label in the page's language.
+     */
+    problems: {
+      withLabel: '{label}: {message}',
+      idNeeded: 'write an id, or fill in the name and the date and leave the id empty to have one made from them',
+      idTaken: 'an event with the id “{id}” exists already: choose another',
+      idReserved: '“new” names the page for a new event: choose another id',
+      idKept: {
+        one: 'this event has {count} plan version, and printed slips, sheets and calendar links name it by its id: it stays “{id}”. '
+          + 'Duplicate the event to start one under another id',
+        other: 'this event has {count} plan versions, and printed slips, sheets and calendar links name it by its id: it stays “{id}”. '
+          + 'Duplicate the event to start one under another id',
+      },
+      noSuchOrganization: 'choose one of the organizations listed, or none',
+      noOrganizationOfYours: 'your account belongs to no organization, so nobody but admins could reach the event: ask an admin to set yours first',
+      hostKept: 'your organization, {organization}, would no longer run or host this event, and you could not reach it: keep it in the list',
+      mixLine: 'line {line} has more than four parts: write the case type, the languages (separated by ;), the complexity and the share, separated by commas',
+      confirmMismatch: "this is not the event's id: type {id} exactly to delete it",
+    },
+    delete: {
+      title: 'Delete {name}',
+      notDeleted: 'Not deleted',
+      intro: 'Deleting the event removes it and everything of it, at once and for good:',
+      counts: {
+        volunteers: { one: '{count} volunteer on the roster', other: '{count} volunteers on the roster' },
+        applicants: { one: '{count} applicant', other: '{count} applicants' },
+        plans: { one: '{count} plan version', other: '{count} plan versions' },
+        links: { one: '{count} slip or calendar link', other: '{count} slip and calendar links' },
+      },
+      after: 'Every slip and calendar link made for its people stops working. Volunteers no other event lists are forgotten too.\n'
+        + '  The audit log keeps that the event was deleted, by whom and these counts, and nothing about anyone.',
+      confirm: 'To confirm, type the event’s id:',
+      submit: 'Delete this event',
+      keep: 'Keep it',
+    },
+    /** The event page's links for an account that may change the event, and what it says after a change. */
+    page: {
+      actionsLabel: 'Change this event',
+      edit: 'Edit',
+      duplicate: 'Duplicate as a template',
+      delete: 'Delete',
+      created: 'The event is made. Its roster and applicant list are empty: import volunteers.csv and applicants.csv to fill them.',
+      saved: 'Saved. The roster, the applicants and the plans are kept as they were.',
+      savedPlanned: 'Saved. The roster, the applicants and the plans are kept; each plan is checked again against the new settings: '
+        + 'see “Plan” below, and re-plan if it says the plan is out of date.',
+    },
   },
 
   /** The sample bundles the home page offers, by folder. */
