@@ -26,7 +26,7 @@ import { loadPlan } from '../db/plans.js';
 import { purgedAt } from '../db/purge.js';
 import { ROLES, elapsedToClock, priorityFromDeadline, windowsText } from '../domain/index.js';
 import type { Applicant, Bundle, ClinicEvent, Role, Volunteer } from '../domain/index.js';
-import { APPLICANT_EXPORT_COLUMNS, VOLUNTEER_EXPORT_COLUMNS } from '../outputs/csv.js';
+import { APPLICANT_EXPORT_COLUMNS, VOLUNTEER_EXPORT_COLUMNS, applicantsCsv, volunteersCsv } from '../outputs/csv.js';
 import { eventJsonBytes } from '../outputs/event.js';
 import type { PlanJson, UnscheduledReason } from '../planner/types.js';
 import { planAfterImport } from './imports.js';
@@ -349,8 +349,8 @@ export function checkChange(stored: Bundle, kind: PeopleKind, change: Change):
   else rows.splice(at, 1);
   const read = readBundle({
     [EVENT_FILE]: eventJsonBytes(stored.event),
-    [VOLUNTEERS_FILE]: kind === 'volunteers' ? csvOf(columns, rows) : csvOf(VOLUNTEER_EXPORT_COLUMNS, stored.volunteers.map((v) => rowOf('volunteers', stored.event, v))),
-    [APPLICANTS_FILE]: kind === 'applicants' ? csvOf(columns, rows) : csvOf(APPLICANT_EXPORT_COLUMNS, stored.applicants.map((a) => rowOf('applicants', stored.event, a))),
+    [VOLUNTEERS_FILE]: kind === 'volunteers' ? csvOf(columns, rows) : Buffer.from(volunteersCsv(stored.event, stored.volunteers, { asStored: true }), 'utf8'),
+    [APPLICANTS_FILE]: kind === 'applicants' ? csvOf(columns, rows) : Buffer.from(applicantsCsv(stored.event, stored.applicants, { asStored: true }), 'utf8'),
   });
   const ownRow = change.kind === 'remove' ? -1 : at + 2;
   // The person each other row of the changed list stands for, by its row number.
