@@ -163,7 +163,10 @@ export function timelineView(timeline: Timeline, bundle: Bundle, plan: PlanJson,
       if (e <= s) continue;
       if (s > cursor) gap(cursor, s);
       const cell = blockCell(row, b, s);
-      cells.push({ ...cell, cls: `${cell.cls}${hours.has(s) ? ' h' : ''}`, span: (e - s) / unit });
+      const span = (e - s) / unit;
+      // A box of ten minutes or less has room for the code alone: the station is in its words and the key.
+      const text = e - s <= 10 && cell.text.includes(' ') ? cell.text.slice(cell.text.indexOf(' ') + 1) : cell.text;
+      cells.push({ ...cell, text, cls: `${cell.cls}${hours.has(s) ? ' h' : ''}`, span });
       cursor = e;
     }
     if (cursor < to) gap(cursor, to);
@@ -194,14 +197,19 @@ export function timelineView(timeline: Timeline, bundle: Bundle, plan: PlanJson,
         label: groupLabel(g.group),
         share: g.share === null ? '' : t('workspace.timeline.groupShare', { share: share(g.share) }),
         bottleneck: g.bottleneck,
-        rows: g.rows.map((row) => ({
-          name: row.desk ? t(`plan.desk.${row.desk}`) : names.volunteer(row.volunteer!.id),
-          code: row.volunteer?.id ?? '',
+        rows: g.rows.map((row) => {
+          const name = row.desk ? t(`plan.desk.${row.desk}`) : names.volunteer(row.volunteer!.id);
+          const code = row.volunteer?.id ?? '';
+          // Two lines: the name (or the code where nobody is named), then the code, role and share.
+          return {
+          first: name || code,
+          code: name ? code : '',
           role: row.desk ? t('workspace.timeline.deskCount', { count: bundle.event.desks[row.desk] }) : roleLabel(row.volunteer!.role),
           share: share(row.share),
           busiest: row.busiest,
           cells: cellsOf(row, part.from, part.to),
-        })),
+          };
+        }),
       })),
     };
   });
@@ -210,7 +218,9 @@ export function timelineView(timeline: Timeline, bundle: Bundle, plan: PlanJson,
   const busiest = timeline.busiest;
   return {
     parts,
-    bottleneck: bottleneck ? t('workspace.timeline.bottleneck', { station: groupLabel(bottleneck.group), share: share(bottleneck.share) }) : null,
+    bottleneck: bottleneck ? t('workspace.timeline.bottleneck', {
+      station: bottleneck.desk ? t(`plan.desk.${bottleneck.desk}`) : groupLabel(bottleneck.group), share: share(bottleneck.share),
+    }) : null,
     busiest: busiest ? t('workspace.timeline.busiest', { who: who(names.volunteer(busiest.volunteer), busiest.volunteer), share: share(busiest.share) }) : null,
     warnings: timeline.warnings.map((w) => warningLine(w, zone, locale)),
     legend: [...STATIONS.filter((s) => s !== 'check_in' && s !== 'final_check').map((s) => ({ mark: mark(s), label: station(s) }))],

@@ -92,7 +92,7 @@ export interface Timeline {
   parts: DayPart[];
   groups: TimelineGroup[];
   /** The busiest station or desk by share of time booked, and the busiest volunteer. */
-  bottleneck: { group: Group; share: number } | null;
+  bottleneck: { group: Group; share: number; desk?: DeskStation } | null;
   busiest: { volunteer: string; share: number } | null;
   warnings: PlanWarning[];
 }
@@ -204,8 +204,8 @@ export function timelineOf(bundle: Bundle, plan: PlanJson): Timeline {
     return { group, rows: members, share: available > 0 && counted.length > 0 ? booked / available : null, bottleneck: false };
   }).filter((g) => g.rows.length > 0);
   // Desks compared one by one: a jammed check-in desk is not hidden by a quiet final check.
-  const deskShares = rows.filter((r) => r.desk !== null && r.share !== null).map((r) => ({ group: 'desks' as Group, share: r.share! }));
-  const candidates = [
+  const deskShares = rows.filter((r) => r.desk !== null && r.share !== null).map((r) => ({ group: 'desks' as Group, share: r.share!, desk: r.desk! }));
+  const candidates: { group: Group; share: number; desk?: DeskStation }[] = [
     ...groups.filter((g) => g.share !== null && g.group !== 'desks').map((g) => ({ group: g.group, share: g.share! })),
     ...deskShares,
   ].sort((a, b) => b.share - a.share);
@@ -216,11 +216,8 @@ export function timelineOf(bundle: Bundle, plan: PlanJson): Timeline {
     .sort((a, b) => b.share! - a.share! || a.key.localeCompare(b.key));
   const top = people[0];
   if (top) top.busiest = true;
-  if (bottleneck?.group === 'desks') {
-    // The desks' group is marked, and the busiest desk row within it.
-    const desk = rows.filter((r) => r.desk !== null).sort((a, b) => (b.share ?? 0) - (a.share ?? 0))[0];
-    if (desk) desk.busiest = true;
-  }
+  // A desk that is the bottleneck is marked on its own row too.
+  if (bottleneck?.desk) rows.find((r) => r.desk === bottleneck.desk)!.busiest = true;
 
   const ticks = [from, to, ...hours, ...all.flatMap((b) => [b.start, b.end])];
   const unit = ticks.reduce((g, m) => gcd(g, m - from), event.slotMinutes) || event.slotMinutes;

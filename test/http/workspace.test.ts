@@ -185,7 +185,7 @@ t.test('the bottleneck station and the busiest volunteer are marked in words', a
   const page = await visitor.get(PLAN);
   t.match(page.body, /<strong>Bottleneck:<\/strong> (Screening|Preparation|Review|Interpreters|Desks and greeters) is the busiest, \d+% of its time booked\./);
   t.match(page.body, /Busiest volunteer: [^<]+ \(V\d+\), \d+%\./);
-  t.match(page.body, /<tbody class="bottleneck">\s*<tr class="group"><th scope="rowgroup" colspan="\d+">[^<]+ <span class="share">\d+% of time booked<\/span> <strong class="flag">bottleneck<\/strong>/);
+  t.match(page.body, /<tbody class="bottleneck">\s*<tr class="group"><th scope="rowgroup" colspan="\d+"><span class="label">[^<]+ <span class="share">\d+% of time booked<\/span> <strong class="flag">bottleneck<\/strong>/);
   t.match(page.body, '<tr class="busiest">');
   t.match(page.body, '<strong class="flag">busiest</strong>');
 });

@@ -204,6 +204,7 @@ export const en = {
         other: 'Yes, move or drop those {count} published applicants: I will tell them.',
       },
       submit: 'Plan',
+      again: 'Plan again…',
       readOnly: 'Your account may read the plan, not make one: ask a coordinator to plan.',
       problemsHeading: { one: 'Please fix {count} thing', other: 'Please fix {count} things' },
       problems: {

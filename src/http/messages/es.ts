@@ -200,6 +200,7 @@ export const es: Messages = {
         other: 'Sí, cambiar de hora o sacar del plan a esos {count} solicitantes publicados: yo les aviso.',
       },
       submit: 'Planificar',
+      again: 'Planificar de nuevo…',
       readOnly: 'Su cuenta puede ver el plan, no hacerlo: pida a un coordinador que lo planifique.',
       problemsHeading: { one: 'Corrija {count} cosa, por favor', other: 'Corrija {count} cosas, por favor' },
       problems: {
@@ -220,7 +221,7 @@ export const es: Messages = {
       who: 'Voluntario o mesa',
       groupShare: '{share} del tiempo ocupado',
       bottleneckLabel: 'Cuello de botella:',
-      bottleneck: '{station} es la más ocupada, con el {share} de su tiempo ocupado.',
+      bottleneck: 'Lo más ocupado: {station}, con el {share} de su tiempo ocupado.',
       busiest: 'Voluntario más ocupado: {who}, {share}.',
       bottleneckFlag: 'cuello de botella',
       busiestFlag: 'el más ocupado',

@@ -114,6 +114,8 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       csrf: mayWrite(request) ? reply.generateCsrf() : '',
       formAction: planPath(slug),
       form: formView(bundle, again, problems, shown?.state === 'needs_confirm', locale),
+      // With a plan shown and nothing to answer, the form folds away behind "Plan again".
+      collapseForm: stored !== undefined && problems.length === 0 && (shown === null || shown.state === 'done'),
       timeline: stored && opened.purgedAt === null
         ? timelineView(timelineOf(bundle, stored.plan), bundle, stored.plan, { names: true, locale, links: true, version: head.pinned ?? undefined }) : null,
     });
