@@ -388,9 +388,9 @@ export function unscheduledOf(bundle: Bundle, plan: PlanJson, estimate: Estimate
       if (seen) seen.count++;
       else helps.set(key, { help: item.help, count: 1 });
     }
-    // Room changes for a full day reach everyone it leaves out: the best one is offered beside the volunteers.
-    if (reason === 'no_capacity' && layouts[0] && !helps.has(helpKey({ kind: 'layout', change: layouts[0].change, gain: 0 }))) {
-      helps.set('layout', { help: { kind: 'layout', change: layouts[0].change, gain: layouts[0].served_gain }, count: items.length });
+    // A change in the room reaches everyone a full day leaves out: the best one is offered beside the volunteers, for all of them.
+    if (reason === 'no_capacity' && layouts[0]) {
+      helps.set(helpKey({ kind: 'layout', change: layouts[0].change, gain: 0 }), { help: { kind: 'layout', change: layouts[0].change, gain: layouts[0].served_gain }, count: items.length });
     }
     const gainOf = (h: Help) => (h.kind === 'advice' ? -1 : h.gain);
     return { reason, items, helps: [...helps.values()].sort((x, y) => gainOf(y.help) - gainOf(x.help) || y.count - x.count) };

@@ -8,7 +8,8 @@
 //
 // Screenshots for a person to look at, under test-artifacts/browser/ (kept out of git):
 // workspace-running.png, workspace-done.png and workspace-timeline.png (1280 px), workspace-phone.png
-// and workspace-phone-timeline.png (390 px, the timeline's box scrolled a little),
+// and workspace-phone-timeline.png (390 px, the timeline's box scrolled a little), workspace-stations-phone.png,
+// workspace-unscheduled-phone.png, workspace-applicant-phone.png, workspace-unscheduled.png (1280 px),
 // workspace-wall.png (the wall variant as printed, at Letter's width), and the PDFs
 // workspace-Letter.pdf, workspace-A4.pdf, workspace-wall-Letter.pdf, workspace-wall-A4.pdf.
 //
@@ -157,6 +158,17 @@ if (!existsSync(CHROMIUM)) {
     await small.locator('.ws-part').first().scrollIntoViewIfNeeded();
     await small.locator('.timeline-scroll').first().evaluate((box) => { (box as unknown as { scrollLeft: number }).scrollLeft = 300; });
     await small.screenshot({ path: `${ARTIFACTS}workspace-phone-timeline.png`, fullPage: false });
+
+    // The other views fit the phone too (their tables scroll in their own boxes).
+    for (const [name, path] of [['stations', `${plan}/stations?station=review`], ['unscheduled', `${plan}/unscheduled`], ['applicant', `${plan}/applicants/${code}`]] as const) {
+      await small.goto(path, { timeout: 120_000 });
+      const width = await small.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      t.ok(width[0]! <= width[1]!, `${name} fits the phone (${width[0]} ≤ ${width[1]} px)`);
+      await small.screenshot({ path: `${ARTIFACTS}workspace-${name}-phone.png`, fullPage: false });
+    }
+    await page.goto(`${plan}/unscheduled`, { timeout: 120_000 });
+    t.match(await page.locator('main').textContent(), /What would help:/);
+    await page.screenshot({ path: `${ARTIFACTS}workspace-unscheduled.png`, fullPage: false });
 
     // Printed: the page's width on Letter and A4, nothing cut; the wall variant likewise, and nobody named in it.
     for (const [name, path] of [['workspace', plan], ['workspace-wall', `${plan}/wall`]] as const) {

@@ -18,6 +18,7 @@ import { addAccount } from '../../src/services/users.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { FRESNO, FRESNO_ID, sampleBundle, sampleFiles, tempDatabase, withFile } from '../support/fixtures.js';
 import { authHeader, build, Visitor } from '../support/http.js';
+import { ATTACKS, PLAIN, addedMarkup, plantedIn } from '../support/markup.js';
 
 const ORG = 'Casa Legal';
 const PASSWORD = 'correct horse battery staple';
@@ -321,4 +322,18 @@ t.test('the station view lists every step of a station in time order', async (t)
   const reviews = made.scheduled.flatMap((s) => s.visits.filter((v) => v.station === 'review')).length;
   t.match(page.body, `<h2 id="st-review">Review <span class="muted">(${reviews} steps)</span></h2>`);
   t.notMatch(page.body, 'id="st-screening"');
+});
+
+t.test('hostile names in the roster and the applicants show as text in every view, never as markup', async (t) => {
+  const plain = plantedIn(sampleBundle(FRESNO), PLAIN);
+  const bad = plantedIn(sampleBundle(FRESNO), ATTACKS);
+  const made = plan(plain, { quick: true });
+  const pages = async (bundle: Bundle) => {
+    const { visitor, store } = await workspace(t, { bundle });
+    stored(store, bundle, made);
+    const paths = ['', '/stations', `/applicants/${made.scheduled[0]!.applicant}`, `/applicants/${made.unscheduled[0]?.applicant ?? made.scheduled[1]!.applicant}`, '/wall'];
+    return Promise.all(paths.map(async (p) => ({ path: p || '/', body: (await visitor.get(`${PLAN}${p}`)).body })));
+  };
+  const [clean, hostile] = [await pages(plain), await pages(bad)];
+  for (const [i, page] of hostile.entries()) t.equal(addedMarkup(page.body, clean[i]!.body), undefined, `${page.path}: no markup added`);
 });
