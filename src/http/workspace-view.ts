@@ -313,6 +313,17 @@ export function helpPhrase(help: Help, locale: Locale = DEFAULT_LOCALE): string 
   return t(`workspace.unscheduled.advice.${help.reason}`, { languages, caseType: help.caseType ? caseTypeLabel(locale, help.caseType) : '' });
 }
 
+/** Helps that read the same (advice that names nothing of its applicants) said once, their counts added. */
+function mergedHelps(helps: { text: string; count: number; whatIf: boolean }[]) {
+  const byText = new Map<string, { text: string; count: number; whatIf: boolean }>();
+  for (const h of helps) {
+    const seen = byText.get(h.text);
+    if (seen) seen.count += h.count;
+    else byText.set(h.text, { ...h });
+  }
+  return [...byText.values()];
+}
+
 export function unscheduledView(bundle: Bundle, groups: UnscheduledGroup[], version: number, simulated: boolean, locale: Locale = DEFAULT_LOCALE) {
   const t = translator(locale);
   const slug = bundle.event.id;
@@ -323,7 +334,7 @@ export function unscheduledView(bundle: Bundle, groups: UnscheduledGroup[], vers
       reason: g.reason,
       label: t(`reasons.${g.reason}`),
       count: g.items.length,
-      helps: g.helps.slice(0, 4).map((h) => ({ text: helpPhrase(h.help, locale), count: h.count, whatIf: h.help.kind !== 'advice' })),
+      helps: mergedHelps(g.helps.map((h) => ({ text: helpPhrase(h.help, locale), count: h.count, whatIf: h.help.kind !== 'advice' }))).slice(0, 4),
       items: g.items.map((item) => ({
         applicant: item.applicant,
         name: item.name,

@@ -1,7 +1,8 @@
 /*
  * The plan workspace's little script: while a plan runs it counts the time and asks the server
  * how the plan is doing (GET …/plan/status, every few seconds); once it is done it fetches the
- * page again and puts its new plan section in place of the old one, without reloading the page.
+ * page again and puts its new content (the plan section, the versions) in place of the old,
+ * without reloading the page.
  * A section still waiting for something else (the what-if of the unscheduled) is fetched again
  * after the seconds it names. Without this script the page refreshes itself (a meta refresh).
  */
@@ -21,13 +22,18 @@
       .then(function (res) { return res.ok ? res.text() : Promise.reject(new Error(String(res.status))); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
-        var fresh = doc.getElementById('plan-live');
-        var old = document.getElementById('plan-live');
-        if (!fresh || !old) return;
+        // The page's content (its plan section, and the versions above it), not the page: nothing else reloads.
+        var fresh = doc.getElementById('main');
+        var old = document.getElementById('main');
+        if (!fresh || !old || !fresh.querySelector('#plan-live')) return;
         old.replaceWith(document.importNode(fresh, true));
         if (push && url !== location.pathname + location.search) history.replaceState(null, '', url);
-        var status = document.querySelector('#plan-live [role=status], #plan-live [role=alert]');
-        if (status) status.setAttribute('tabindex', '-1');
+        // Says what happened to whoever listens: the run's notice takes the focus.
+        var status = push ? document.querySelector('#plan-run [role=status], #plan-run [role=alert]') : null;
+        if (status) {
+          status.setAttribute('tabindex', '-1');
+          status.focus();
+        }
         start();
       });
   }

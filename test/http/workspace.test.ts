@@ -228,7 +228,9 @@ t.test('the unscheduled list names each reason and a what-if change that would h
   const { visitor, store } = await workspace(t, { bundle });
   const made = stored(store, bundle);
   t.ok(made.unscheduled.some((u) => u.reason === 'no_capacity'), 'some are left out for room');
-  const page = await visitor.get(`${PLAN}/unscheduled`);
+  // The what-if is simulated in a worker: a busy machine may show advice first, and the what-if on a later look.
+  let page = await visitor.get(`${PLAN}/unscheduled`);
+  for (let i = 0; i < 20 && page.body.includes('still simulating'); i++) page = await visitor.get(`${PLAN}/unscheduled`);
   t.equal(page.statusCode, 200);
   t.match(page.body, /applicants are not scheduled\./);
   t.match(page.body, '<h2 id="reason-no_capacity">The day is full');
