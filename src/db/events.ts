@@ -6,6 +6,7 @@ import type {
   Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
 } from '../domain/index.js';
 import type { Db } from './index.js';
+import { answeredWindows, latestVolunteerAnswers } from './responses.js';
 import {
   accessTokens, applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
 } from './schema.js';
@@ -310,16 +311,22 @@ function toEvent(db: Db, row: NonNullable<ReturnType<typeof eventRow>>): ClinicE
   };
 }
 
-/** The roster of an event, in file order, as domain volunteers (names and contacts included). */
+/**
+ * The roster of an event, in file order, as domain volunteers (names and contacts included).
+ * Each volunteer's hours are as imported, read with their latest answer through their own link
+ * (`answeredWindows`: one who cannot come has none, one who is late starts later), so a plan
+ * check finds the visits that no longer fit and a re-plan plans around them.
+ */
 export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number): Volunteer[] {
   const toElapsed = clockToElapsed(event);
+  const answers = latestVolunteerAnswers(db, eventKey);
   return db.select({ entry: rosterEntries, person: volunteers }).from(rosterEntries)
     .innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(eq(rosterEntries.eventId, eventKey)).orderBy(asc(rosterEntries.position)).all()
     .map(({ entry, person }) => {
       const v: Volunteer = {
         id: entry.code, name: person.name, role: entry.role as Role, languages: entry.languages,
-        caseTypes: entry.caseTypes, available: windowsFromText(event, entry.available, toElapsed),
+        caseTypes: entry.caseTypes, available: answeredWindows(windowsFromText(event, entry.available, toElapsed), answers.get(entry.id)),
       };
       if (person.email) v.email = person.email;
       if (person.phone) v.phone = person.phone;

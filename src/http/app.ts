@@ -32,6 +32,8 @@ import { adminRoutes } from './routes/admin.js';
 import { registerLocale } from './i18n.js';
 import { languageRoutes } from './routes/language.js';
 import { importRoutes } from './routes/imports.js';
+import { volunteerRoutes } from './routes/volunteer.js';
+import { linkRoutes } from './routes/links.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -77,10 +79,14 @@ const TOKEN_PATH = /^\/(slips|calendars)\/[^/]+?(\.ics)?$/;
  */
 const SECRET_SEGMENT = /(?<=\/)(?=[A-Za-z0-9_-]{43}(?:\.ics)?(?:\/|$))(?=[^/]*[A-Z])(?=[^/]*[a-z])(?=[^/]*[0-9])[A-Za-z0-9_-]{43}/g;
 
+/** A volunteer's own page and what it opens (`/v/TOKEN`, `/v/TOKEN/calendar.ics`): the segment after `/v/` is the link's secret. */
+const VOLUNTEER_PATH = /^\/v\/[^/]+/;
+
 /** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0]!;
   return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`)
+    .replace(VOLUNTEER_PATH, '/v/[token]')
     .replace(SECRET_SEGMENT, '[token]');
 }
 
@@ -191,6 +197,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(pageRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);
+  await app.register(volunteerRoutes);
+  await app.register(linkRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();
