@@ -8,7 +8,8 @@ import { linkGrantOf } from '../auth.js';
 import { linkOrigin } from '../links.js';
 import { goneView, volunteerPageView } from '../volunteer-view.js';
 
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
+/** Any token-shaped segment: one that is no link of ours gets the page that says so (404), not a form error. */
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$' }) });
 /** Personal answers are kept by no browser or proxy. */
 const PRIVATE = 'private, no-store';
 
