@@ -53,7 +53,8 @@ export interface NewResponse {
   answer: string;
   minutesLate?: number | null;
   note?: string | null;
-  tokenId: number;
+  /** The link it came through (none: given some other way). */
+  tokenId: number | null;
 }
 
 /**
