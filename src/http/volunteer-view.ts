@@ -60,8 +60,9 @@ export function volunteerPageView(day: VolunteerDay, locale: Locale, options: Vo
       time: span(d.start, d.end),
       station: stationName(t, d.station, shift),
       applicant: d.applicant ?? '',
-      interpreter: shift ? t('volunteerPage.shift')
-        : interprets ? t('volunteerPage.interpretingFor', { id: d.volunteer ?? '' }) : d.interpreter ?? t('volunteerPage.none'),
+      note: shift ? t('volunteerPage.shift')
+        : interprets ? t('volunteerPage.interpretingFor', { id: d.volunteer ?? '' })
+          : d.interpreter ? t('volunteerPage.withInterpreter', { id: d.interpreter }) : '',
     };
   });
   const problems = options.problems ?? [];
