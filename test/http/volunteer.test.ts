@@ -10,6 +10,7 @@ import { savePlan } from '../../src/db/plans.js';
 import { accessTokens, auditLog, responses } from '../../src/db/schema.js';
 import { createToken, revokeToken } from '../../src/db/tokens.js';
 import { organizationNamed } from '../../src/db/users.js';
+import { loggedPath } from '../../src/http/app.js';
 import { instantTime } from '../../src/http/i18n.js';
 import { plan } from '../../src/planner/index.js';
 import { publishVersion } from '../../src/services/plans.js';
@@ -106,6 +107,11 @@ t.test('an expired link shows the page that says it does not work, and the refus
   t.equal(res.statusCode, 404);
   t.match(res.body, 'This link does not work');
   t.ok(store.db.select().from(auditLog).all().some((r) => r.action === 'token.refused' && /expired, GET \/v\/:token$/.test(r.detail ?? '')));
+});
+
+t.test("the server's log writes a volunteer's link as [token], whatever its letters", async (t) => {
+  t.equal(loggedPath('/v/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq?sent=1'), '/v/[token]');
+  t.equal(loggedPath('/v/ABCdef123_-ABCdef123_-ABCdef123_-ABCdef123/calendar.ics'), '/v/[token]/calendar.ics');
 });
 
 t.test('a made-up link answers the same 404 page', async (t) => {
