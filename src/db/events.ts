@@ -6,6 +6,7 @@ import type {
   Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
 } from '../domain/index.js';
 import type { Db } from './index.js';
+import { answeredWindows, latestVolunteerAnswers } from './responses.js';
 import {
   accessTokens, applicants, auditLog, eventHosts, events, organizations, plans, rosterEntries, sites, volunteers,
 } from './schema.js';
@@ -409,16 +410,31 @@ function toEvent(db: Db, row: NonNullable<ReturnType<typeof eventRow>>): ClinicE
   };
 }
 
-/** The roster of an event, in file order, as domain volunteers (names and contacts included). */
-export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number): Volunteer[] {
+/**
+ * How a stored event is read: by default with the volunteers' answers (the day as it will be);
+ * `asImported`, with every volunteer's hours as the coordinator gave them, for what is shown in
+ * a person's form, exported, or written back with a change (so an answer never becomes their hours).
+ */
+export interface BundleReading {
+  asImported?: boolean;
+}
+
+/**
+ * The roster of an event, in file order, as domain volunteers (names and contacts included).
+ * Each volunteer's hours are as imported, read with their latest answer through their own link
+ * (`answeredWindows`: one who cannot come has none, one who is late starts later), so a plan
+ * check finds the visits that no longer fit and a re-plan plans around them.
+ */
+export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number, reading: BundleReading = {}): Volunteer[] {
   const toElapsed = clockToElapsed(event);
+  const answers = reading.asImported ? new Map<number, never>() : latestVolunteerAnswers(db, eventKey);
   return db.select({ entry: rosterEntries, person: volunteers }).from(rosterEntries)
     .innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(eq(rosterEntries.eventId, eventKey)).orderBy(asc(rosterEntries.position)).all()
     .map(({ entry, person }) => {
       const v: Volunteer = {
         id: entry.code, name: person.name, role: entry.role as Role, languages: entry.languages,
-        caseTypes: entry.caseTypes, available: windowsFromText(event, entry.available, toElapsed),
+        caseTypes: entry.caseTypes, available: answeredWindows(windowsFromText(event, entry.available, toElapsed), answers.get(entry.id)),
       };
       if (person.email) v.email = person.email;
       if (person.phone) v.phone = person.phone;
@@ -455,11 +471,11 @@ export function loadEvent(db: Db, slug: string): { key: number; event: ClinicEve
 }
 
 /** The whole stored bundle of an event, or undefined when there is no such event. */
-export function loadBundle(db: Db, slug: string): (Bundle & { key: number }) | undefined {
+export function loadBundle(db: Db, slug: string, reading: BundleReading = {}): (Bundle & { key: number }) | undefined {
   const found = loadEvent(db, slug);
   if (!found) return undefined;
   const { key, event } = found;
-  return { key, event, volunteers: loadVolunteers(db, event, key), applicants: loadApplicants(db, event, key) };
+  return { key, event, volunteers: loadVolunteers(db, event, key, reading), applicants: loadApplicants(db, event, key) };
 }
 
 /** Records who did what to which event; `detail` must never hold personal data. */

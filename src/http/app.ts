@@ -36,6 +36,8 @@ import { importRoutes } from './routes/imports.js';
 import { peopleRoutes } from './routes/people.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { registerWorkspacePartials } from './workspace-view.js';
+import { volunteerRoutes } from './routes/volunteer.js';
+import { linkRoutes } from './routes/links.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -81,10 +83,14 @@ const TOKEN_PATH = /^\/(slips|calendars)\/[^/]+?(\.ics)?$/;
  */
 const SECRET_SEGMENT = /(?<=\/)(?=[A-Za-z0-9_-]{43}(?:\.ics)?(?:\/|$))(?=[^/]*[A-Z])(?=[^/]*[a-z])(?=[^/]*[0-9])[A-Za-z0-9_-]{43}/g;
 
+/** A volunteer's own page and what it opens (`/v/TOKEN`, `/v/TOKEN/calendar.ics`): the segment after `/v/` is the link's secret. */
+const VOLUNTEER_PATH = /^\/v\/[^/]+/;
+
 /** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0]!;
   return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`)
+    .replace(VOLUNTEER_PATH, '/v/[token]')
     .replace(SECRET_SEGMENT, '[token]');
 }
 
@@ -199,6 +205,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(importRoutes);
   await app.register(peopleRoutes);
   await app.register(workspaceRoutes);
+  await app.register(volunteerRoutes);
+  await app.register(linkRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

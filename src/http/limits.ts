@@ -45,6 +45,10 @@ const GROUPS: Record<string, 'pages' | 'feeds'> = {
   '/slips/:token': 'feeds',
   '/calendars/:token': 'feeds',
   '/feeds/workshops.ics': 'feeds',
+  '/v/:token': 'feeds',
+  '/v/:token/calendar.ics': 'feeds',
+  '/events/:id/links': 'pages',
+  '/events/:id/overview': 'pages',
 };
 const groupOf = (request: FastifyRequest) => GROUPS[request.routeOptions.url ?? ''];
 

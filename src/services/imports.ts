@@ -98,7 +98,7 @@ export type StartOutcome =
  */
 export async function startUpload(db: Db, who: Importer, slug: string, target: SheetTarget, file: { name: string; bytes: Buffer },
   actor: string, now = new Date()): Promise<StartOutcome> {
-  const stored = loadBundle(db, slug);
+  const stored = loadBundle(db, slug, { asImported: true });
   if (!stored) return { ok: false, notFound: true };
   const read = await readSheet(file.bytes, file.name);
   if (!read.ok) return { ok: false, problem: read.problem };
@@ -116,7 +116,7 @@ export async function startUpload(db: Db, who: Importer, slug: string, target: S
 export async function openUpload(db: Db, who: Importer, slug: string, target: SheetTarget, now = new Date()): Promise<OpenUpload | undefined> {
   const nowIso = now.toISOString();
   deleteExpiredUploads(db, nowIso);
-  const bundle = loadBundle(db, slug);
+  const bundle = loadBundle(db, slug, { asImported: true });
   if (!bundle) return undefined;
   const upload = loadUpload<UploadChoices>(db, { userId: who.userId, eventKey: bundle.key, target }, nowIso);
   if (!upload) return undefined;
@@ -141,7 +141,7 @@ export function waitingUploads(db: Db, who: Importer, eventKey: number, now = ne
 
 /** Deletes the account's upload for this event and target; whether there was one. */
 export function cancelUpload(db: Db, who: Importer, slug: string, target: SheetTarget, actor: string): boolean {
-  const stored = loadBundle(db, slug);
+  const stored = loadBundle(db, slug, { asImported: true });
   if (!stored) return false;
   const gone = deleteUpload(db, { userId: who.userId, eventKey: stored.key, target });
   if (gone) audit(db, actor, 'spreadsheet.cancel', slug, target);
@@ -363,7 +363,7 @@ export type SaveOutcome = (SheetSaved & { plan: PlanAfter | null }) | SaveRefuse
 export function saveSheet(db: Db, slug: string, target: SheetTarget, sheet: Sheet, mapping: SheetMapping, actor: string,
   organizationId: number | null, now = new Date()): SheetSaved | SaveRefused {
   return db.transaction((): SheetSaved | SaveRefused => {
-    const stored = loadBundle(db, slug);
+    const stored = loadBundle(db, slug, { asImported: true });
     if (!stored) return { ok: false, notFound: true };
     const check = checkSheet(stored, target, sheet, mapping);
     if (!check.bundle) return { ok: false, check };
@@ -435,7 +435,7 @@ function fileProblem(p: SheetProblem): FileProblem {
 export async function importSheetFile(db: Db, input: {
   slug: string; target: SheetTarget; file: string; bytes: Buffer; mapping: 'saved' | 'proposed'; organization?: string | undefined; actor: string;
 }, checker?: Checker): Promise<FileOutcome> {
-  const stored = loadBundle(db, input.slug);
+  const stored = loadBundle(db, input.slug, { asImported: true });
   if (!stored) return { kind: 'refused', message: `no event ${input.slug} in the database` };
   const organizations = listOrganizations(db);
   let organizationId: number | null;

@@ -214,7 +214,7 @@ export type AnyPeoplePage = PeoplePage<Volunteer> | PeoplePage<Applicant>;
  */
 export async function peoplePage(db: Db, slug: string, kind: PeopleKind, filter: PeopleFilter, actor: string,
   checker?: Checker): Promise<AnyPeoplePage | undefined> {
-  const bundle = loadBundle(db, slug);
+  const bundle = loadBundle(db, slug, { asImported: true });
   if (!bundle) return undefined;
   const latest = loadPlan(db, bundle.key);
   const made = kind === 'volunteers' ? volunteerPage(bundle, latest?.plan, filter) : applicantPage(bundle, latest?.plan, filter);
@@ -273,7 +273,7 @@ const csvOf = (header: readonly string[], rows: string[][]) => Buffer.from(strin
 /** One person of an event to show in their form, by code; undefined when the event or the person is not there. */
 export function findPerson(db: Db, slug: string, kind: PeopleKind, code: string):
   { event: ClinicEvent; purgedAt: string | null; form: PersonForm; name: string; attorneys: { id: string; name: string }[] } | undefined {
-  const bundle = loadBundle(db, slug);
+  const bundle = loadBundle(db, slug, { asImported: true });
   if (!bundle) return undefined;
   const attorneys = attorneysOf(bundle);
   const person = (kind === 'volunteers' ? bundle.volunteers : bundle.applicants).find((p: { id: string }) => p.id === code);
@@ -284,7 +284,7 @@ export function findPerson(db: Db, slug: string, kind: PeopleKind, code: string)
 
 /** What a new person's form starts from, with the event's attorneys for the supervisor's choice. */
 export function blankPerson(db: Db, slug: string): { event: ClinicEvent; purgedAt: string | null; attorneys: { id: string; name: string }[] } | undefined {
-  const bundle = loadBundle(db, slug);
+  const bundle = loadBundle(db, slug, { asImported: true });
   if (!bundle) return undefined;
   return {
     event: bundle.event, purgedAt: purgedAt(db, bundle.key),
@@ -387,7 +387,7 @@ export function checkChange(stored: Bundle, kind: PeopleKind, change: Change):
  */
 export function changePerson(db: Db, slug: string, kind: PeopleKind, change: Change, actor: string): ChangeOutcome {
   return db.transaction((): ChangeOutcome => {
-    const stored = loadBundle(db, slug);
+    const stored = loadBundle(db, slug, { asImported: true });
     if (!stored) return { ok: false, notFound: 'event' };
     const purged = purgedAt(db, stored.key);
     if (purged !== null) return { ok: false, purgedAt: purged };

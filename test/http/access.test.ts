@@ -153,3 +153,44 @@ t.test('the plan workspace is read, planning from it is write; each caller gets 
     t.same([read.statusCode, form.statusCode], want[caller], `${caller}: the page ${read.statusCode}, the form ${form.statusCode}`);
   }
 });
+
+// Personal links: a volunteer's own page (its day, calendar and answer, by the link alone), and
+// the coordinators' links page, the links' CSV export and the overview of answers.
+t.test('the personal links’ routes keep their rules: the link alone for a volunteer’s page, read for the lists, write to make links', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  const table: [string, string, Access][] = [
+    ['GET', '/v/:token', 'link'],
+    ['POST', '/v/:token', 'link'],
+    ['GET', '/v/:token/calendar.ics', 'link'],
+    ['GET', '/events/:id/links', 'read'],
+    ['POST', '/events/:id/links/:kind/:code', 'write'],
+    ['POST', '/events/:id/links.csv', 'write'],
+    ['GET', '/events/:id/overview', 'read'],
+  ];
+  for (const [method, url, access] of table) {
+    t.same(app.routeRules.filter((r) => r.method === method && r.url === url).map((r) => r.access), [access], `${method} ${url} is ${access}`);
+  }
+  const as = {
+    anonymous: {},
+    viewer: authHeader(store, { role: 'viewer', organization: 'Casa Legal' }),
+    coordinator: authHeader(store, { role: 'coordinator', organization: 'Casa Legal' }),
+    other: authHeader(store, { role: 'coordinator', organization: 'Otra Organización' }),
+  };
+  const event = `/events/${FRESNO_ID}`;
+  const tried: [string, string, keyof typeof as, number][] = [
+    ['GET', `${event}/links`, 'anonymous', 401], ['GET', `${event}/links`, 'viewer', 200], ['GET', `${event}/links`, 'other', 404],
+    ['GET', `${event}/overview`, 'anonymous', 401], ['GET', `${event}/overview`, 'viewer', 200], ['GET', `${event}/overview`, 'other', 404],
+    ['POST', `${event}/links/volunteer/V001`, 'anonymous', 401], ['POST', `${event}/links/volunteer/V001`, 'viewer', 403],
+    ['POST', `${event}/links/volunteer/V001`, 'other', 404], ['POST', `${event}/links/volunteer/V001`, 'coordinator', 200],
+    ['POST', `${event}/links.csv`, 'anonymous', 401], ['POST', `${event}/links.csv`, 'viewer', 403], ['POST', `${event}/links.csv`, 'other', 404],
+    ['POST', `${event}/links.csv`, 'coordinator', 200],
+    ['GET', `/v/${'x'.repeat(43)}`, 'anonymous', 404], ['GET', `/v/${'x'.repeat(43)}/calendar.ics`, 'coordinator', 404],
+  ];
+  for (const [method, url, who, status] of tried) {
+    const body = method === 'POST' ? { payload: url.endsWith('.csv') ? { scope: 'missing' } : {} } : {};
+    const res = await app.inject({ method: method as 'GET', url, headers: as[who], ...body });
+    t.equal(res.statusCode, status, `${method} ${url} as ${who}`);
+  }
+});
