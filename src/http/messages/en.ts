@@ -171,6 +171,21 @@ export const en = {
     error: 'Something went wrong',
     errorText: 'Something went wrong on our side. Nothing was changed; please try again.',
     back: 'Back to the events',
+    notDone: 'Not done',
+    notAllowed: 'Not allowed',
+    tooManyTitle: 'Too many requests',
+    tooMany: {
+      one: 'Too many requests from this address; try again in {count} second.',
+      other: 'Too many requests from this address; try again in {count} seconds.',
+    },
+    formExpired: 'This form has expired, or was not sent from this site. Go back, reload the page and send it again. Nothing was changed.',
+    badForm: '{detail}. Go back and check the form. Nothing was changed.',
+    tooLarge: 'What was sent is larger than Taller takes. Nothing was changed.',
+    refused: 'Taller did not do this ({status}). Nothing was changed.',
+    adminOnly: 'Only an admin may do this.',
+    readOnly: 'Your account may read, not change: ask a coordinator or an admin.',
+    tokenReadOnly: 'This API token may only read: make one with the write scope to change anything.',
+    eventNotFound: 'Event {id} not found',
   },
 
   home: {

@@ -165,6 +165,21 @@ export const es: Messages = {
     error: 'Algo salió mal',
     errorText: 'Algo salió mal de nuestro lado. No se cambió nada; por favor, inténtelo de nuevo.',
     back: 'Volver a los talleres',
+    notDone: 'No se pudo hacer',
+    notAllowed: 'No permitido',
+    tooManyTitle: 'Demasiadas solicitudes',
+    tooMany: {
+      one: 'Demasiadas solicitudes desde esta dirección; vuelva a intentarlo en {count} segundo.',
+      other: 'Demasiadas solicitudes desde esta dirección; vuelva a intentarlo en {count} segundos.',
+    },
+    formExpired: 'Este formulario venció, o no se envió desde este sitio. Regrese, vuelva a cargar la página y envíelo otra vez. No se cambió nada.',
+    badForm: 'El formulario no es válido ({detail}). Regrese y revise el formulario. No se cambió nada.',
+    tooLarge: 'Lo que se envió es más grande de lo que Taller acepta. No se cambió nada.',
+    refused: 'Taller no hizo esto ({status}). No se cambió nada.',
+    adminOnly: 'Solo un administrador puede hacer esto.',
+    readOnly: 'Su cuenta puede consultar, pero no cambiar: pídaselo a un coordinador o a un administrador.',
+    tokenReadOnly: 'Este token de API solo puede leer: cree uno con permiso de escritura (write) para cambiar algo.',
+    eventNotFound: 'No se encontró el evento {id}',
   },
 
   home: {
