@@ -247,7 +247,7 @@ export function valuesView(open: OpenUpload, values: readonly ValueProposal[], d
 export const PREVIEW_ROWS = 50;
 
 /** Where a problem is and what it says, on one line: `applicants.xlsx: row 14, column F (Idiomas): unknown language "Mixtekoo"`. */
-function problemLine(locale: Locale, p: SheetProblem, message: string): string {
+export function problemLine(locale: Locale, p: SheetProblem, message = problemMessage(locale, p)): string {
   const params = { file: p.file, row: String(p.row), message };
   if (p.column) {
     const column = p.header ? `${p.column} (${p.header})` : p.column;
@@ -322,7 +322,7 @@ export function savedView(event: Bundle['event'], outcome: Extract<SaveOutcome, 
     other,
     organization: organization ?? translate(locale, 'imports.saved.yourOrganization'),
     remembered: outcome.remembered,
-    warnings: outcome.warnings.map((p) => problemLine(locale, p, problemMessage(locale, p))),
+    warnings: outcome.warnings.map((p) => problemLine(locale, p)),
     plan: outcome.plan,
   };
 }

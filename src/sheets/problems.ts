@@ -4,7 +4,8 @@
  * as the command line prints it.
  *
  * Params follow one convention, so a page can fill them alike: `value` is a value as the sheet
- * or the file holds it and `values` several (quoted where they are shown); `field` is a column
+ * or the file holds it and `values` several, `example`, `otherExample` and `examples` what a
+ * sentence gives as examples (all quoted where they are shown); `field` is a column
  * of Taller's files (`languages`), `role` a volunteer's role code, `target` the list
  * (`volunteers` or `applicants`); `column` and `other` are a sheet's column letters, with
  * `columnHeader` and `otherHeader` their headers (`''` when a column has none). Anything else is
@@ -62,7 +63,7 @@ export const unquoteList = (text: string): string[] => text.slice(1, -1).split('
 
 /**
  * Each sentence the strict reader writes about a cell, a row or a column of volunteers.csv or
- * applicants.csv, and the names of what its groups hold (`values` is a quoted list). A test
+ * applicants.csv, and the names of what its groups hold (`values` and `examples` are quoted lists). A test
  * holds every one of them to a message the reader really writes.
  */
 const SHAPES: readonly (readonly [SheetProblemCode, RegExp, readonly string[]])[] = [
@@ -77,8 +78,8 @@ const SHAPES: readonly (readonly [SheetProblemCode, RegExp, readonly string[]])[
   ['not_whole_number', /^"(.*)" is not a whole number$/s, ['value']],
   ['too_small', /^(\S+) is too small: it must be at least (\S+)$/, ['number', 'min']],
   ['too_large', /^(\S+) is too large$/, ['number']],
-  ['no_language', /^at least one language code is required \(e\.g\. "es" or "mix;es"\)$/, []],
-  ['not_language_code', /^(".*") is not a language code: use ISO 639 codes of 2–3 letters such as "es", "en", "mix"$/s, ['values']],
+  ['no_language', /^at least one language code is required \(e\.g\. "(.*)" or "(.*)"\)$/, ['example', 'otherExample']],
+  ['not_language_code', /^(".*") is not a language code: use ISO 639 codes of 2–3 letters such as (".*")$/s, ['values', 'examples']],
   ['language_not_in_catalog', /^language code "(.*)" is not in Taller's catalog; it is kept as written$/s, ['value']],
   ['not_role', /^"(.*)" is not a role: use one of (.*)$/s, ['value', 'allowed']],
   ['not_accreditation', /^"(.*)" is not a kind of accreditation: use one of (.*)$/s, ['value', 'allowed']],
@@ -106,7 +107,7 @@ export function readerWords(message: string): ProblemWords {
     const params: Record<string, string | readonly string[]> = {};
     names.forEach((name, i) => {
       const text = found[i + 1]!;
-      params[name] = name === 'values' ? unquoteList(text) : text;
+      params[name] = name === 'values' || name === 'examples' ? unquoteList(text) : text;
     });
     return { code, params };
   }

@@ -52,7 +52,8 @@ t.test('every sentence the strict reader writes about a roster or applicants fil
   const find = (code: string) => words.filter((w) => w.code === code).map((w) => w.params);
   t.same(find('required'), [{ field: 'name' }]);
   t.same(find('duplicate_id'), [{ id: 'V1', row: '2' }]);
-  t.same(find('not_language_code'), [{ values: ['e$', 'x1'] }]);
+  t.same(find('not_language_code'), [{ values: ['e$', 'x1'], examples: ['es', 'en', 'mix'] }]);
+  t.same(find('no_language'), [{ example: 'es', otherExample: 'mix;es' }]);
   t.same(find('not_case_types'), [{ values: ['xx', 'yy'], known: find('not_case_types')[0]!.known }]);
   t.match(find('not_case_types')[0]!.known, /^daca_renewal, /);
   t.same(find('formula'), [{ field: 'name', start: '"="' }]);
