@@ -34,9 +34,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       ? `${where}${field ? `.${field}` : ''} has an unknown field "${unknown}": remove it`
       : `${where}${field ? `.${field}` : ''} ${first?.message ?? 'is not valid'}`;
     if (wantsHtml(request)) {
+      // What was wrong is the validator's English: in another language it follows the page's own sentence, marked as English.
       const locale = localeOf(request);
       const title = translate(locale, 'errors.notDone');
-      void reply.code(400).type('text/html; charset=utf-8').send(errorPage(locale, title, title, translate(locale, 'errors.badForm', { detail: message })));
+      const advice = translate(locale, 'errors.badForm');
+      void reply.code(400).type('text/html; charset=utf-8')
+        .send(locale === 'en' ? errorPage(locale, title, title, `${message}. ${advice}`) : errorPage(locale, title, title, advice, message));
       return;
     }
     void reply.code(400).send({ error: message } satisfies ErrorBody);

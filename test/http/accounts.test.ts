@@ -356,3 +356,14 @@ t.test('a browser that asks for no language gets these pages in English, as befo
   t.match((await visitor.get('/admin/users')).body, '<caption>1 account</caption>');
   t.match((await visitor.get('/admin/audit')).body, /<caption>\d+ entr(y|ies), newest first<\/caption>/);
 });
+
+t.test('a form the server cannot read is refused in Spanish, with what was wrong after it, marked as English', async (t) => {
+  const { app } = await withAdmin(t);
+  const { visitor } = await signedInSpanish(app);
+  const res = await visitor.get('/admin/audit?from=yesterday');
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<html lang="es">');
+  t.match(res.body, '<h1>No se pudo hacer</h1><p>El formulario no se envió como se esperaba. Regrese y revise el formulario. No se cambió nada.</p><p lang="en">querystring.from must match pattern');
+  const english = await (await signedIn(app)).visitor.get('/admin/audit?from=yesterday');
+  t.match(english.body, /<h1>Not done<\/h1><p>querystring\.from must match pattern [^<]*\. Go back and check the form\. Nothing was changed\.<\/p><p><a href="\/">/);
+});

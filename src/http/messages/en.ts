@@ -459,7 +459,7 @@ export const en = {
       other: 'Too many requests from this address; try again in {count} seconds.',
     },
     formExpired: 'This form has expired, or was not sent from this site. Go back, reload the page and send it again. Nothing was changed.',
-    badForm: '{detail}. Go back and check the form. Nothing was changed.',
+    badForm: 'Go back and check the form. Nothing was changed.',
     tooLarge: 'What was sent is larger than Taller takes. Nothing was changed.',
     refused: 'Taller did not do this ({status}). Nothing was changed.',
     adminOnly: 'Only an admin may do this.',

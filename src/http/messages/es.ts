@@ -438,7 +438,7 @@ export const es: Messages = {
       other: 'Demasiadas solicitudes desde esta dirección; vuelva a intentarlo en {count} segundos.',
     },
     formExpired: 'Este formulario venció, o no se envió desde este sitio. Regrese, vuelva a cargar la página y envíelo otra vez. No se cambió nada.',
-    badForm: 'El formulario no es válido ({detail}). Regrese y revise el formulario. No se cambió nada.',
+    badForm: 'El formulario no se envió como se esperaba. Regrese y revise el formulario. No se cambió nada.',
     tooLarge: 'Lo que se envió es más grande de lo que Taller acepta. No se cambió nada.',
     refused: 'Taller no hizo esto ({status}). No se cambió nada.',
     adminOnly: 'Solo un administrador puede hacer esto.',
