@@ -151,7 +151,7 @@ export const es: Messages = {
       show: 'Mostrar',
       all: 'Todo',
       caption: { one: '{count} entrada, la más reciente primero', other: '{count} entradas, las más recientes primero' },
-      capped: '(las 500 más recientes: reduzca el filtro para ver las anteriores)',
+      capped: '(las 500 más recientes: precise más el filtro para ver las anteriores)',
       when: 'Cuándo (UTC)',
       event: 'Evento',
       detail: 'Detalle',

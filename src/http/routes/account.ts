@@ -26,8 +26,8 @@ export function problemsView(problems: readonly FieldProblem[], locale: Locale) 
   return { problems: shown, field: Object.fromEntries(shown.map((p) => [p.field, p.message])) };
 }
 
-/** A problem of these pages' own, with its words. */
-const problem = (field: string, code: FieldProblem['code'], message: string): FieldProblem => ({ field, code, message });
+/** A problem of these pages' own, with its words (its English from the catalog). */
+const problem = (field: string, code: FieldProblem['code']): FieldProblem => ({ field, code, message: translate('en', `account.problems.${code}`) });
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 
@@ -85,7 +85,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/setup', { config: { access: 'public' }, schema: { body: SetupBody } }, async (request, reply) => {
     const { name, email, organization, password, confirm } = request.body;
-    const again: FieldProblem[] = password === confirm ? [] : [problem('confirm', 'passwords_differ', 'The two passwords differ: write the same one twice.')];
+    const again: FieldProblem[] = password === confirm ? [] : [problem('confirm', 'passwords_differ')];
     const made = again.length > 0
       ? { ok: false as const, problems: [...accountProblems(db, { name, email, organization, password, role: 'admin' }), ...again] }
       : await setUpFirstAdmin(db, { name, email, organization, password });
@@ -136,8 +136,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const account = request.account!;
     const { current, password, confirm } = request.body;
     const problems: FieldProblem[] = [];
-    if (!(await signIn(db, account.email, current))) problems.push(problem('current', 'password_wrong', 'This is not your current password.'));
-    if (password !== confirm) problems.push(problem('confirm', 'new_passwords_differ', 'The two new passwords differ: write the same one twice.'));
+    if (!(await signIn(db, account.email, current))) problems.push(problem('current', 'password_wrong'));
+    if (password !== confirm) problems.push(problem('confirm', 'new_passwords_differ'));
     const changed = problems.length > 0 ? { ok: false as const, problems } : await changeAccount(db, account.id, { password }, actorOf(request));
     if (!changed.ok) return accountPage(request, reply.code(400), problemsView(changed.problems, reply.locals.locale));
     // Every session of the account ended with the change; this one starts again.
