@@ -111,7 +111,7 @@ const MINUTES_FIELD = /^case_types\.([a-z][a-z0-9_]*)\.(check_in|screening|prepa
  * none, about the whole form). One the form finds itself also has its code and values, for the
  * pages to say it in their language; the bundle reader's have only the English message.
  */
-export interface EventFieldProblem extends FieldProblem {
+export interface EventFieldProblem extends Omit<FieldProblem, 'code' | 'params'> {
   column: string;
   code?: EventProblemCode;
   params?: ProblemParams;

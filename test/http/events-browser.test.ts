@@ -132,3 +132,29 @@ t.test('in Spanish, the new-event form is filled and sent from the keyboard alon
   t.same(await unlabelled(page), [], 'every field has a label');
   t.same(await brokenSummaryLinks(page), [], 'every problem links to its field');
 });
+
+t.test('an event’s page fits a phone’s width in English and in Spanish: its applicants by language scroll inside their own box', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.plan(0, `skip: no Chromium at ${CHROMIUM}; CI installs Debian's chromium package (a browser is never downloaded)`);
+    return;
+  }
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  await addAccount(store.db, { email: 'cora@example.org', name: 'Cora Coordinator', role: 'coordinator', organization: 'Casa Legal', password: PASSWORD }, 'test');
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  t.teardown(() => browser.close());
+  for (const [locale, caption] of [['en-US', 'By preferred language'], ['es-MX', 'Por idioma preferido']] as const) {
+    const page = await browser.newPage({ viewport: PHONE, locale });
+    await page.goto(`${address}/sign-in?next=${encodeURIComponent(`/events/${FRESNO_ID}`)}`);
+    await page.fill('#email', 'cora@example.org');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`${address}/events/${FRESNO_ID}`), page.click('form button[type=submit]')]);
+    const table = page.getByRole('table', { name: caption });
+    t.ok(await table.isVisible(), `${locale}: the applicants by language are shown`);
+    t.ok(await table.evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth > el.clientWidth),
+      `${locale}: wider than the phone, they scroll inside their own box`);
+    t.equal(await overflow(page), 0, `${locale}: nothing is wider than the screen`);
+  }
+});
