@@ -256,3 +256,48 @@ export const spreadsheetUploads = sqliteTable('spreadsheet_uploads', {
   uniqueIndex('spreadsheet_uploads_owner').on(t.userId, t.eventId, t.target),
   index('spreadsheet_uploads_expires').on(t.expiresAt),
 ]);
+
+/**
+ * What a person said through their own link, newest last: a volunteer `cannot_come` or is `late`
+ * (by `minutes_late`); an applicant is `coming` or `releases` their place. A person's latest
+ * answer stands; the earlier ones stay for the coordinator to read. Personal data (the note):
+ * it goes with the person's record (removed, replaced on re-import, or purged).
+ */
+export const responses = sqliteTable('responses', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  /** Exactly one of these two: whose answer it is. */
+  rosterEntryId: integer('roster_entry_id').references(() => rosterEntries.id, { onDelete: 'cascade' }),
+  applicantId: integer('applicant_id').references(() => applicants.id, { onDelete: 'cascade' }),
+  answer: text('answer').notNull(),
+  minutesLate: integer('minutes_late'),
+  /** In the person's own words, shown only to the event's coordinators. */
+  note: text('note'),
+  /** The link it came through (its row, never the token). */
+  tokenId: integer('token_id').references(() => accessTokens.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [
+  index('responses_event').on(t.eventId, t.createdAt),
+  index('responses_roster_entry').on(t.rosterEntryId),
+  index('responses_applicant').on(t.applicantId),
+]);
+
+/**
+ * A place an applicant gave up, offered to one of the event's unscheduled applicants (the first
+ * in priority order who fits it): `offered`, then `accepted` or `declined` (and then the next
+ * one is offered), or `withdrawn` when the coordinator plans again.
+ */
+export const placeOffers = sqliteTable('place_offers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  /** The answer that released the place. */
+  responseId: integer('response_id').references(() => responses.id, { onDelete: 'set null' }),
+  /** Who gave it up and who is offered it (their codes stay in the plan version it was cut from). */
+  releasedBy: integer('released_by').references(() => applicants.id, { onDelete: 'set null' }),
+  offeredTo: integer('offered_to').references(() => applicants.id, { onDelete: 'cascade' }),
+  /** The plan version whose place it is. */
+  planVersion: integer('plan_version').notNull(),
+  status: text('status').notNull(),
+  createdAt: createdAt(),
+  answeredAt: text('answered_at'),
+}, (t) => [index('place_offers_event').on(t.eventId, t.status)]);

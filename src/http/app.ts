@@ -29,9 +29,13 @@ import { registerSessions } from './session.js';
 import { registerAccess } from './access.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { eventRoutes } from './routes/events.js';
 import { registerLocale } from './i18n.js';
 import { languageRoutes } from './routes/language.js';
 import { importRoutes } from './routes/imports.js';
+import { peopleRoutes } from './routes/people.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { registerWorkspacePartials } from './workspace-view.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -168,6 +172,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(fastifyStatic, { root: STATIC, prefix: '/static/', index: false });
   const engine = handlebars.create();
   registerHelpers(engine);
+  registerWorkspacePartials(engine);
   await app.register(view, {
     engine: { handlebars: engine },
     root: VIEWS,
@@ -182,6 +187,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerAccess(app);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(eventRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
@@ -191,6 +197,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(pageRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);
+  await app.register(peopleRoutes);
+  await app.register(workspaceRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

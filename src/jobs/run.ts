@@ -9,8 +9,8 @@
  */
 import type { BundleFiles, Problem } from '../bundle/index.js';
 import { openDatabase } from '../db/index.js';
-import { importBundle } from '../db/import.js';
-import type { ImportOutcome, ImportOwner } from '../db/import.js';
+import { importBundle } from '../services/bundles.js';
+import type { ImportOutcome, ImportOwner } from '../services/bundles.js';
 import type { Bundle } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
 import type { PlanJson, PlanOptions } from '../planner/index.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { readBundleDir } from '../bundle/dir.js';
-import { importBundle } from '../db/import.js';
+import { importBundle } from './bundles.js';
 import type { Db } from '../db/index.js';
 import { settings } from '../db/schema.js';
 import { planEvent } from './plans.js';

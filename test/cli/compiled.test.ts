@@ -44,16 +44,22 @@ t.test('the compiled taller prints slips with their translations', { skip }, asy
 });
 
 t.test('the compiled server serves pages, static files and the event page, whose plan and estimate come from workers started from dist/', { skip }, async (t) => {
-  const server = await startTaller({ ...compiledEnv, TALLER_DB: join(tempDir(t), 'taller.sqlite'), TALLER_DEMO: '1' });
+  const db = join(tempDir(t), 'taller.sqlite');
+  const env = { ...compiledEnv, TALLER_DB: db };
+  const server = await startTaller({ ...env, TALLER_DEMO: '1' });
   t.teardown(() => server.stop());
   t.equal((await getOnce(server.port, '/health')).status, 200);
   t.equal((await getOnce(server.port, '/static/css/app.css')).status, 200);
+  // Pages are for accounts: an admin made by the compiled taller reads them with an API token.
+  await run(process.execPath, [BIN, 'user', 'add', '--email', 'admin@example.org', '--name', 'Admin', '--role', 'admin'], { env });
+  const token = (await run(process.execPath, [BIN, 'token', '--user', 'admin@example.org', '--name', 'compiled test'], { env })).stdout.trim();
+  const headers = { authorization: `Bearer ${token}` };
   const base = `http://127.0.0.1:${server.port}`;
-  t.match(await (await fetch(`${base}/`)).text(), FRESNO_ID, 'the demo event is listed');
+  t.match(await (await fetch(`${base}/`, { headers })).text(), FRESNO_ID, 'the demo event is listed');
   // The demo is planned in a worker once the server listens.
   let page = '';
   for (let i = 0; i < 600 && !/How the day will go/.test(page); i++) {
-    page = await (await fetch(`${base}/events/${FRESNO_ID}`)).text();
+    page = await (await fetch(`${base}/events/${FRESNO_ID}`, { headers })).text();
     if (!/How the day will go/.test(page)) await new Promise((r) => setTimeout(r, 200));
   }
   t.match(page, /applicants scheduled/);

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { audit, findEvent, listEvents, loadBundle, saveBundle } from '../../src/db/events.js';
-import { importBundle } from '../../src/db/import.js';
+import { importBundle } from '../../src/services/bundles.js';
 import { auditLog, events, volunteers } from '../../src/db/schema.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { FRESNO, FRESNO_ID, MADERA, MERCED, sampleBundle, sampleFiles, tempDatabase, withFile } from '../support/fixtures.js';

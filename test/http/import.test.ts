@@ -3,7 +3,7 @@
 import t from 'tap';
 import { generateBundleFiles } from '../../src/bench/generate.js';
 import { listEvents, loadBundle } from '../../src/db/events.js';
-import { importBundle } from '../../src/db/import.js';
+import { importBundle } from '../../src/services/bundles.js';
 import { IMPORT_IN_THREAD_BYTES } from '../../src/jobs/index.js';
 import { openDatabase } from '../../src/db/index.js';
 import { auditLog } from '../../src/db/schema.js';

@@ -1,8 +1,8 @@
 import { readBundle } from '../bundle/index.js';
 import type { BundleFiles, Problem } from '../bundle/index.js';
-import { eventOrganizations, saveBundle } from './events.js';
-import type { SaveResult } from './events.js';
-import type { Db } from './index.js';
+import { eventOrganizations, saveBundle } from '../db/events.js';
+import type { SaveResult } from '../db/events.js';
+import type { Db } from '../db/index.js';
 
 export type ImportOutcome =
   | { ok: true; saved: SaveResult; warnings: Problem[] }
