@@ -31,21 +31,25 @@ export function hashPassword(password: string): Promise<string> {
 /** A hash to check against when no account has that e-mail, so a wrong e-mail takes as long as a wrong password. */
 let decoy: Promise<string> | undefined;
 
-/** Why a form field is not right, for a page that says it in its own language (its English is `message`). */
-export type FieldProblemCode =
+/** A form field that is not right, and what to do about it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Why an account form's field is not right, for a page that says it in its own language (its English is `message`). */
+export type AccountProblemCode =
   | 'email_invalid' | 'email_taken' | 'name_missing' | 'role_unknown' | 'organization_missing' | 'password_short'
   | 'passwords_differ' | 'new_passwords_differ' | 'password_wrong' | 'token_name_missing' | 'scope_unknown' | 'scope_viewer'
   | 'no_account' | 'own_account';
 
-/** A form field that is not right, and what to do about it: in English, and as a code with what fills its words. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  code: FieldProblemCode;
+/** A problem of an account's fields: in English, and as a code with what fills its words. */
+export interface AccountProblem extends FieldProblem {
+  code: AccountProblemCode;
   params?: Readonly<Record<string, string | number>>;
 }
 
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; problems: FieldProblem[] };
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; problems: AccountProblem[] };
 
 export interface AccountInput {
   email: string;
@@ -58,13 +62,13 @@ export interface AccountInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const EMAIL_TAKEN: FieldProblem = { field: 'email', code: 'email_taken', message: 'An account with this e-mail address exists already.' };
-const NAME_MISSING: FieldProblem = { field: 'name', code: 'name_missing', message: 'Write the person’s name.' };
-const ROLE_UNKNOWN: FieldProblem = { field: 'role', code: 'role_unknown', message: 'Choose admin, coordinator or viewer.' };
+const EMAIL_TAKEN: AccountProblem = { field: 'email', code: 'email_taken', message: 'An account with this e-mail address exists already.' };
+const NAME_MISSING: AccountProblem = { field: 'name', code: 'name_missing', message: 'Write the person’s name.' };
+const ROLE_UNKNOWN: AccountProblem = { field: 'role', code: 'role_unknown', message: 'Choose admin, coordinator or viewer.' };
 
 /** Every problem with a new account's fields, each naming its field. */
-export function accountProblems(db: Db, input: AccountInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function accountProblems(db: Db, input: AccountInput): AccountProblem[] {
+  const problems: AccountProblem[] = [];
   const email = input.email.trim();
   if (!EMAIL.test(email)) problems.push({ field: 'email', code: 'email_invalid', message: 'Write an e-mail address, like name@example.org.' });
   else if (findSignIn(db, email)) problems.push(EMAIL_TAKEN);
@@ -77,7 +81,7 @@ export function accountProblems(db: Db, input: AccountInput): FieldProblem[] {
   return problems;
 }
 
-export function passwordProblems(password: string): FieldProblem[] {
+export function passwordProblems(password: string): AccountProblem[] {
   return [...password].length < MIN_PASSWORD
     ? [{ field: 'password', code: 'password_short', params: { count: MIN_PASSWORD }, message: `Use at least ${MIN_PASSWORD} characters: a few words you will remember work well.` }]
     : [];
@@ -154,7 +158,7 @@ export interface AccountChange {
 export async function changeAccount(db: Db, id: number, change: AccountChange, actor: string): Promise<Outcome<Record<never, never>>> {
   const account = findAccount(db, id);
   if (!account) return { ok: false, problems: [{ field: 'id', code: 'no_account', message: 'There is no such account.' }] };
-  const problems: FieldProblem[] = [];
+  const problems: AccountProblem[] = [];
   if (change.name !== undefined && !change.name.trim()) problems.push(NAME_MISSING);
   if (change.role !== undefined && !(ROLES as readonly string[]).includes(change.role)) problems.push(ROLE_UNKNOWN);
   if (change.password !== undefined) problems.push(...passwordProblems(change.password));
@@ -182,7 +186,7 @@ export type TokenScopeName = 'read' | 'write';
 
 /** A new API token for an account, named by its maker; shown once. Viewers get read tokens only. */
 export function makeApiToken(db: Db, account: Account, name: string, scope: TokenScopeName, actor: string): Outcome<{ token: string }> {
-  const problems: FieldProblem[] = [];
+  const problems: AccountProblem[] = [];
   if (!name.trim()) problems.push({ field: 'name', code: 'token_name_missing', message: 'Name the token after what will use it, like “mail merge script”.' });
   if (scope !== 'read' && scope !== 'write') problems.push({ field: 'scope', code: 'scope_unknown', message: 'Choose read or write.' });
   else if (scope === 'write' && account.role === 'viewer') problems.push({ field: 'scope', code: 'scope_viewer', message: 'A viewer’s tokens can only read.' });

@@ -9,7 +9,7 @@ import { countUsers } from '../../db/users.js';
 import {
   accountProblems, apiTokensOf, changeAccount, makeApiToken, revokeApiTokenOf, setUpFirstAdmin, signIn, MIN_PASSWORD,
 } from '../../services/users.js';
-import type { FieldProblem, TokenScopeName } from '../../services/users.js';
+import type { AccountProblem, TokenScopeName } from '../../services/users.js';
 import { actorOf } from '../access.js';
 import { accountNav, accountView } from '../account-view.js';
 import { translate } from '../i18n.js';
@@ -21,13 +21,13 @@ export function localPath(next: unknown): string {
 }
 
 /** Form problems as the page shows them, in its language: a summary with links, and each field's message by its name. */
-export function problemsView(problems: readonly FieldProblem[], locale: Locale) {
+export function problemsView(problems: readonly AccountProblem[], locale: Locale) {
   const shown = problems.map((p) => ({ field: p.field, message: translate(locale, `account.problems.${p.code}`, p.params) }));
   return { problems: shown, field: Object.fromEntries(shown.map((p) => [p.field, p.message])) };
 }
 
 /** A problem of these pages' own, with its words (its English from the catalog). */
-const problem = (field: string, code: FieldProblem['code']): FieldProblem => ({ field, code, message: translate('en', `account.problems.${code}`) });
+const problem = (field: string, code: AccountProblem['code']): AccountProblem => ({ field, code, message: translate('en', `account.problems.${code}`) });
 
 const Text = (max = 200) => Type.String({ maxLength: max });
 
@@ -85,7 +85,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/setup', { config: { access: 'public' }, schema: { body: SetupBody } }, async (request, reply) => {
     const { name, email, organization, password, confirm } = request.body;
-    const again: FieldProblem[] = password === confirm ? [] : [problem('confirm', 'passwords_differ')];
+    const again: AccountProblem[] = password === confirm ? [] : [problem('confirm', 'passwords_differ')];
     const made = again.length > 0
       ? { ok: false as const, problems: [...accountProblems(db, { name, email, organization, password, role: 'admin' }), ...again] }
       : await setUpFirstAdmin(db, { name, email, organization, password });
@@ -135,7 +135,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/account/password', { config: { access: 'signed-in' }, schema: { body: PasswordBody } }, async (request, reply) => {
     const account = request.account!;
     const { current, password, confirm } = request.body;
-    const problems: FieldProblem[] = [];
+    const problems: AccountProblem[] = [];
     if (!(await signIn(db, account.email, current))) problems.push(problem('current', 'password_wrong'));
     if (password !== confirm) problems.push(problem('confirm', 'new_passwords_differ'));
     const changed = problems.length > 0 ? { ok: false as const, problems } : await changeAccount(db, account.id, { password }, actorOf(request));
