@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import type { SheetData } from 'write-excel-file/node';
+import { readBundle } from '../../src/bundle/index.js';
+import type { Problem } from '../../src/bundle/index.js';
 import { readSheet } from '../../src/sheets/index.js';
 import type { Delimiter, ReadSheetOptions, Sheet } from '../../src/sheets/index.js';
 
@@ -57,4 +59,38 @@ export function sheet(header: string[], rows: string[][], extra: Partial<Sheet> 
     fileName: 'sheet.csv', format: 'csv', delimiter: ',', encoding: 'utf-8', sheetName: null, sheetNames: [],
     header, rows, rowNumbers: rows.map((_, i) => i + 2), ...extra,
   };
+}
+
+const plainCsv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join(',')).join('\n')}\n`);
+
+/** Every error and warning the strict reader finds in these lists (the Fresno sample's for an empty one). */
+export function readerProblemsOf(volunteers: string[][], applicants: string[][]): Problem[] {
+  const read = readBundle({
+    'event.json': FRESNO_EVENT,
+    'volunteers.csv': volunteers.length ? plainCsv(volunteers) : FRESNO_VOLUNTEERS,
+    'applicants.csv': applicants.length ? plainCsv(applicants) : FRESNO_APPLICANTS,
+  });
+  return [...read.errors, ...read.warnings];
+}
+
+/** Lists that make the strict reader write every sentence it has about a roster or applicants file. */
+export function everyReaderProblem(): Problem[] {
+  return [
+    ...readerProblemsOf([
+      ['id', 'name', 'role', 'languages', 'email', 'case_types', 'accreditation', 'org', 'supervisor', 'available', 'max_applicants'],
+      ['V1', '', 'attorney', 'es', 'nope', '', 'full', '', 'V2', 'morning', 'many'],
+      ['V1', 'Ana', 'wizard', 'e$;x1', '', 'xx', '', '', '', '12:00-09:00', '2.5'],
+      ['V3', '=cmd', 'accredited_rep', ';', '', 'xx;yy', '', '', '', '05:00-06:00', '-1'],
+      ['V4', 'Bo', 'accredited_rep', 'zzz', '', '', 'half', 'ILSCC', '', '', '99999999999999999999'],
+      ['V5', 'Cy', 'law_student', 'es', '', '', '', '', '', '', ''],
+      ['V6', 'Di', 'law_student', 'es', '', '', '', '', 'V99', '', ''],
+      ['V7', 'Ed', 'law_student', 'es', '', '', '', '', 'V8', '', ''],
+      ['V8', 'Flo', 'paralegal', 'es', '', '', '', '', '', '05:00-06:00', ''],
+    ], [
+      ['id', 'name', 'languages', 'case_type', 'complexity', 'flags', 'deadline', 'priority'],
+      ['A1', 'Ana', 'es', 'xx', 'hard', 'odd', 'soon', ''],
+      ['A2', 'Bo', 'es', 'tps', '', 'odd;weird', '2027-02-30', ''],
+    ]),
+    ...readerProblemsOf([['id', 'name', 'languages'], ['V1', 'Ana', 'es']], []),
+  ];
 }

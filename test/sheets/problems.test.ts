@@ -2,44 +2,11 @@
 // language: for every sentence the strict reader writes about a roster or applicants file, and
 // for what keeps a mapping from being applied.
 import t from 'tap';
-import { readBundle } from '../../src/bundle/index.js';
 import { checkMapping, mappingProblems, readerWords } from '../../src/sheets/index.js';
-import { FRESNO_APPLICANTS, FRESNO_EVENT, FRESNO_VOLUNTEERS, sheet } from './helpers.js';
-
-const file = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join(',')).join('\n')}\n`);
-
-const VOLUNTEER_HEADER = ['id', 'name', 'role', 'languages', 'email', 'case_types', 'accreditation', 'org', 'supervisor', 'available', 'max_applicants'];
-const APPLICANT_HEADER = ['id', 'name', 'languages', 'case_type', 'complexity', 'flags', 'deadline', 'priority'];
-
-/** Every message the strict reader writes about these rows, errors and warnings. */
-function messagesOf(volunteers: string[][], applicants: string[][]): string[] {
-  const read = readBundle({
-    'event.json': FRESNO_EVENT,
-    'volunteers.csv': volunteers.length ? file(volunteers) : FRESNO_VOLUNTEERS,
-    'applicants.csv': applicants.length ? file(applicants) : FRESNO_APPLICANTS,
-  });
-  return [...read.errors, ...read.warnings].map((p) => p.message);
-}
+import { everyReaderProblem, sheet } from './helpers.js';
 
 t.test('every sentence the strict reader writes about a roster or applicants file is read as its code', async (t) => {
-  const messages = [
-    ...messagesOf([
-      VOLUNTEER_HEADER,
-      ['V1', '', 'attorney', 'es', 'nope', '', 'full', '', 'V2', 'morning', 'many'],
-      ['V1', 'Ana', 'wizard', 'e$;x1', '', 'xx', '', '', '', '12:00-09:00', '2.5'],
-      ['V3', '=cmd', 'accredited_rep', ';', '', 'xx;yy', '', '', '', '05:00-06:00', '-1'],
-      ['V4', 'Bo', 'accredited_rep', 'zzz', '', '', 'half', 'ILSCC', '', '', '99999999999999999999'],
-      ['V5', 'Cy', 'law_student', 'es', '', '', '', '', '', '', ''],
-      ['V6', 'Di', 'law_student', 'es', '', '', '', '', 'V99', '', ''],
-      ['V7', 'Ed', 'law_student', 'es', '', '', '', '', 'V8', '', ''],
-      ['V8', 'Flo', 'paralegal', 'es', '', '', '', '', '', '05:00-06:00', ''],
-    ], [
-      APPLICANT_HEADER,
-      ['A1', 'Ana', 'es', 'xx', 'hard', 'odd', 'soon', ''],
-      ['A2', 'Bo', 'es', 'tps', '', 'odd;weird', '2027-02-30', ''],
-    ]),
-    ...messagesOf([['id', 'name', 'languages'], ['V1', 'Ana', 'es']], []),
-  ];
+  const messages = everyReaderProblem().map((p) => p.message);
   const words = messages.map((m) => readerWords(m));
   t.same(words.filter((w) => w.code === 'other'), [], 'no sentence is left without a code');
   t.same([...new Set(words.map((w) => w.code))].sort(), [
