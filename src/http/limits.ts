@@ -43,6 +43,9 @@ const GROUPS: Record<string, 'pages' | 'feeds'> = {
   '/setup': 'pages',
   '/language/:locale': 'pages',
   '/slips/:token': 'feeds',
+  '/a/:token': 'feeds',
+  '/a/:token/coming': 'feeds',
+  '/a/:token/release': 'feeds',
   '/calendars/:token': 'feeds',
   '/feeds/workshops.ics': 'feeds',
 };
