@@ -57,10 +57,10 @@ export function applicantCodes(db: Writer, ids: readonly number[]): Map<number, 
 
 /** The applicants of an event whose answer that stands is `releases`: their row number and code, and the answer's. */
 export function standingReleases(db: Writer, eventId: number): { applicantId: number; code: string; responseId: number; createdAt: string }[] {
-  const latest = db.select({ id: sql<number>`max(${responses.id})`.as('id') }).from(responses)
+  const latest = db.select({ latestId: sql<number>`max(${responses.id})`.as('latest_id') }).from(responses)
     .where(and(eq(responses.eventId, eventId), isNotNull(responses.applicantId))).groupBy(responses.applicantId).as('latest');
   return db.select({ applicantId: applicants.id, code: applicants.code, responseId: responses.id, createdAt: responses.createdAt })
-    .from(responses).innerJoin(latest, eq(latest.id, responses.id)).innerJoin(applicants, eq(applicants.id, responses.applicantId))
+    .from(responses).innerJoin(latest, eq(latest.latestId, responses.id)).innerJoin(applicants, eq(applicants.id, responses.applicantId))
     .where(eq(responses.answer, 'releases')).orderBy(responses.id).all();
 }
 

@@ -17,7 +17,6 @@ import { accountNav } from '../account-view.js';
 import { doneOf, isDone, offersView } from '../offers-view.js';
 import { EventId, EventParams } from '../schemas.js';
 
-const FormBody = Type.Optional(Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }));
 const OfferParams = Type.Object({ id: EventId, oid: Type.Integer({ minimum: 1 }) });
 const PlaceParams = Type.Object({ id: EventId, aid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })), to: Type.Optional(Type.String({ maxLength: 64 })) });
@@ -46,18 +45,18 @@ export const offerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.view('offers/offers.hbs', { ...view, accountNav: accountNav(request, reply), csrf: reply.generateCsrf() });
   });
 
-  app.post('/events/:id/offers/:oid/accept', { config: { access: 'write' }, schema: { params: OfferParams, body: FormBody } }, async (request, reply) => {
+  app.post('/events/:id/offers/:oid/accept', { config: { access: 'write' }, schema: { params: OfferParams } }, async (request, reply) => {
     const outcome = acceptOffer(db, request.params.id, request.params.oid, actorOf(request));
     if (outcome.kind === 'not_found') return reply.callNotFound();
     return answered(request, reply, request.params.id, outcome);
   });
 
-  app.post('/events/:id/offers/:oid/decline', { config: { access: 'write' }, schema: { params: OfferParams, body: FormBody } }, async (request, reply) => {
+  app.post('/events/:id/offers/:oid/decline', { config: { access: 'write' }, schema: { params: OfferParams } }, async (request, reply) => {
     const outcome = declineOffer(db, request.params.id, request.params.oid, actorOf(request));
     if (outcome.kind === 'not_found') return reply.callNotFound();
     return answered(request, reply, request.params.id, outcome);
   });
 
-  app.post('/events/:id/offers/places/:aid', { config: { access: 'write' }, schema: { params: PlaceParams, body: FormBody } }, async (request, reply) =>
+  app.post('/events/:id/offers/places/:aid', { config: { access: 'write' }, schema: { params: PlaceParams } }, async (request, reply) =>
     answered(request, reply, request.params.id, offerAgain(db, request.params.id, request.params.aid, actorOf(request))));
 };
