@@ -15,7 +15,7 @@ import { CATALOGS, qrSvg, slipLanguage } from '../../src/outputs/slips.js';
 import type { PlanJson } from '../../src/planner/types.js';
 import { JobPool } from '../../src/jobs/index.js';
 import { addAccount } from '../../src/services/users.js';
-import { applicant, between, scene, volunteer } from '../planner/fixtures/scenes.js';
+import { oneSeatDay } from '../support/one-seat.js';
 import { FRESNO, MADERA, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { authHeader, build, Visitor } from '../support/http.js';
 
@@ -24,30 +24,6 @@ const ORG = 'Casa Legal';
 const jobs = new JobPool(1);
 t.teardown(() => jobs.close());
 const PASSWORD = 'correct horse battery staple';
-
-/**
- * A small day where one place decides everything: V1 (Spanish) can see one consultation in the
- * morning and V2 (Vietnamese) one in the afternoon. A1 (reads Arabic, speaks Spanish) and A2
- * (Vietnamese, more urgent) get them; A3 (Vietnamese, priority 2) and A4 (Spanish, priority 1)
- * are left out, and so is A5 (Spanish, priority 1) when asked for.
- */
-function oneSeatDay(extra = false): Bundle {
-  const attorney = (id: string, languages: string[], from: string, to: string) =>
-    volunteer({ id, name: `Attorney ${id}`, role: 'attorney', languages, available: [between(from, to)] });
-  const person = (id: string, name: string, languages: string[], priority: number) =>
-    applicant({ id, name, languages, priority, caseType: 'consultation', phone: `(559) 555-010${id.slice(1)}` });
-  return scene({
-    event: { id: 'one-seat-2027-03-13', name: 'One seat clinic', site: { name: 'Parish Hall', address: '1 Main St, Fresno, CA' } },
-    volunteers: [attorney('V1', ['es'], '09:00', '10:00'), attorney('V2', ['vi'], '13:00', '14:00')],
-    applicants: [
-      person('A1', 'Rasha Haddad', ['ar', 'es'], 2),
-      person('A2', 'Vu Seated', ['vi'], 3),
-      person('A3', 'Van Waiting', ['vi'], 2),
-      person('A4', 'Luz Waiting', ['es'], 1),
-      ...(extra ? [person('A5', 'Sol Waiting', ['es'], 1)] : []),
-    ],
-  });
-}
 
 /** The app with an event imported by a coordinator of Casa Legal, planned and published. */
 async function published(t: Test, bundle: Bundle = sampleBundle(FRESNO)) {
