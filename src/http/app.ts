@@ -79,10 +79,14 @@ const TOKEN_PATH = /^\/(slips|calendars)\/[^/]+?(\.ics)?$/;
  */
 const SECRET_SEGMENT = /(?<=\/)(?=[A-Za-z0-9_-]{43}(?:\.ics)?(?:\/|$))(?=[^/]*[A-Z])(?=[^/]*[a-z])(?=[^/]*[0-9])[A-Za-z0-9_-]{43}/g;
 
+/** An applicant's own page and its forms (`/a/TOKEN`, `/a/TOKEN/release`): the link's secret is the second segment. */
+const APPLICANT_PAGE = /^\/a\/[^/]+/;
+
 /** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0]!;
   return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`)
+    .replace(APPLICANT_PAGE, '/a/[token]')
     .replace(SECRET_SEGMENT, '[token]');
 }
 

@@ -7,6 +7,7 @@ import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { saveBundle } from '../../src/db/events.js';
+import { loggedPath } from '../../src/http/app.js';
 import { applicants, auditLog, placeOffers, responses } from '../../src/db/schema.js';
 import { createToken, revokeToken } from '../../src/db/tokens.js';
 import { organizationNamed } from '../../src/db/users.js';
@@ -329,4 +330,12 @@ t.test('the offers page in Spanish', async (t) => {
   t.match(page.body, 'Lugares liberados y ofrecidos a otros');
   t.match(page.body, 'Ofrecido a A4, Luz Waiting');
   t.match(page.body, 'Qué hacer');
+});
+
+t.test('the server’s log never holds an applicant’s link', async (t) => {
+  for (const secret of ['abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq', 'Qz0_-aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab']) {
+    t.equal(loggedPath(`/a/${secret}?lang=ar`), '/a/[token]');
+    t.equal(loggedPath(`/a/${secret}/release`), '/a/[token]/release');
+    t.equal(loggedPath(`/a/${secret}/coming`), '/a/[token]/coming');
+  }
 });
