@@ -247,7 +247,7 @@ export const es: Messages = {
     todo: {
       heading: 'Qué hacer',
       call: 'Llame al solicitante a quien se ofreció el lugar, en su idioma, y pregúntele si puede venir a esa hora.',
-      answer: 'Si acepta, márquelo como aceptado. Si no puede, o si no logra comunicarse, márquelo como rechazado: Taller ofrecerá el lugar al siguiente solicitante que quepa.',
+      answer: 'Si acepta, márquela como aceptada. Si no puede, o si no logra comunicarse, márquela como rechazada: Taller ofrecerá el lugar al siguiente solicitante que quepa.',
       plan: 'El plan publicado no cambia solo: el lugar queda libre en él hasta que usted actúe. Cuando se acepte una oferta, quite de los solicitantes\n'
         + '      del evento a quien dejó el lugar (mientras siga en la lista, al volver a planificar se mantiene su hora publicada), vuelva a planificar,\n'
         + '      revise que quien tomó el lugar tenga hora, publique esa versión y entréguele su enlace a la hoja de cita.\n'
