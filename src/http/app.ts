@@ -29,9 +29,13 @@ import { registerSessions } from './session.js';
 import { registerAccess } from './access.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { eventRoutes } from './routes/events.js';
 import { registerLocale } from './i18n.js';
 import { languageRoutes } from './routes/language.js';
 import { importRoutes } from './routes/imports.js';
+import { peopleRoutes } from './routes/people.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { registerWorkspacePartials } from './workspace-view.js';
 import { applicantRoutes } from './routes/applicant.js';
 import { offerRoutes } from './routes/offers.js';
 
@@ -174,6 +178,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(fastifyStatic, { root: STATIC, prefix: '/static/', index: false });
   const engine = handlebars.create();
   registerHelpers(engine);
+  registerWorkspacePartials(engine);
   await app.register(view, {
     engine: { handlebars: engine },
     root: VIEWS,
@@ -188,6 +193,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerAccess(app);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(eventRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
@@ -197,6 +203,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(pageRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);
+  await app.register(peopleRoutes);
+  await app.register(workspaceRoutes);
   await app.register(applicantRoutes);
   await app.register(offerRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));

@@ -307,8 +307,8 @@ export interface SheetCheck {
 function filesWith(stored: Bundle, target: SheetTarget, csv: Buffer): BundleFiles {
   return {
     [EVENT_FILE]: eventJsonBytes(stored.event),
-    [VOLUNTEERS_FILE]: target === 'volunteers' ? csv : Buffer.from(volunteersCsv(stored.event, stored.volunteers), 'utf8'),
-    [APPLICANTS_FILE]: target === 'applicants' ? csv : Buffer.from(applicantsCsv(stored.event, stored.applicants), 'utf8'),
+    [VOLUNTEERS_FILE]: target === 'volunteers' ? csv : Buffer.from(volunteersCsv(stored.event, stored.volunteers, { asStored: true }), 'utf8'),
+    [APPLICANTS_FILE]: target === 'applicants' ? csv : Buffer.from(applicantsCsv(stored.event, stored.applicants, { asStored: true }), 'utf8'),
   };
 }
 

@@ -93,6 +93,67 @@ t.test('a coordinator lists only the events their organization runs or hosts; an
   t.same(await ids(authHeader(store)), [FRESNO_ID]);
 });
 
+t.test('the roster and applicant tables are read, every person form is write; each caller gets what its rule says', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  const rules = app.routeRules.filter((r) => /^\/events\/:id\/(volunteers|applicants)(\/|$)/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+  t.same(rules, ['volunteers', 'applicants'].flatMap((kind) => {
+    const code = kind === 'volunteers' ? ':vid' : ':aid';
+    return [
+      `GET /events/:id/${kind} read`, `GET /events/:id/${kind}/new write`, `POST /events/:id/${kind}/new write`,
+      `GET /events/:id/${kind}/${code}/edit write`, `POST /events/:id/${kind}/${code}/edit write`,
+      `GET /events/:id/${kind}/${code}/remove write`, `POST /events/:id/${kind}/${code}/remove write`,
+    ];
+  }).sort());
+  const as = {
+    admin: authHeader(store),
+    coordinator: authHeader(store, { role: 'coordinator', organization: 'Casa Legal' }),
+    viewer: authHeader(store, { role: 'viewer', organization: 'Casa Legal' }),
+    'read token': authHeader(store, { role: 'coordinator', organization: 'Casa Legal', scope: 'read' }),
+    'other coordinator': authHeader(store, { role: 'coordinator', organization: 'Otra Organización' }),
+  };
+  const table = `/events/${FRESNO_ID}/applicants`;
+  const want: Record<keyof typeof as, [number, number]> = {
+    admin: [200, 200], coordinator: [200, 200], viewer: [200, 403], 'read token': [200, 403], 'other coordinator': [404, 404],
+  };
+  for (const [caller, headers] of Object.entries(as) as [keyof typeof as, Record<string, string>][]) {
+    const read = await app.inject({ url: table, headers: { ...headers, accept: 'text/html' } });
+    const form = await app.inject({ url: `${table}/A0001/edit`, headers: { ...headers, accept: 'text/html' } });
+    t.same([read.statusCode, form.statusCode], want[caller], `${caller}: the table ${read.statusCode}, a form ${form.statusCode}`);
+  }
+});
+
+// The plan workspace: its pages are read, planning from its form is write.
+t.test('the plan workspace is read, planning from it is write; each caller gets what its rule says', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  const rules = app.routeRules.filter((r) => /^\/events\/:id\/plan(\/|$)/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+  t.same(rules, [
+    'GET /events/:id/plan read', 'POST /events/:id/plan write', 'GET /events/:id/plan/status read', 'GET /events/:id/plan/stations read',
+    'GET /events/:id/plan/unscheduled read', 'GET /events/:id/plan/applicants read', 'GET /events/:id/plan/applicants/:aid read',
+    'GET /events/:id/plan/wall read',
+  ].sort());
+  const as = {
+    admin: authHeader(store),
+    coordinator: authHeader(store, { role: 'coordinator', organization: 'Casa Legal' }),
+    viewer: authHeader(store, { role: 'viewer', organization: 'Casa Legal' }),
+    'read token': authHeader(store, { role: 'coordinator', organization: 'Casa Legal', scope: 'read' }),
+    'other coordinator': authHeader(store, { role: 'coordinator', organization: 'Otra Organización' }),
+  };
+  const page = `/events/${FRESNO_ID}/plan`;
+  // A form nothing accepts (an unknown field): a caller let through is refused by the form's check, and nothing is planned.
+  const want: Record<keyof typeof as, [number, number]> = {
+    admin: [200, 400], coordinator: [200, 400], viewer: [200, 403], 'read token': [200, 403], 'other coordinator': [404, 404],
+  };
+  for (const [caller, headers] of Object.entries(as) as [keyof typeof as, Record<string, string>][]) {
+    const read = await app.inject({ url: page, headers: { ...headers, accept: 'text/html' } });
+    const form = await app.inject({ method: 'POST', url: page, headers: { ...headers, accept: 'text/html' }, payload: { nothing: 'x' } });
+    t.same([read.statusCode, form.statusCode], want[caller], `${caller}: the page ${read.statusCode}, the form ${form.statusCode}`);
+  }
+});
+
 // The applicant's own page and the places given up, offered on: the page and its forms by the
 // applicant's link alone, the offers page read, its answers write.
 t.test('the applicant’s page is by link; the offers page is read and its answers write; each caller gets what its rule says', async (t) => {

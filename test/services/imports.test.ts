@@ -190,3 +190,14 @@ t.test('a list saved over a planned event says that the plan no longer fits it',
   t.equal(after?.outOfDate, true);
   t.ok(after!.problems > 0, `${after!.problems} problems`);
 });
+
+t.test('importing one list leaves a formula-like value of the other list exactly as it was stored', async (t) => {
+  const { store, org } = clinic(t);
+  const bundle = sampleBundle(FRESNO);
+  bundle.volunteers[0]!.name = '=Ana Ruiz';
+  saveBundle(store.db, bundle, 'test', org);
+  const sheet = await sheetOf(csv('nuevos.csv', [['Folio', 'Nombre', 'Idiomas', 'Tipo de caso', 'Disponible'], ['A1', 'Ana', 'Español', 'Ciudadanía', '9 a 12']]));
+  const done = saveSheet(store.db, FRESNO_ID, 'applicants', sheet, { columns: ['id', 'name', 'languages', 'case_type', 'available'] }, 'user:1', org);
+  t.ok(done.ok);
+  t.equal(loadBundle(store.db, FRESNO_ID)!.volunteers[0]!.name, '=Ana Ruiz');
+});
