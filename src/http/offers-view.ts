@@ -48,6 +48,7 @@ export function offersView(board: OfferBoard, locale: Locale, options: { mayWrit
     return {
       id: offer.id,
       open: offer.status === 'offered',
+      taken: offer.status === 'accepted',
       code,
       sentence: offer.status === 'accepted' ? t('offers.places.accepted', { code, name }) : t('offers.places.offered', { code, name, when: when(offer.createdAt) }),
       phone: who?.phone ?? null,

@@ -289,9 +289,28 @@ t.test('a coordinator who marks an offer accepted sees who takes the place and w
   t.match(offersOf(store), [{ status: 'accepted' }]);
   const page = await app.inject({ url: '/events/one-seat-2027-03-13/offers', headers: { ...headers, ...html } });
   t.match(page.body, 'A4, Luz Waiting, takes this place: plan again and publish');
+  t.match(page.body, '<a href="/events/one-seat-2027-03-13/applicants/A1/remove">Remove A1 from the applicants</a>', 'the way to take A1 off the applicants');
+  t.match(page.body, '<a href="/events/one-seat-2027-03-13/plan">Plan again</a>', 'and to plan again');
   t.notMatch(page.body, /offers\/\d+\/(accept|decline)"/, 'no answer left to give');
   const again = await app.inject({ method: 'POST', url: `/events/one-seat-2027-03-13/offers/${offer!.id}/decline`, headers });
   t.same(again.json(), { done: 'notOpen' }, 'an answered offer stays answered');
+});
+
+t.test('once an offer is accepted, doing what the page says gives the applicant who took the place its time', async (t) => {
+  const { app, headers, store, link } = await published(t, oneSeatDay());
+  const arrival = (p: PlanJson, code: string) => p.scheduled.find((s) => s.applicant === code)?.arrival;
+  const before = (await app.inject({ url: '/api/events/one-seat-2027-03-13/plans/1', headers })).json() as PlanJson;
+  await release(app, await link('A1'));
+  const [offer] = offersOf(store);
+  await app.inject({ method: 'POST', url: `/events/one-seat-2027-03-13/offers/${offer!.id}/accept`, headers });
+  const removed = await app.inject({ method: 'POST', url: '/events/one-seat-2027-03-13/applicants/A1/remove', headers, payload: {} });
+  t.equal(removed.statusCode, 303, 'A1 taken off the applicants');
+  const planned = await app.inject({ method: 'POST', url: '/api/events/one-seat-2027-03-13/plan', headers, payload: { quick: true, finish_probability: 0 } });
+  t.equal(planned.statusCode, 201, 'planned again');
+  const next = planned.json().plan as PlanJson;
+  t.equal(arrival(next, 'A4'), arrival(before, 'A1'), 'A4 comes when A1 would have');
+  t.equal(arrival(next, 'A2'), arrival(before, 'A2'), 'everyone else keeps their time');
+  t.match(offersOf(store), [{ status: 'accepted' }], 'the accepted offer stays as it was');
 });
 
 t.test('planning again withdraws the open offers, and the coordinator can look again for the place', async (t) => {

@@ -813,6 +813,8 @@ export const en = {
       decline: 'Mark declined',
       acceptLabel: '{code} takes the place',
       declineLabel: '{code} does not take the place, offer it to the next',
+      remove: 'Remove {code} from the applicants',
+      planAgain: 'Plan again',
     },
     history: {
       heading: 'Every offer',

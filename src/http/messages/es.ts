@@ -791,6 +791,8 @@ export const es: Messages = {
       decline: 'Marcar como rechazada',
       acceptLabel: '{code} toma el lugar',
       declineLabel: '{code} no toma el lugar, ofrecerlo al siguiente',
+      remove: 'Quitar a {code} de los solicitantes',
+      planAgain: 'Volver a planificar',
     },
     history: {
       heading: 'Todas las ofertas',
