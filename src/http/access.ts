@@ -51,6 +51,12 @@ declare module 'fastify' {
      * checked here as for any form.
      */
     uploadToken?: boolean;
+    /**
+     * A personal link's own form (`access: 'link'`): sent with the link as its credential, with no
+     * session or cookie, so the route checks the form token derived from the link itself
+     * (src/http/link-forms.ts) instead of the cookie-bound one checked here.
+     */
+    linkForm?: boolean;
   }
   interface FastifyInstance {
     /** Every route with its rule, as registered: for the access-control matrix. */
@@ -228,7 +234,8 @@ export function registerAccess(app: FastifyInstance): void {
   // site's form; the token does not). Requests with an API token carry no cookie to ride on.
   app.addHook('preValidation', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.grant) return done();
-    const config = request.routeOptions.config as { uploadToken?: boolean };
+    const config = request.routeOptions.config as { uploadToken?: boolean; linkForm?: boolean; access?: Access };
+    if (config.linkForm && config.access === 'link') return done();
     if (config.uploadToken && request.isMultipart() && request.headers['x-csrf-token'] === undefined) return done();
     app.csrfProtection(request, reply, done);
   });

@@ -38,6 +38,8 @@ import { workspaceRoutes } from './routes/workspace.js';
 import { registerWorkspacePartials } from './workspace-view.js';
 import { volunteerRoutes } from './routes/volunteer.js';
 import { linkRoutes } from './routes/links.js';
+import { applicantRoutes } from './routes/applicant.js';
+import { offerRoutes } from './routes/offers.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -85,12 +87,15 @@ const SECRET_SEGMENT = /(?<=\/)(?=[A-Za-z0-9_-]{43}(?:\.ics)?(?:\/|$))(?=[^/]*[A
 
 /** A volunteer's own page and what it opens (`/v/TOKEN`, `/v/TOKEN/calendar.ics`): the segment after `/v/` is the link's secret. */
 const VOLUNTEER_PATH = /^\/v\/[^/]+/;
+/** An applicant's own page and its forms (`/a/TOKEN`, `/a/TOKEN/release`): the link's secret is the second segment. */
+const APPLICANT_PAGE = /^\/a\/[^/]+/;
 
 /** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0]!;
   return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`)
     .replace(VOLUNTEER_PATH, '/v/[token]')
+    .replace(APPLICANT_PAGE, '/a/[token]')
     .replace(SECRET_SEGMENT, '[token]');
 }
 
@@ -207,6 +212,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(workspaceRoutes);
   await app.register(volunteerRoutes);
   await app.register(linkRoutes);
+  await app.register(applicantRoutes);
+  await app.register(offerRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

@@ -25,6 +25,10 @@ export type SlipLanguage = (typeof SLIP_LANGUAGES)[number];
 
 export type SlipLabel = 'name' | 'code' | 'date' | 'arrive' | 'place' | 'stay' | 'case' | 'documents' | 'contact' | 'checkin';
 
+/** The words of an applicant's own page (src/http/applicant-view.ts). */
+export type ApplicantPageText = 'switch' | 'answer_heading' | 'coming' | 'release' | 'note' | 'coming_saved' | 'confirm_heading'
+  | 'confirm_text' | 'confirm_yes' | 'confirm_no' | 'released' | 'released_mistake' | 'no_day' | 'directions' | 'map' | 'link_gone' | 'form_gone';
+
 /** One language's text, as its JSON file holds it; keys starting with `_` are notes for reviewers. */
 export interface Catalog {
   language_name: string;
@@ -46,6 +50,8 @@ export interface Catalog {
   language_names: Record<string, string>;
   case_types: Record<string, string>;
   documents: Record<string, string>;
+  /** The applicant's own page (their link): its words beside the slip's. */
+  page: Record<ApplicantPageText, string>;
   /** Calendar words for a computer whose Intl does not know the locale (Haitian Creole, usually). */
   fallback: { months: string[]; weekdays: string[]; date: string; hours_minutes: string; hours: string; minutes: string };
 }
@@ -86,6 +92,8 @@ export interface SlipsOptions {
   contactPhone?: string;
   /** The plan is not published yet: each slip says its time may still change. */
   draft?: boolean;
+  /** Every slip in this language instead of each applicant's own (an applicant's page, switched to another). */
+  language?: SlipLanguage;
 }
 
 /** Asked for a slip that cannot exist (the CLI exits 2, HTTP answers 404). */
@@ -276,7 +284,7 @@ export function slipViews(bundle: Bundle, plan: PlanJson, options: SlipsOptions 
   return [...stays].sort((a, b) => byId(a.applicant, b.applicant)).flatMap((stay): SlipView[] => {
     const applicant = applicants.get(stay.applicant);
     if (!applicant) return [];
-    const lang = slipLanguage(applicant.languages);
+    const lang = options.language ?? slipLanguage(applicant.languages);
     const catalog = CATALOGS[lang];
     const arrival = planInstant(stay.arrival, event.timezone, `${stay.applicant} arrival`);
     const minutes = roundedStay(stayMinutes(stay));

@@ -17,6 +17,7 @@ import type { PlanChange } from '../planner/diff.js';
 import type { PlanJson, PlanOptions, PlanWarning } from '../planner/types.js';
 import { deskWarnings } from '../planner/warnings.js';
 import { Memo } from './lru.js';
+import { withdrawOpenOffers } from '../db/offers.js';
 
 export interface PlanRequest {
   seed?: number;
@@ -158,6 +159,8 @@ export async function planEvent(db: Db, slug: string, request: PlanRequest, acto
   // The arrivals this version had to keep, for judging it later (who may be left out where).
   const arrivals = published ? Object.fromEntries(arrivalsOf(published.plan, options.pin ?? [])) : undefined;
   const version = savePlan(db, bundle.key, result, { ...options, from, fresh, ...(arrivals ? { arrivals } : {}) }, actor);
+  // Places given up and offered on belong to the version they were cut from: a new plan withdraws the open offers.
+  withdrawOpenOffers(db, bundle.key, actor);
   return { kind: 'planned', version, from, pinned: latest ? pin : [], released, plan: result, notify };
 }
 

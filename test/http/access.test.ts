@@ -194,3 +194,37 @@ t.test('the personal links’ routes keep their rules: the link alone for a volu
     t.equal(res.statusCode, status, `${method} ${url} as ${who}`);
   }
 });
+
+// The applicant's own page and the places given up, offered on: the page and its forms by the
+// applicant's link alone, the offers page read, its answers write.
+t.test('the applicant’s page is by link; the offers page is read and its answers write; each caller gets what its rule says', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  const rules = app.routeRules.filter((r) => r.url.startsWith('/a/') || /^\/events\/:id\/offers(\/|$)/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+  t.same(rules, [
+    'GET /a/:token link', 'POST /a/:token/coming link', 'GET /a/:token/release link', 'POST /a/:token/release link',
+    'GET /events/:id/offers read', 'POST /events/:id/offers/:oid/accept write', 'POST /events/:id/offers/:oid/decline write',
+    'POST /events/:id/offers/places/:aid write',
+  ].sort());
+  const as = {
+    anonymous: {},
+    admin: authHeader(store),
+    coordinator: authHeader(store, { role: 'coordinator', organization: 'Casa Legal' }),
+    viewer: authHeader(store, { role: 'viewer', organization: 'Casa Legal' }),
+    'read token': authHeader(store, { role: 'coordinator', organization: 'Casa Legal', scope: 'read' }),
+    'other coordinator': authHeader(store, { role: 'coordinator', organization: 'Otra Organización' }),
+  };
+  const offers = `/events/${FRESNO_ID}/offers`;
+  const want: Record<keyof typeof as, [number, number, number]> = {
+    anonymous: [303, 401, 404], admin: [200, 200, 404], coordinator: [200, 200, 404], viewer: [200, 403, 404],
+    'read token': [200, 403, 404], 'other coordinator': [404, 404, 404],
+  };
+  for (const [caller, headers] of Object.entries(as) as [keyof typeof as, Record<string, string>][]) {
+    const page = await app.inject({ url: offers, headers: { ...headers, accept: 'text/html' } });
+    const look = await app.inject({ method: 'POST', url: `${offers}/places/A0001`, headers });
+    // A link that is not one: the same 404 whoever asks, an account opens no applicant's page.
+    const link = await app.inject({ url: `/a/${'x'.repeat(43)}`, headers: { ...headers, accept: 'text/html' } });
+    t.same([page.statusCode, look.statusCode, link.statusCode], want[caller], `${caller}: the offers page ${page.statusCode}, looking again ${look.statusCode}, a made-up link ${link.statusCode}`);
+  }
+});

@@ -1343,6 +1343,72 @@ export const en = {
     },
   },
 
+  /** The places applicants gave up through their own links, and whom each is offered to. */
+  offers: {
+    title: 'Places given up',
+    back: 'Back to {event}',
+    heading: 'Places given up and offered on',
+    lead: 'When an applicant says through their own link that they cannot come, Taller offers their place in the published plan\n'
+      + '    to the first applicant left out who fits it: highest priority first, then in the plan’s lottery order, checked against every rule of the planner.',
+    todo: {
+      heading: 'What to do',
+      call: 'Phone the applicant offered a place, in their language, and ask whether they can come at that time.',
+      answer: 'If they take it, mark it accepted. If they cannot, or you cannot reach them, mark it declined: Taller then offers the place to the next applicant who fits.',
+      plan: 'The published plan does not change by itself: the place stays free in it until you act. Once an offer is accepted, remove the applicant\n'
+        + '      who gave the place up from the event’s applicants (while they are on it, planning again keeps their published day), plan again,\n'
+        + '      check that the applicant who took the place has a time, publish that version and give them their slip link.\n'
+        + '      Planning again withdraws the offers still open: look again for those places once the new version is published.',
+    },
+    noPublished: 'Nothing is published yet: places are offered on only once a version is published.',
+    places: {
+      heading: 'Places given up in the published version ({version})',
+      caption: 'Each place an applicant gave up, and where its offer stands',
+      place: 'Place',
+      givenUp: 'Given up',
+      standing: 'Offer',
+      arrival: 'arriving {time}',
+      none: 'Nobody has given up a place in the published version.',
+      nobody: 'Nobody left out fits this place now: it stays free.',
+      lookAgain: 'Look again for someone who fits',
+      offered: 'Offered to {code}, {name}, on {when}.',
+      accepted: '{code}, {name}, takes this place: plan again and publish (see above).',
+      phone: 'Phone',
+      noPhone: 'no phone number',
+      languages: 'Languages',
+      caseType: 'Help with',
+      priority: 'Priority',
+      leftOut: 'Left out because',
+      accept: 'Mark accepted',
+      decline: 'Mark declined',
+      acceptLabel: '{code} takes the place',
+      declineLabel: '{code} does not take the place, offer it to the next',
+      remove: 'Remove {code} from the applicants',
+      planAgain: 'Plan again',
+    },
+    history: {
+      heading: 'Every offer',
+      caption: 'Newest first',
+      number: 'Offer',
+      version: 'Version',
+      place: 'Place of',
+      offeredTo: 'Offered to',
+      status: 'Status',
+      when: 'Answered',
+      none: 'No offers yet.',
+      gone: 'no longer an applicant',
+    },
+    status: { offered: 'offered', accepted: 'accepted', declined: 'declined', withdrawn: 'withdrawn' },
+    done: {
+      accepted: 'Marked accepted.',
+      offered: 'The place is now offered to {code}.',
+      nobody: 'Nobody else left out fits this place: it stays free.',
+      declined: 'Marked declined.',
+      noPlace: 'That place is not in the published version any more.',
+      taken: 'That place is offered or taken already.',
+      notOpen: 'That offer was answered already.',
+    },
+  },
+
   /** Volunteers by role, as the roster table heads each row. */
   roles: {
     attorney: 'Attorneys',

@@ -58,7 +58,10 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'write' },
     schema: {
       params: ApplicantParams, body: LinkBody,
-      response: { 201: Type.Object({ url: Type.String(), expires_at: Type.String(), revoked: Type.Integer() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      response: {
+        201: Type.Object({ url: Type.String(), page_url: Type.String(), expires_at: Type.String(), revoked: Type.Integer() }),
+        400: ErrorBody, 404: ErrorBody, 409: ErrorBody,
+      },
     },
   }, async (request, reply) => {
     const { id, aid } = request.params;
@@ -66,7 +69,8 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (origin === undefined) return reply.code(409).send({ error: NEEDS_PUBLIC_URL });
     const made = issueLink(db, { kind: 'applicant', event: id, code: aid }, linkOptions(request.body), actorOf(request));
     if (!made.ok) return made.reason === 'not_found' ? reply.code(404).send({ error: `Applicant ${aid} of ${id} not found` }) : reply.code(400).send({ error: BAD_EXPIRY });
-    return reply.code(201).send({ url: `${origin}/slips/${made.token}`, expires_at: made.expiresAt, revoked: made.revoked.length });
+    // The same link opens the printable slip and the applicant's own page (src/http/routes/applicant.ts).
+    return reply.code(201).send({ url: `${origin}/slips/${made.token}`, page_url: `${origin}/a/${made.token}`, expires_at: made.expiresAt, revoked: made.revoked.length });
   });
 
   app.get('/slips/:token', { config: { access: 'link' }, schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) }) } }, async (request, reply) => {
@@ -79,7 +83,10 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const stored = bundle && heldPlan(db, bundle.key);
     if (!grant || !owner || !bundle || !stored) return missing();
     try {
-      const html = await applicantSlips(bundle, stored.plan, { applicant: owner.code, draft: stored.draft });
+      // Printed from the link, the slip's QR code leads to the applicant's own page (where links can be made here).
+      const origin = linkOrigin(app);
+      const page = origin === undefined ? undefined : `${origin}/a/${request.params.token}`;
+      const html = await applicantSlips(bundle, stored.plan, { applicant: owner.code, draft: stored.draft, ...(page ? { checkInUrl: () => page } : {}) });
       audit(db, `token:${grant.id}`, 'slip.view', bundle.event.id);
       return reply.type(HTML).header('cache-control', 'private, no-store').send(html);
     } catch (err) {
