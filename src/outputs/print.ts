@@ -22,6 +22,8 @@ export const PRINT_CSS = readFileSync(new URL('static/css/print.css', ROOT), 'ut
 export const PRINT_CSS_HASH = `'sha256-${createHash('sha256').update(PRINT_CSS, 'utf8').digest('base64')}'`;
 
 const engine = handlebars.create();
+// The parts several printed outputs share: the sheets' cover, in the full and the compact sheets.
+engine.registerPartial('sheets-cover', readFileSync(new URL('views/print/partials/sheets-cover.hbs', ROOT), 'utf8'));
 
 /** A template of views/print/, compiled; it is given the stylesheet as `css`. */
 export function printTemplate(name: string): (view: object) => string {
