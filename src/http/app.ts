@@ -32,6 +32,8 @@ import { adminRoutes } from './routes/admin.js';
 import { registerLocale } from './i18n.js';
 import { languageRoutes } from './routes/language.js';
 import { importRoutes } from './routes/imports.js';
+import { versionRoutes } from './routes/versions.js';
+import { printPageRoutes } from './routes/print-pages.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -191,6 +193,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(pageRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);
+  await app.register(versionRoutes);
+  await app.register(printPageRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

@@ -92,3 +92,20 @@ t.test('a coordinator lists only the events their organization runs or hosts; an
   t.same(await ids(authHeader(store, { role: 'coordinator', organization: 'Otra Organización' })), []);
   t.same(await ids(authHeader(store)), [FRESNO_ID]);
 });
+
+// Plan versions and printing from the browser (the versions, compare, publish and print pages):
+// each route with the rule it must keep, so that one gone missing or loosened fails here.
+t.test('the plan versions and print pages keep their rules', async (t) => {
+  const { app } = await build(t, tempDatabase(t), { rateLimits: false });
+  const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
+  const want: Record<string, Access> = {
+    'GET /events/:id/versions': 'read',
+    'GET /events/:id/versions/compare': 'read',
+    'GET /events/:id/versions/:version/publish': 'write',
+    'POST /events/:id/versions/:version/publish': 'write',
+    'GET /events/:id/print': 'read',
+    'GET /events/:id/print/sheets': 'read',
+    'GET /events/:id/print/slips': 'read',
+  };
+  for (const [route, access] of Object.entries(want)) t.equal(rules.get(route), access, route);
+});
