@@ -100,7 +100,8 @@ export function compareView(data: EventVersions, compared: Comparison, options: 
   const zone = data.bundle.event.timezone;
   const from = compared.from.version;
   const to = compared.to.version;
-  const people = (list: readonly string[]) => list.map((p) => {
+  // Each volunteer once, in the order of the day (one may see the applicant at two stations).
+  const people = (list: readonly string[]) => [...new Set(list)].map((p) => {
     const [volunteer, interpreter] = p.split('+');
     return interpreter ? t('versions.compare.withInterpreter', { volunteer: volunteer!, interpreter }) : p;
   }).join(', ');
