@@ -14,7 +14,7 @@ import { JobBoard } from '../jobs/board.js';
 import { jobRoutes } from './jobs.js';
 import { registerLimits, rateLimitsOf } from './limits.js';
 import type { RateLimits } from './limits.js';
-import { PRINT_CSS_HASH } from '../outputs/print.js';
+import { DRAFT_CSS_HASH, PRINT_CSS_HASH } from '../outputs/print.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { parsePublicUrl } from './links.js';
@@ -145,8 +145,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // The printed sheets and slips carry their stylesheet inline (so a saved file prints offline): allowed by its hash only.
-        styleSrc: ["'self'", PRINT_CSS_HASH],
+        // The printed sheets and slips carry their stylesheet inline (so a saved file prints offline): allowed by its hash only;
+        // draft sheets carry one more, the mark atop every page, allowed by its own.
+        styleSrc: ["'self'", PRINT_CSS_HASH, DRAFT_CSS_HASH],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         formAction: ["'self'"],

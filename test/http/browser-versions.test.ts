@@ -143,6 +143,13 @@ if (!existsSync(CHROMIUM)) {
     const langs = await page.locator('article.slip').evaluateAll((els) => els.map((el) => (el as unknown as { lang: string }).lang));
     t.ok(langs.length > 0 && langs.every((l) => l === 'es'), `${langs.length} slips, every one in Spanish`);
     await shot(page, 'slips', 'desktop', false);
+
+    // A draft opened from the server, under its Content-Security-Policy: the mark atop every printed page still shows.
+    const draft = await page.goto(`/events/${FRESNO_ID}/print/sheets?version=3&layout=full`);
+    t.equal(draft?.status(), 200);
+    const drafted = readPdf(await page.pdf({ format: 'A4' }));
+    t.same(drafted.flatMap((p, i) => (p.text.replace(/\s+/g, '').includes('DRAFT—notyetpublished') ? [] : [i + 1])), [],
+      `every one of ${drafted.length} pages of a draft says so at its top`);
   });
 
   t.test('every versions page fits a 390 px phone without sideways scrolling, and labels every field', async (t) => {
