@@ -14,6 +14,7 @@ import { eventKey, savePlan } from '../../src/db/plans.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { slipLanguage } from '../../src/outputs/slips.js';
 import { publishVersion } from '../../src/services/plans.js';
+import { purgeStoredEvent } from '../../src/services/retention.js';
 import { addAccount } from '../../src/services/users.js';
 import { mercedDay } from '../outputs/fixtures/print.js';
 import { FRESNO_ID, tempDatabase } from '../support/fixtures.js';
@@ -158,6 +159,17 @@ t.test('an event with no plan has nothing to print, said on the page and by the 
   const sheets = await cora.get(`${print}/sheets`);
   t.equal(sheets.statusCode, 404);
   t.match(sheets.body, 'There is nothing to print yet');
+});
+
+t.test("a purged event's papers say there is nothing left to print, and when (410)", async (t) => {
+  const day = await versionsDay(t);
+  purgeStoredEvent(day.store.db, FRESNO_ID, 'cli', new Date('2027-07-01T12:00:00Z'));
+  const cora = await day.signIn(CORA);
+  for (const paper of ['sheets', 'slips']) {
+    const res = await cora.get(`${PRINT}/${paper}`);
+    t.equal(res.statusCode, 410, paper);
+    t.match(res.body, 'The applicants’ personal data was removed on Thursday, July 1, 2027: there is nothing left to print.');
+  }
 });
 
 t.test("the API's sheets and slips take the new options; without them they answer as before", async (t) => {
