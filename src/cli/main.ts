@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readBundleDir } from '../bundle/dir.js';
 import { formatProblem, readBundle } from '../bundle/index.js';
 import type { BundleRead } from '../bundle/index.js';
-import { audit, loadBundle, saveBundle } from '../db/events.js';
+import { audit, findEvent, loadBundle, saveBundle } from '../db/events.js';
 import { backupDatabase, openDatabase } from '../db/index.js';
 import type { Db, OpenDatabase } from '../db/index.js';
 import type { StoredPlan } from '../db/plans.js';
@@ -30,6 +30,8 @@ import type { Bundle } from '../domain/index.js';
 import { DateTime } from 'luxon';
 import type { PlanJson, PlanOptions } from '../planner/index.js';
 import type { MappingReport } from '../services/imports.js';
+import { configuredOrigin } from '../http/links.js';
+import type { ConfiguredOrigin } from '../http/links.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -132,6 +134,19 @@ Commands:
   token --list [--user E]
                       API tokens: number, account, name, scope, state (never the token)
   token --revoke T    revoke the API token T
+  link --event ID --volunteer VID | --applicant AID
+                      print a new personal link's full URL (shown once): a volunteer's own page
+                      (their day, calendar, "I can't come" / "I'll be late"), or an applicant's
+                      own page; built from PUBLIC_URL, else http://localhost:PORT (saying so)
+                      while HOST is this machine, else refused
+      --replace         the person's earlier links of that kind stop working
+      --expires DATE    when it stops working: YYYY-MM-DD (through that day at the site) or an
+                        ISO 8601 instant (default: the 30th day after the event)
+  links --event ID --out FILE
+                      new links for everyone of the event as a CSV file for your own mail merge
+                      (kind, code, name, language, email, phone, url, expires; readable by its
+                      owner only); every earlier link stops working
+      --only-missing    only for those without a working link (the others keep theirs)
 
 Options:
   -h, --help          show this help
@@ -141,6 +156,7 @@ Environment:
   PORT, HOST          where serve listens (default 3000, localhost)
   TALLER_DEMO=0       do not load the demo event on first start
   TALLER_SOURCES=1    run the TypeScript sources through tsx even when dist/ is built
+  PUBLIC_URL          the address people open the server at: personal links are built from it
 
 Exit status: 0 done; 2 bad input, with every problem on stderr; 1 anything else.
 `;
@@ -746,6 +762,63 @@ async function user(io: Io, args: string[]): Promise<number> {
   }
 }
 
+/** The origin links are built from (PUBLIC_URL, else localhost while HOST is this machine), saying on stderr how it was chosen. */
+function originFor(io: Io, command: string): string {
+  let configured: ConfiguredOrigin;
+  try {
+    configured = configuredOrigin(io.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if ('refused' in configured) throw new UsageError(configured.refused);
+  if (configured.note) io.stderr.write(`taller ${command}: ${configured.note}\n`);
+  return configured.origin;
+}
+
+/** `taller link --event ID --volunteer VID | --applicant AID`: one person's new link, its URL on stdout. */
+async function link(io: Io, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args, strict: true,
+    options: { event: { type: 'string' }, volunteer: { type: 'string' }, applicant: { type: 'string' }, replace: { type: 'boolean' }, expires: { type: 'string' } },
+  });
+  if (values.event === undefined) throw new UsageError('name the event: taller link --event ID --volunteer VID (or --applicant AID)');
+  if ((values.volunteer === undefined) === (values.applicant === undefined)) {
+    throw new UsageError('name one person: taller link --event ID --volunteer VID, or --applicant AID');
+  }
+  const kind = values.volunteer !== undefined ? 'volunteer' : 'applicant';
+  const code = (values.volunteer ?? values.applicant)!;
+  const origin = originFor(io, 'link');
+  const { makeLink } = await import('../services/links.js');
+  return withDatabase(io, (db) => {
+    const options = { ...(values.replace ? { replace: true } : {}), ...(values.expires !== undefined ? { expires: values.expires } : {}) };
+    const made = makeLink(db, origin, { event: values.event!, kind, code }, options, 'cli');
+    if (!made.ok && made.reason === 'bad_expiry') throw new UsageError(`--expires takes a date (YYYY-MM-DD) or an ISO 8601 instant in the future, not "${values.expires}"`);
+    if (!made.ok) {
+      throw new UsageError(findEvent(db, values.event!) ? `no ${kind} ${code} in ${values.event} (codes as in its ${kind}s.csv)` : `no event ${values.event} in the database`);
+    }
+    io.stdout.write(`${made.url}\n`);
+    io.stderr.write(`a new link for ${kind} ${code} of ${values.event}, working until ${made.expiresAt}; shown once, keep it safe`
+      + `${made.revoked > 0 ? ` (${made.revoked} earlier link${made.revoked === 1 ? '' : 's'} stopped working)` : ''}\n`);
+    return EXIT.ok;
+  });
+}
+
+/** `taller links --event ID --out FILE [--only-missing]`: everyone's new links as a CSV file. */
+async function links(io: Io, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { event: { type: 'string' }, out: { type: 'string' }, 'only-missing': { type: 'boolean' } } });
+  if (values.event === undefined || values.out === undefined) throw new UsageError('name the event and the file: taller links --event ID --out links.csv');
+  const origin = originFor(io, 'links');
+  const { exportLinks } = await import('../services/links.js');
+  const exported = await withDatabase(io, (db) => exportLinks(db, origin, values.event!, values['only-missing'] ? 'missing' : 'all', 'cli'));
+  if (!exported) throw new UsageError(`no event ${values.event} in the database`);
+  // The file holds working links: readable by its owner only, as the database is.
+  await writeFile(values.out, exported.csv, { mode: 0o600 });
+  await chmod(values.out, 0o600);
+  io.stderr.write(`wrote ${exported.volunteers} volunteer and ${exported.applicants} applicant links of ${values.event} to ${values.out}`
+    + `${exported.revoked > 0 ? `; ${exported.revoked} earlier link${exported.revoked === 1 ? '' : 's'} stopped working` : ''}\n`);
+  return EXIT.ok;
+}
+
 async function serve(io: Io): Promise<number | undefined> {
   // The web server's modules load only for `serve`: the other commands start without them.
   const { serverConfig, startServer } = await import('../http/server.js');
@@ -757,7 +830,7 @@ async function serve(io: Io): Promise<number | undefined> {
 }
 
 const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | undefined>> = {
-  check, import: importCommand, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, user, serve,
+  check, import: importCommand, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, user, serve, link, links,
   sheets: (io, args) => printable(io, args, 'sheets'),
   slips: (io, args) => printable(io, args, 'slips'),
 };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import { checkWindows } from '../bundle/fields.js';
 import { DEFAULT_FINISH_PROBABILITY, clockToElapsed, elapsedFromClock, elapsedToClock, parseClock, windowsText } from '../domain/index.js';
@@ -6,8 +6,9 @@ import type {
   Accreditation, Applicant, Bundle, ClinicEvent, Complexity, RedFlag, Role, Volunteer, Window,
 } from '../domain/index.js';
 import type { Db } from './index.js';
+import { answeredWindows, latestVolunteerAnswers } from './responses.js';
 import {
-  accessTokens, applicants, auditLog, eventHosts, events, organizations, rosterEntries, sites, volunteers,
+  accessTokens, applicants, auditLog, eventHosts, events, organizations, plans, rosterEntries, sites, volunteers,
 } from './schema.js';
 
 type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning' | 'retention'>;
@@ -150,23 +151,11 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string, owner: number 
   const { event } = bundle;
   return db.transaction((tx) => {
     const existing = tx.select({ id: events.id }).from(events).where(eq(events.slug, event.id)).get();
-    const settings: EventSettings = {
-      floor: event.floor, desks: event.desks, caseTypes: event.caseTypes, simulation: event.simulation, planning: event.planning,
-      retention: event.retention,
-    };
-    const row = {
-      slug: event.id, name: event.name, date: event.date, timezone: event.timezone, opens: event.opens,
-      closes: event.closes, slotMinutes: event.slotMinutes, siteId: siteId(tx, event.site), settings,
-      updatedAt: new Date().toISOString(), volunteerCount: bundle.volunteers.length, applicantCount: bundle.applicants.length,
-    };
+    const row = { ...eventValues(tx, event), volunteerCount: bundle.volunteers.length, applicantCount: bundle.applicants.length };
     const eventId = existing
       ? (tx.update(events).set(row).where(eq(events.id, existing.id)).run(), existing.id)
       : tx.insert(events).values({ ...row, organizationId: owner }).returning({ id: events.id }).get().id;
-
-    tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId)).run();
-    event.hostOrgs.forEach((org, position) => {
-      tx.insert(eventHosts).values({ eventId, organizationId: hostOrganization(tx, org), position }).onConflictDoNothing().run();
-    });
+    setHosts(tx, eventId, event.hostOrgs);
 
     const linksBefore = existing ? linkCount(tx, eventId) : 0;
     const clockOf = elapsedToClock(event);
@@ -213,6 +202,103 @@ export function saveBundle(db: Db, bundle: Bundle, actor: string, owner: number 
   }, { behavior: 'immediate' });
 }
 
+/** An event's own row as a checked event gives it: its day, place and settings, changed now. */
+function eventValues(tx: Tx, event: ClinicEvent) {
+  const settings: EventSettings = {
+    floor: event.floor, desks: event.desks, caseTypes: event.caseTypes, simulation: event.simulation, planning: event.planning,
+    retention: event.retention,
+  };
+  return {
+    slug: event.id, name: event.name, date: event.date, timezone: event.timezone, opens: event.opens,
+    closes: event.closes, slotMinutes: event.slotMinutes, siteId: siteId(tx, event.site), settings,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+/** Makes the event's host organizations exactly these, in this order (each made when new). */
+function setHosts(tx: Tx, eventId: number, hostOrgs: readonly string[]): void {
+  tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId)).run();
+  hostOrgs.forEach((org, position) => {
+    tx.insert(eventHosts).values({ eventId, organizationId: hostOrganization(tx, org), position }).onConflictDoNothing().run();
+  });
+}
+
+/**
+ * Stores a new event with an empty roster and no applicants, run by `owner` (an organization, or
+ * none: admins only); audited as `event.create`. Answers the event's stored key.
+ */
+export function createEvent(db: Db, event: ClinicEvent, owner: number | null, actor: string): number {
+  return db.transaction((tx) => {
+    const eventId = tx.insert(events).values({ ...eventValues(tx, event), organizationId: owner }).returning({ id: events.id }).get().id;
+    setHosts(tx, eventId, event.hostOrgs);
+    tx.insert(auditLog).values({ actor, action: 'event.create', eventId, detail: 'no volunteers, no applicants' }).run();
+    return eventId;
+  }, { behavior: 'immediate' });
+}
+
+/**
+ * Changes a stored event's day, place and settings (its id too, when `event.id` is another),
+ * keeping its roster, applicants, plans and links. Its `updated_at` moves, so every stored plan is
+ * checked again against the event as it now is. A purged event stays purged. Audited as
+ * `event.update` with `detail` (which must hold no personal data).
+ */
+export function updateEvent(db: Db, key: number, event: ClinicEvent, owner: number | null, actor: string, detail: string): void {
+  db.transaction((tx) => {
+    const purged = tx.select({ at: events.purgedAt }).from(events).where(eq(events.id, key)).get()?.at ?? null;
+    // Given explicitly: any other write to the row clears purged_at (a re-import is a fresh start; an edit is not).
+    tx.update(events).set({ ...eventValues(tx, event), organizationId: owner, purgedAt: purged }).where(eq(events.id, key)).run();
+    setHosts(tx, key, event.hostOrgs);
+    tx.insert(auditLog).values({ actor, action: 'event.update', eventId: key, detail }).run();
+  }, { behavior: 'immediate' });
+}
+
+/** What an event holds: what deleting it removes. */
+export interface EventContents {
+  volunteers: number;
+  applicants: number;
+  /** Stored plan versions. */
+  plans: number;
+  /** Slip and calendar links made for its people, revoked ones included. */
+  links: number;
+}
+
+const countOf = (tx: Pick<Db, 'select'>, table: typeof rosterEntries | typeof applicants | typeof plans | typeof accessTokens, key: number) =>
+  tx.select({ n: count() }).from(table).where(eq(table.eventId, key)).get()!.n;
+
+export function eventContents(db: Pick<Db, 'select'>, key: number): EventContents {
+  return {
+    volunteers: countOf(db, rosterEntries, key), applicants: countOf(db, applicants, key),
+    plans: countOf(db, plans, key), links: countOf(db, accessTokens, key),
+  };
+}
+
+/**
+ * Removes an event and everything of it in one transaction: its roster, applicants, plan
+ * versions, slip and calendar links and anonymous counts, and the records (names, contacts) of
+ * volunteers no other event lists. The audit log keeps a row `event.delete` with the event's id
+ * and the counts only; earlier rows about the event stay, no longer linked to it.
+ */
+export function deleteEvent(db: Db, key: number, actor: string): EventContents & { people: number } {
+  return db.transaction((tx) => {
+    const slug = tx.select({ slug: events.slug }).from(events).where(eq(events.id, key)).get()!.slug;
+    const contents = eventContents(tx, key);
+    const listed = tx.selectDistinct({ id: rosterEntries.volunteerId }).from(rosterEntries).where(eq(rosterEntries.eventId, key)).all().map((r) => r.id);
+    tx.delete(events).where(eq(events.id, key)).run();
+    let people = 0;
+    for (let i = 0; i < listed.length; i += 500) {
+      people += tx.delete(volunteers).where(and(inArray(volunteers.id, listed.slice(i, i + 500)),
+        notExists(tx.select({ one: sql`1` }).from(rosterEntries).where(eq(rosterEntries.volunteerId, volunteers.id))))).run().changes;
+    }
+    const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+    tx.insert(auditLog).values({
+      actor, action: 'event.delete', eventId: null,
+      detail: `${slug}: ${plural(contents.volunteers, 'volunteer')}, ${plural(contents.applicants, 'applicant')}, `
+        + `${plural(contents.plans, 'plan version')}, ${plural(contents.links, 'link')}; ${plural(people, 'volunteer record')} no other event lists`,
+    }).run();
+    return { ...contents, people };
+  }, { behavior: 'immediate' });
+}
+
 const changeText = (c: RowChanges) => `${c.kept} kept, ${c.replaced} replaced, ${c.removed} removed, ${c.added} added`;
 
 /** How many personal links an event has (revoked ones too): before and after a re-import, how many it ended. */
@@ -249,10 +335,24 @@ const summaryColumns = {
  * counted per request); with an organization, only the events it runs or hosts.
  */
 export function listEvents(db: Db, organizationId?: number | null): EventSummary[] {
-  const query = db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id));
+  return db.select(summaryColumns).from(events).leftJoin(sites, eq(events.siteId, sites.id))
+    .where(visibleTo(organizationId)).orderBy(asc(events.date), asc(events.slug)).all();
+}
+
+/** Every event (undefined), or only those an organization runs or hosts (none: no event). */
+function visibleTo(organizationId: number | null | undefined) {
+  if (organizationId === undefined) return undefined;
   const org = organizationId ?? -1;
-  const mine = sql`(${events.organizationId} = ${org} or exists (select 1 from ${eventHosts} where ${eventHosts.eventId} = ${events.id} and ${eventHosts.organizationId} = ${org}))`;
-  return (organizationId === undefined ? query : query.where(mine)).orderBy(asc(events.date), asc(events.slug)).all();
+  return sql`(${events.organizationId} = ${org} or exists (select 1 from ${eventHosts} where ${eventHosts.eventId} = ${events.id} and ${eventHosts.organizationId} = ${org}))`;
+}
+
+/** An event as the home page lists and searches it: a summary, and its site's county. */
+export type EventListing = EventSummary & { county: string | null };
+
+/** As `listEvents`, each with its site's county. */
+export function listEventListings(db: Db, organizationId?: number | null): EventListing[] {
+  return db.select({ ...summaryColumns, county: sites.county }).from(events).leftJoin(sites, eq(events.siteId, sites.id))
+    .where(visibleTo(organizationId)).orderBy(asc(events.date), asc(events.slug)).all();
 }
 
 /**
@@ -310,16 +410,31 @@ function toEvent(db: Db, row: NonNullable<ReturnType<typeof eventRow>>): ClinicE
   };
 }
 
-/** The roster of an event, in file order, as domain volunteers (names and contacts included). */
-export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number): Volunteer[] {
+/**
+ * How a stored event is read: by default with the volunteers' answers (the day as it will be);
+ * `asImported`, with every volunteer's hours as the coordinator gave them, for what is shown in
+ * a person's form, exported, or written back with a change (so an answer never becomes their hours).
+ */
+export interface BundleReading {
+  asImported?: boolean;
+}
+
+/**
+ * The roster of an event, in file order, as domain volunteers (names and contacts included).
+ * Each volunteer's hours are as imported, read with their latest answer through their own link
+ * (`answeredWindows`: one who cannot come has none, one who is late starts later), so a plan
+ * check finds the visits that no longer fit and a re-plan plans around them.
+ */
+export function loadVolunteers(db: Db, event: ClinicEvent, eventKey: number, reading: BundleReading = {}): Volunteer[] {
   const toElapsed = clockToElapsed(event);
+  const answers = reading.asImported ? new Map<number, never>() : latestVolunteerAnswers(db, eventKey);
   return db.select({ entry: rosterEntries, person: volunteers }).from(rosterEntries)
     .innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(eq(rosterEntries.eventId, eventKey)).orderBy(asc(rosterEntries.position)).all()
     .map(({ entry, person }) => {
       const v: Volunteer = {
         id: entry.code, name: person.name, role: entry.role as Role, languages: entry.languages,
-        caseTypes: entry.caseTypes, available: windowsFromText(event, entry.available, toElapsed),
+        caseTypes: entry.caseTypes, available: answeredWindows(windowsFromText(event, entry.available, toElapsed), answers.get(entry.id)),
       };
       if (person.email) v.email = person.email;
       if (person.phone) v.phone = person.phone;
@@ -356,11 +471,11 @@ export function loadEvent(db: Db, slug: string): { key: number; event: ClinicEve
 }
 
 /** The whole stored bundle of an event, or undefined when there is no such event. */
-export function loadBundle(db: Db, slug: string): (Bundle & { key: number }) | undefined {
+export function loadBundle(db: Db, slug: string, reading: BundleReading = {}): (Bundle & { key: number }) | undefined {
   const found = loadEvent(db, slug);
   if (!found) return undefined;
   const { key, event } = found;
-  return { key, event, volunteers: loadVolunteers(db, event, key), applicants: loadApplicants(db, event, key) };
+  return { key, event, volunteers: loadVolunteers(db, event, key, reading), applicants: loadApplicants(db, event, key) };
 }
 
 /** Records who did what to which event; `detail` must never hold personal data. */

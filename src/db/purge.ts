@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, or, sql } fro
 import type { PlanJson } from '../planner/types.js';
 import type { Db } from './index.js';
 import { deleteEventUploads } from './spreadsheets.js';
+import { deleteEventResponses } from './responses.js';
 import {
   accessTokens, applicants, auditLog, eventCounts, events, planItems, plans, rosterEntries, volunteers,
 } from './schema.js';
@@ -77,6 +78,8 @@ export function purgeEvent(db: Db, eventKey: number, actor: string, nowIso: stri
     tx.delete(eventCounts).where(eq(eventCounts.eventId, eventKey)).run();
     if (counts.size > 0) tx.insert(eventCounts).values([...counts.values()].map((c) => ({ eventId: eventKey, ...c }))).run();
 
+    // What people answered through their links goes with the links (a volunteer's note is personal data).
+    deleteEventResponses(tx, eventKey);
     const links = tx.delete(accessTokens).where(and(eq(accessTokens.eventId, eventKey), ne(accessTokens.kind, 'api'))).run().changes;
     tx.delete(applicants).where(eq(applicants.eventId, eventKey)).run();
     // Spreadsheets waiting to be confirmed hold the same kind of data.

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from './index.js';
-import { accessTokens, applicants, auditLog, events, rosterEntries } from './schema.js';
+import { accessTokens, applicants, auditLog, events, rosterEntries, volunteers } from './schema.js';
 
 export type TokenKind = 'api' | 'volunteer' | 'applicant' | 'feed';
 
@@ -155,9 +155,12 @@ export function linkExpiry(event: { date: string; timezone: string }, now: DateT
   return end.isValid && end > now ? end : undefined;
 }
 
-/** Whose personal link to make: an applicant's slip, or a volunteer's calendar feed. */
+/**
+ * Whose personal link to make: an applicant's own link (their slip and page), a volunteer's
+ * calendar feed, or a volunteer's own page (their day, their calendar, their answer).
+ */
 export interface LinkTarget {
-  kind: 'applicant' | 'feed';
+  kind: 'applicant' | 'feed' | 'volunteer';
   /** The event's id from event.json. */
   event: string;
   /** The applicant's or the volunteer's code in this event's bundle. */
@@ -175,34 +178,88 @@ export type LinkOutcome =
   | { ok: true; token: string; id: number; expiresAt: string; revoked: number[] }
   | { ok: false; reason: 'not_found' | 'bad_expiry' };
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /**
  * Makes a personal link bound to the person's stored record (it dies with that record: removed,
  * or replaced by someone else on re-import), expiring as `linkExpiry` says, and with `replace`
  * revoking that person's earlier links of the same kind. All in one transaction, audited.
  */
 export function issueLink(db: Db, target: LinkTarget, options: LinkOptions, actor: string, now = DateTime.utc()): LinkOutcome {
-  return db.transaction((tx) => {
-    const event = tx.select({ id: events.id, date: events.date, timezone: events.timezone }).from(events)
-      .where(eq(events.slug, target.event)).get();
-    if (!event) return { ok: false, reason: 'not_found' } as const;
-    const person = target.kind === 'applicant'
-      ? tx.select({ id: applicants.id }).from(applicants).where(and(eq(applicants.eventId, event.id), eq(applicants.code, target.code))).get()
-      : tx.select({ id: rosterEntries.id }).from(rosterEntries).where(and(eq(rosterEntries.eventId, event.id), eq(rosterEntries.code, target.code))).get();
-    if (!person) return { ok: false, reason: 'not_found' } as const;
-    const expiry = linkExpiry(event, now, options.expires);
-    if (!expiry) return { ok: false, reason: 'bad_expiry' } as const;
-    const expiresAt = expiry.toUTC().toISO()!;
-    const owner = target.kind === 'applicant' ? { applicantId: person.id } : { rosterEntryId: person.id };
-    const ownerColumn = target.kind === 'applicant' ? accessTokens.applicantId : accessTokens.rosterEntryId;
-    const revoked = options.replace
-      ? tx.update(accessTokens).set({ revokedAt: now.toUTC().toISO()! })
-        .where(and(eq(ownerColumn, person.id), eq(accessTokens.kind, target.kind), isNull(accessTokens.revokedAt)))
-        .returning({ id: accessTokens.id }).all().map((r) => r.id)
-      : [];
-    const made = issueToken(tx, target.kind, { eventId: event.id, subject: target.code, ...owner, expiresAt }, actor);
-    for (const id of revoked) auditToken(tx, actor, 'token.revoke', event.id, `${target.kind} token ${id}, replaced by ${made.id}`);
-    return { ok: true, ...made, expiresAt, revoked } as const;
-  }, { behavior: 'immediate' });
+  return db.transaction((tx) => issueLinkIn(tx, target, options, actor, now), { behavior: 'immediate' });
+}
+
+/** Many personal links at once, each as `issueLink` makes it, all in one transaction (one disk sync for a whole export). */
+export function issueLinks(db: Db, targets: readonly LinkTarget[], options: LinkOptions, actor: string, now = DateTime.utc()): LinkOutcome[] {
+  return db.transaction((tx) => targets.map((target) => issueLinkIn(tx, target, options, actor, now)), { behavior: 'immediate' });
+}
+
+function issueLinkIn(tx: Tx, target: LinkTarget, options: LinkOptions, actor: string, now: DateTime): LinkOutcome {
+  const event = tx.select({ id: events.id, date: events.date, timezone: events.timezone }).from(events)
+    .where(eq(events.slug, target.event)).get();
+  if (!event) return { ok: false, reason: 'not_found' } as const;
+  const person = target.kind === 'applicant'
+    ? tx.select({ id: applicants.id }).from(applicants).where(and(eq(applicants.eventId, event.id), eq(applicants.code, target.code))).get()
+    : tx.select({ id: rosterEntries.id }).from(rosterEntries).where(and(eq(rosterEntries.eventId, event.id), eq(rosterEntries.code, target.code))).get();
+  if (!person) return { ok: false, reason: 'not_found' } as const;
+  const expiry = linkExpiry(event, now, options.expires);
+  if (!expiry) return { ok: false, reason: 'bad_expiry' } as const;
+  const expiresAt = expiry.toUTC().toISO()!;
+  const owner = target.kind === 'applicant' ? { applicantId: person.id } : { rosterEntryId: person.id };
+  const ownerColumn = target.kind === 'applicant' ? accessTokens.applicantId : accessTokens.rosterEntryId;
+  const revoked = options.replace
+    ? tx.update(accessTokens).set({ revokedAt: now.toUTC().toISO()! })
+      .where(and(eq(ownerColumn, person.id), eq(accessTokens.kind, target.kind), isNull(accessTokens.revokedAt)))
+      .returning({ id: accessTokens.id }).all().map((r) => r.id)
+    : [];
+  const made = issueToken(tx, target.kind, { eventId: event.id, subject: target.code, ...owner, expiresAt }, actor);
+  for (const id of revoked) auditToken(tx, actor, 'token.revoke', event.id, `${target.kind} token ${id}, replaced by ${made.id}`);
+  return { ok: true, ...made, expiresAt, revoked } as const;
+}
+
+/** Someone of an event who may be given a personal link: their record, contacts, and until when a link of theirs works. */
+export interface LinkHolder {
+  kind: 'volunteer' | 'applicant';
+  /** The roster entry's or the applicant's stored id. */
+  recordId: number;
+  code: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  languages: string[];
+  /** A volunteer's role; null for an applicant. */
+  role: string | null;
+  /** Whether a link of theirs (of the kind `kind` names) still works, and the latest it works until (null: never expires). */
+  live: boolean;
+  liveUntil: string | null;
+}
+
+/**
+ * Everyone of an event in file order, volunteers first, with whether a link of theirs works now:
+ * a volunteer's own link (kind `volunteer`) or an applicant's (kind `applicant`).
+ */
+export function linkHolders(db: Db, eventKey: number, nowIso: string): LinkHolder[] {
+  const working = db.select({ kind: accessTokens.kind, entry: accessTokens.rosterEntryId, applicant: accessTokens.applicantId, expiresAt: accessTokens.expiresAt })
+    .from(accessTokens).where(and(eq(accessTokens.eventId, eventKey), isNull(accessTokens.revokedAt),
+      or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, nowIso)), inArray(accessTokens.kind, ['volunteer', 'applicant']))).all();
+  const until = new Map<string, string | null>();
+  for (const w of working) {
+    const key = w.kind === 'volunteer' ? `v${w.entry}` : `a${w.applicant}`;
+    const before = until.get(key);
+    until.set(key, before === null || w.expiresAt === null ? null : before === undefined || w.expiresAt > before ? w.expiresAt : before);
+  }
+  const state = (key: string) => ({ live: until.has(key), liveUntil: until.get(key) ?? null });
+  const roster = db.select({
+    id: rosterEntries.id, code: rosterEntries.code, role: rosterEntries.role, languages: rosterEntries.languages,
+    name: volunteers.name, email: volunteers.email, phone: volunteers.phone,
+  }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
+    .where(eq(rosterEntries.eventId, eventKey)).orderBy(asc(rosterEntries.position)).all()
+    .map((v) => ({ kind: 'volunteer' as const, recordId: v.id, code: v.code, name: v.name, email: v.email, phone: v.phone, languages: v.languages, role: v.role, ...state(`v${v.id}`) }));
+  const people = db.select({
+    id: applicants.id, code: applicants.code, name: applicants.name, email: applicants.email, phone: applicants.phone, languages: applicants.languages,
+  }).from(applicants).where(eq(applicants.eventId, eventKey)).orderBy(asc(applicants.position)).all()
+    .map((a) => ({ kind: 'applicant' as const, recordId: a.id, code: a.code, name: a.name, email: a.email, phone: a.phone, languages: a.languages, role: null, ...state(`a${a.id}`) }));
+  return [...roster, ...people];
 }
 
 /** The stored applicant a slip link opens: its event's id and the applicant's code, or undefined once they are gone. */
@@ -210,7 +267,7 @@ export function applicantOf(db: Db, applicantId: number): { event: string; code:
   return ownerQueries(db).applicant.get({ id: applicantId });
 }
 
-/** The roster entry a calendar link opens: its event's id and the volunteer's code, or undefined once they are gone. */
+/** The roster entry a calendar or volunteer link opens: its event's id and the volunteer's code, or undefined once they are gone. */
 export function rosterEntryOf(db: Db, rosterEntryId: number): { event: string; code: string } | undefined {
   return ownerQueries(db).rosterEntry.get({ id: rosterEntryId });
 }

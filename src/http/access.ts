@@ -23,8 +23,9 @@ import { auditRefusal, checkToken } from '../db/tokens.js';
 import type { TokenGrant } from '../db/tokens.js';
 import { activeAccount } from '../services/users.js';
 import type { Account } from '../services/users.js';
-import { errorPage } from './errors.js';
-import { localeOf } from './i18n.js';
+import { errorPage, tooManyPage } from './errors.js';
+import { localeOf, translate } from './i18n.js';
+import type { MessageKey, Params } from './i18n.js';
 import { tokenRefusal } from './limits.js';
 
 export type Access = 'public' | 'link' | 'signed-in' | 'read' | 'write' | 'admin';
@@ -75,6 +76,16 @@ const bearerOf = (request: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(request.h
 /** Whether the answer should be a page (a browser asked) rather than JSON. */
 export const wantsPage = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('text/html');
 
+/** An address that sent too many wrong tokens: 429, with when to come back, as a page to a browser's page request and as JSON to the API. */
+async function refuseTooMany(request: FastifyRequest, reply: FastifyReply, seconds: number): Promise<void> {
+  void reply.code(429).header('retry-after', String(seconds));
+  if (wantsPage(request) && !request.url.startsWith('/api/')) {
+    await reply.type('text/html; charset=utf-8').send(tooManyPage(localeOf(request), seconds));
+    return;
+  }
+  await reply.send({ error: tokenRefusal(seconds).message });
+}
+
 /** Where a page refused for want of an account sends its visitor: the sign-in page, back here afterwards. */
 export const signInUrl = (request: FastifyRequest): string => `/sign-in?next=${encodeURIComponent(request.url)}`;
 
@@ -96,7 +107,7 @@ async function identify(request: FastifyRequest, reply: FastifyReply): Promise<'
     // An address that sent too many wrong tokens is refused outright until its window ends.
     const waiting = guard.blocked(request);
     if (waiting > 0) {
-      await reply.code(429).header('retry-after', String(waiting)).send({ error: tokenRefusal(waiting).message });
+      await refuseTooMany(request, reply, waiting);
       return 'refused';
     }
     const checked = checkToken(db, bearer ?? '', 'api', new Date().toISOString());
@@ -106,7 +117,7 @@ async function identify(request: FastifyRequest, reply: FastifyReply): Promise<'
       else auditRefusal(db, 'api', routeOf(request), checked.refused);
       const wait = await guard.failed(request);
       if (wait > 0) {
-        await reply.code(429).header('retry-after', String(wait)).send({ error: tokenRefusal(wait).message });
+        await refuseTooMany(request, reply, wait);
         return 'refused';
       }
       await reply.code(401).header('www-authenticate', 'Bearer').send({
@@ -133,31 +144,45 @@ async function identifySession(request: FastifyRequest): Promise<void> {
   else await request.session.destroy();
 }
 
-async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403 | 404, message: string): Promise<void> {
+/** Why a request is refused: its status, its sentence in English (the JSON API's), and its words for a page (none for 401: a page goes to sign in). */
+export interface Refusal {
+  status: 401 | 403 | 404;
+  message: string;
+  page?: { key: MessageKey; params?: Params };
+}
+
+async function refuse(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): Promise<void> {
+  const { status, message } = refusal;
   if (status === 401 && wantsPage(request)) {
     await reply.code(303).header('cache-control', 'no-store').redirect(signInUrl(request));
     return;
   }
   if (wantsPage(request)) {
-    const title = status === 403 ? 'Not allowed' : 'Not found';
-    await reply.code(status).type('text/html; charset=utf-8').send(errorPage(localeOf(request), title, title, message));
+    const locale = localeOf(request);
+    const title = translate(locale, status === 403 ? 'errors.notAllowed' : 'errors.notFoundTitle');
+    const text = refusal.page ? translate(locale, refusal.page.key, refusal.page.params) : message;
+    await reply.code(status).type('text/html; charset=utf-8').send(errorPage(locale, title, title, text));
     return;
   }
   if (status === 401) void reply.header('www-authenticate', 'Bearer');
   await reply.code(status).send({ error: message });
 }
 
+/** A refusal whose English sentence is its catalog message. */
+const refusal = (status: 403 | 404, key: MessageKey, params?: Params): Refusal =>
+  ({ status, message: translate('en', key, params), page: params ? { key, params } : { key } });
+
 /** The rule's verdict for the request's account: undefined when it may go on. */
 export function verdict(db: Db, rule: Access, account: Account | undefined, grant: TokenGrant | undefined,
-  event: string | undefined): { status: 401 | 403 | 404; message: string } | undefined {
+  event: string | undefined): Refusal | undefined {
   if (rule === 'public' || rule === 'link') return undefined;
   if (!account) return { status: 401, message: NEEDS_ACCOUNT };
   if (rule === 'signed-in') return undefined;
   const writes = rule === 'write';
-  if (rule === 'admin' && account.role !== 'admin') return { status: 403, message: 'Only an admin may do this.' };
-  if (writes && account.role === 'viewer') return { status: 403, message: 'Your account may read, not change: ask a coordinator or an admin.' };
-  if (writes && grant && grant.scope !== 'write') return { status: 403, message: 'This API token may only read: make one with the write scope to change anything.' };
-  if (event !== undefined && !mayReachEvent(db, account, event)) return { status: 404, message: `Event ${event} not found` };
+  if (rule === 'admin' && account.role !== 'admin') return refusal(403, 'errors.adminOnly');
+  if (writes && account.role === 'viewer') return refusal(403, 'errors.readOnly');
+  if (writes && grant && grant.scope !== 'write') return refusal(403, 'errors.tokenReadOnly');
+  if (event !== undefined && !mayReachEvent(db, account, event)) return refusal(404, 'errors.eventNotFound', { id: event });
   return undefined;
 }
 
@@ -192,9 +217,9 @@ export function registerAccess(app: FastifyInstance): void {
     if (await identify(request, reply) === 'refused') return reply;
     const param = config.eventParam === false ? undefined : (config.eventParam ?? 'id');
     const event = param === undefined ? undefined : (request.params as Record<string, string> | undefined)?.[param];
-    const refusal = verdict(request.server.store.db, config.access, request.account, request.grant, event);
-    if (refusal) {
-      await refuse(request, reply, refusal.status, refusal.message);
+    const refused = verdict(request.server.store.db, config.access, request.account, request.grant, event);
+    if (refused) {
+      await refuse(request, reply, refused);
       return reply;
     }
     return undefined;

@@ -7,21 +7,23 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../services/users.js';
 import { escapeHtml } from './errors.js';
 import { translate } from './i18n.js';
+import type { Locale } from './i18n.js';
 
 /** Stands in a kept page where the header's account part goes. */
 export const ACCOUNT_SLOT = '<!--taller:account-->';
 
 export interface AccountView {
   name: string;
+  /** The role as the page's language names it. */
   role: string;
   organization: string | null;
   admin: boolean;
   mayWrite: boolean;
 }
 
-export function accountView(account: Account): AccountView {
+export function accountView(account: Account, locale: Locale = 'en'): AccountView {
   return {
-    name: account.name, role: account.role, organization: account.organization,
+    name: account.name, role: translate(locale, `account.roles.${account.role}`), organization: account.organization,
     admin: account.role === 'admin', mayWrite: account.role !== 'viewer',
   };
 }

@@ -29,9 +29,15 @@ import { registerSessions } from './session.js';
 import { registerAccess } from './access.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { eventRoutes } from './routes/events.js';
 import { registerLocale } from './i18n.js';
 import { languageRoutes } from './routes/language.js';
 import { importRoutes } from './routes/imports.js';
+import { peopleRoutes } from './routes/people.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { registerWorkspacePartials } from './workspace-view.js';
+import { volunteerRoutes } from './routes/volunteer.js';
+import { linkRoutes } from './routes/links.js';
 import { versionRoutes } from './routes/versions.js';
 import { printPageRoutes } from './routes/print-pages.js';
 
@@ -79,10 +85,14 @@ const TOKEN_PATH = /^\/(slips|calendars)\/[^/]+?(\.ics)?$/;
  */
 const SECRET_SEGMENT = /(?<=\/)(?=[A-Za-z0-9_-]{43}(?:\.ics)?(?:\/|$))(?=[^/]*[A-Z])(?=[^/]*[a-z])(?=[^/]*[0-9])[A-Za-z0-9_-]{43}/g;
 
+/** A volunteer's own page and what it opens (`/v/TOKEN`, `/v/TOKEN/calendar.ics`): the segment after `/v/` is the link's secret. */
+const VOLUNTEER_PATH = /^\/v\/[^/]+/;
+
 /** A request path as the log keeps it: no query string, and a link's secret replaced by `[token]`. */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0]!;
   return path.replace(TOKEN_PATH, (_m, kind: string, ics: string | undefined) => `/${kind}/[token]${ics ?? ''}`)
+    .replace(VOLUNTEER_PATH, '/v/[token]')
     .replace(SECRET_SEGMENT, '[token]');
 }
 
@@ -171,6 +181,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(fastifyStatic, { root: STATIC, prefix: '/static/', index: false });
   const engine = handlebars.create();
   registerHelpers(engine);
+  registerWorkspacePartials(engine);
   await app.register(view, {
     engine: { handlebars: engine },
     root: VIEWS,
@@ -185,6 +196,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerAccess(app);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(eventRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
@@ -194,6 +206,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(pageRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);
+  await app.register(peopleRoutes);
+  await app.register(workspaceRoutes);
+  await app.register(volunteerRoutes);
+  await app.register(linkRoutes);
   await app.register(versionRoutes);
   await app.register(printPageRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));

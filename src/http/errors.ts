@@ -13,7 +13,7 @@ const wantsHtml = (request: FastifyRequest) =>
 
 /** Form tokens: the form was open too long, or came from another site. */
 const CSRF_FAULT = /^FST_CSRF_/;
-const CSRF_MESSAGE = 'This form has expired, or was not sent from this site. Go back, reload the page and send it again. Nothing was changed.';
+const CSRF_MESSAGE = translate('en', 'errors.formExpired');
 
 /** What the multipart parser says of a body that is not multipart/form-data as its header claims. */
 const MULTIPART_FAULTS = /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header)$/;
@@ -34,7 +34,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       ? `${where}${field ? `.${field}` : ''} has an unknown field "${unknown}": remove it`
       : `${where}${field ? `.${field}` : ''} ${first?.message ?? 'is not valid'}`;
     if (wantsHtml(request)) {
-      void reply.code(400).type('text/html; charset=utf-8').send(errorPage(localeOf(request), 'Not done', 'Not done', `${message}. Go back and check the form. Nothing was changed.`));
+      // What was wrong is the validator's English: in another language it follows the page's own sentence, marked as English.
+      const locale = localeOf(request);
+      const title = translate(locale, 'errors.notDone');
+      const advice = translate(locale, 'errors.badForm');
+      void reply.code(400).type('text/html; charset=utf-8')
+        .send(locale === 'en' ? errorPage(locale, title, title, `${message}. ${advice}`) : errorPage(locale, title, title, advice, message));
       return;
     }
     void reply.code(400).send({ error: message } satisfies ErrorBody);
@@ -53,8 +58,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     if (headers) void reply.headers(headers);
     const message = CSRF_FAULT.test(error.code ?? '') ? CSRF_MESSAGE : error.message;
     if (wantsHtml(request)) {
-      const title = status === 429 ? 'Too many requests' : status === 403 ? 'Not allowed' : 'Not done';
-      void reply.code(status).type('text/html; charset=utf-8').send(errorPage(localeOf(request), title, title, message));
+      const locale = localeOf(request);
+      const title = translate(locale, status === 429 ? 'errors.tooManyTitle' : status === 403 ? 'errors.notAllowed' : 'errors.notDone');
+      const said = refusalText(locale, error, status);
+      void reply.code(status).type('text/html; charset=utf-8')
+        .send(errorPage(locale, title, title, said ?? (locale === 'en' ? message : translate(locale, 'errors.refused', { status })), said || locale === 'en' ? undefined : message));
       return;
     }
     void reply.code(status).send({ error: message } satisfies ErrorBody);
@@ -85,11 +93,31 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
   void reply.code(404).send({ error: message } satisfies ErrorBody);
 }
 
-/** A bare page for a browser, in the visitor's language: a heading, a sentence and the way back. Every text is escaped here. */
-export function errorPage(locale: Locale, title: string, heading: string, text: string): string {
+/** A refusal Taller words itself (a form's token, too many requests, too much sent), in the visitor's language; undefined for any other. */
+function refusalText(locale: Locale, error: FastifyError, status: number): string | undefined {
+  if (CSRF_FAULT.test(error.code ?? '')) return translate(locale, 'errors.formExpired');
+  const seconds = (error as { seconds?: unknown }).seconds;
+  if (status === 429 && typeof seconds === 'number') return translate(locale, 'errors.tooMany', { count: seconds });
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return translate(locale, 'errors.tooLarge');
+  return undefined;
+}
+
+/**
+ * A bare page for a browser, in the visitor's language: a heading, a sentence and the way back.
+ * `english` is what a sentence Taller has no words for in the page's language said (a library's
+ * message), shown after it and marked as English. Every text is escaped here.
+ */
+export function errorPage(locale: Locale, title: string, heading: string, text: string, english?: string): string {
   return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
     + `<title>${escapeHtml(title)} — Taller</title><link rel="stylesheet" href="/static/css/app.css"><main id="main"><h1>${escapeHtml(heading)}</h1>`
-    + `<p>${escapeHtml(text)}</p><p><a href="/">${escapeHtml(translate(locale, 'errors.back'))}</a></p></main></html>`;
+    + `<p>${escapeHtml(text)}</p>${english === undefined ? '' : `<p lang="en">${escapeHtml(english)}</p>`}`
+    + `<p><a href="/">${escapeHtml(translate(locale, 'errors.back'))}</a></p></main></html>`;
+}
+
+/** The refusal of too many requests, as a page in the visitor's language: for an address past a limit. */
+export function tooManyPage(locale: Locale, seconds: number): string {
+  const title = translate(locale, 'errors.tooManyTitle');
+  return errorPage(locale, title, title, translate(locale, 'errors.tooMany', { count: seconds }));
 }
 
 export function escapeHtml(text: string): string {

@@ -207,6 +207,14 @@ export function formatPercent(locale: Locale, share: number): string {
   return format.format(share);
 }
 
+const QUOTES: Readonly<Record<Locale, readonly [string, string]>> = Object.freeze({ en: ['"', '"'], es: ['«', '»'] });
+
+/**
+ * Text someone wrote (a cell, a file's sheet), quoted as the locale quotes it: "Mixtekoo" in
+ * English, as the command line writes it; «Mixtekoo» in Spanish. Plain text: escape it where it is printed.
+ */
+export const quoted = (locale: Locale, text: string): string => `${QUOTES[locale][0]}${text}${QUOTES[locale][1]}`;
+
 /** A language's name in the locale, from the domain's table (Intl for codes it lacks). */
 export const languageLabel = (locale: Locale, code: string) => languageName(code, locale);
 

@@ -1,92 +1,180 @@
 /**
- * The spreadsheet import pages as plain data for their templates (which only print): each
- * column with its letter, header, a few of its values and the choice of Taller fields; each
- * value with its count and the choice of codes; the problems and the converted rows.
+ * The spreadsheet import pages as plain data for their templates (which only print), in the
+ * page's language: each column with its letter, header, a few of its values and the choice of
+ * Taller fields; each value with its count and the choice of codes; the problems and the
+ * converted rows. A problem is said from its code and params (see src/sheets/problems.ts): in
+ * English exactly as the command line says it.
  */
-import { CASE_TYPE_NAMES, ROLE_NAMES, caseTypeName, languageName, windowsText, elapsedToClock } from '../domain/index.js';
+import { caseTypeName, languageName, windowsText, elapsedToClock } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { CODED_FIELDS, NOTHING, columnLetter, fieldsOf, valueOptions } from '../sheets/index.js';
-import type { ColumnProposal, SheetField, SheetProblem, SheetTarget, ValueProposal } from '../sheets/index.js';
-import { KIND_NAMES, columnSamples, peopleOf } from '../services/imports.js';
-import type { ChoiceProblem, DateQuestion, OpenUpload, SaveOutcome, SheetCheck } from '../services/imports.js';
+import type {
+  ColumnProposal, MappingProblem, SheetField, SheetProblem, SheetProblemCode, SheetTarget, ValueKind, ValueProposal, WordParams,
+} from '../sheets/index.js';
+import { columnSamples } from '../services/imports.js';
+import type { ChoiceProblem, DateQuestion, OpenUpload, ReadFailure, SaveOutcome, SheetCheck } from '../services/imports.js';
+import { caseTypeLabel, languageLabel, lookup, quoted, translate } from './i18n.js';
+import type { Locale, Params } from './i18n.js';
 
-/** Each field a column can hold, named for people in English and Spanish. */
-export const FIELD_NAMES: Readonly<Record<SheetField, string>> = {
-  id: 'ID or code (Folio, Código)',
-  name: 'Whole name (Nombre completo)',
-  first_name: 'First name (Nombre)',
-  middle_name: 'Middle name (Segundo nombre)',
-  last_name: 'Last name (Apellido paterno, Apellidos)',
-  second_last_name: 'Second last name (Apellido materno)',
-  email: 'E-mail (Correo electrónico)',
-  phone: 'Phone (Teléfono)',
-  role: 'Role (Rol)',
-  languages: 'Languages (Idiomas)',
-  case_types: 'Case types they handle (Tipos de caso)',
-  case_type: 'Case type (Tipo de caso)',
-  accreditation: 'Accreditation (Acreditación)',
-  org: 'Organization (Organización)',
-  supervisor: 'Supervising attorney (Supervisor/a)',
-  available: 'Hours available (Horario)',
-  max_applicants: 'Most applicants (Máx. solicitantes)',
-  complexity: 'Complexity (Complejidad)',
-  flags: 'Red flags (Alertas)',
-  household: 'Household (Familia)',
-  deadline: 'Deadline (Fecha de vencimiento)',
-  priority: 'Priority (Prioridad)',
-};
+/** A list's names in the page's language: its title ("Volunteers") and how a sentence names it ("the roster"). */
+export function targetNames(locale: Locale, target: SheetTarget): { title: string; list: string } {
+  return { title: translate(locale, `imports.targets.${target}.title`), list: translate(locale, `imports.targets.${target}.list`) };
+}
 
-export const TARGET_NAMES: Readonly<Record<SheetTarget, { title: string; list: string }>> = {
-  volunteers: { title: 'Volunteers', list: 'the roster' },
-  applicants: { title: 'Applicants', list: 'the applicants' },
-};
+/** "26 volunteers", "1 applicant". */
+export const peopleCount = (locale: Locale, target: SheetTarget, n: number): string => translate(locale, `imports.people.${target}`, { count: n });
+
+/** A word from one of the catalog's tables of names, or the code itself when the table lacks it. */
+function named(locale: Locale, table: 'imports.fieldWords' | 'imports.roleWords' | 'imports.kinds', code: string): string {
+  const found = lookup(locale, `${table}.${code}`);
+  return typeof found === 'string' ? found : code;
+}
+
+/** "column C (Notas)", "column C" when it has no header. */
+function columnRef(locale: Locale, letter: string, header: string | readonly string[] | undefined): string {
+  return typeof header === 'string' && header !== ''
+    ? translate(locale, 'imports.columnRefNamed', { letter, header })
+    : translate(locale, 'imports.columnRef', { letter });
+}
+
+/** Params quoted as a value someone wrote (lists are quoted item by item). */
+const QUOTED = new Set(['value', 'values', 'example', 'otherExample', 'examples']);
+
+/** A problem's params as its sentence shows them in the page's language (the convention of src/sheets/problems.ts). */
+export function wordParams(locale: Locale, params: WordParams): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Header')) continue;
+    if (typeof value !== 'string') shown[name] = value.map((v) => (QUOTED.has(name) ? quoted(locale, v) : v)).join(', ');
+    else if (QUOTED.has(name)) shown[name] = quoted(locale, value);
+    else if (name === 'field') shown[name] = named(locale, 'imports.fieldWords', value);
+    else if (name === 'role') shown[name] = named(locale, 'imports.roleWords', value);
+    else if (name === 'kind') shown[name] = named(locale, 'imports.kinds', value);
+    else if (name === 'column' || name === 'other') shown[name] = columnRef(locale, value, params[`${name}Header`]);
+    else if (name === 'target' && (value === 'volunteers' || value === 'applicants')) {
+      shown.target = translate(locale, `imports.targets.${value}.word`);
+      shown.person = translate(locale, `imports.targets.${value}.person`);
+    } else shown[name] = value;
+  }
+  return shown;
+}
+
+/** What a row's problem says, in the page's language. */
+export function problemMessage(locale: Locale, problem: Pick<SheetProblem, 'code' | 'params'>): string {
+  if (problem.code === 'unknown_value') {
+    const several = typeof problem.params.values !== 'string' && (problem.params.values?.length ?? 0) > 1;
+    return translate(locale, `imports.problems.unknown_value.${problem.params.kind as ValueKind}.${several ? 'several' : 'single'}`,
+      wordParams(locale, problem.params));
+  }
+  return translate(locale, `imports.problems.${problem.code as Exclude<SheetProblemCode, 'unknown_value'>}`, wordParams(locale, problem.params));
+}
+
+/** What keeps the chosen columns from being applied, in the page's language. */
+export const mappingMessage = (locale: Locale, problem: Pick<MappingProblem, 'code' | 'params'>): string =>
+  translate(locale, `imports.mapping.${problem.code}`, wordParams(locale, problem.params));
+
+/** A sentence as a step's error summary starts it, with a capital, and ends it. */
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+/** A problem with a choice on the columns or values step, in the page's language. */
+export function choiceMessage(locale: Locale, problem: Pick<ChoiceProblem, 'code' | 'params'>): string {
+  if (problem.code === 'choose_column') return translate(locale, 'imports.choose.column', wordParams(locale, problem.params));
+  if (problem.code === 'choose_value') {
+    return translate(locale, 'imports.choose.value', { ...wordParams(locale, problem.params), count: Number(problem.params.rows) });
+  }
+  return sentence(mappingMessage(locale, { code: problem.code, params: problem.params }));
+}
+
+/** Why a file could not be read, in the page's language. */
+export function readMessage(locale: Locale, failure: Pick<ReadFailure, 'reason' | 'params'>): string {
+  const { file, sheet, sheets, row, detail } = failure.params;
+  const params: Params = {
+    file,
+    where: sheet === undefined ? translate(locale, 'imports.read.theFile') : translate(locale, 'imports.read.theSheet', { sheet: quoted(locale, sheet) }),
+    sheet: sheet === undefined ? '' : quoted(locale, sheet),
+    sheets: (sheets ?? []).map((n) => quoted(locale, n)).join(', '),
+    row: String(row ?? ''),
+    detail: detail ?? '',
+    quote: '"',
+    xlsx: quoted(locale, translate(locale, 'imports.read.xlsxFormat')),
+    csv: quoted(locale, translate(locale, 'imports.read.csvFormat')),
+  };
+  return translate(locale, `imports.read.${failure.reason}`, params);
+}
+
+/** How the file was read: "read as semicolon-separated text, Windows-1252 (Western European)". */
+export function readDescription(locale: Locale, sheet: OpenUpload['sheet']): string {
+  if (sheet.format === 'xlsx') return translate(locale, 'imports.readAs.xlsx', { sheet: quoted(locale, sheet.sheetName ?? '') });
+  const delimiter = sheet.delimiter === ';' ? 'semicolon' : sheet.delimiter === '\t' ? 'tab' : 'comma';
+  return translate(locale, 'imports.readAs.csv', {
+    delimiter: translate(locale, `imports.readAs.delimiters.${delimiter}`),
+    encoding: translate(locale, `imports.readAs.encodings.${sheet.encoding ?? 'utf-8'}`),
+  });
+}
 
 /** Problems as a page's error summary shows them, each linking to its field by id. */
-export function choiceProblemsView(problems: readonly ChoiceProblem[], prefix: string) {
-  // A problem of no one choice is about how the file was read: it links to that form.
-  const list = problems.map((p) => ({ field: p.index === null ? 'read' : `${prefix}-${p.index}`, message: p.message }));
+export function choiceProblemsView(locale: Locale, problems: readonly ChoiceProblem[], prefix: string) {
+  const list = problems.map((p) => ({ field: p.index === null ? 'read' : `${prefix}-${p.index}`, message: choiceMessage(locale, p) }));
   const byField = new Map<string, string[]>();
   for (const p of list) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
   return { problems: list, byField };
 }
 
-const base = (open: OpenUpload) => ({
-  eventId: open.bundle.event.id,
-  eventName: open.bundle.event.name,
-  target: open.upload.target,
-  targetTitle: TARGET_NAMES[open.upload.target].title,
-  list: TARGET_NAMES[open.upload.target].list,
-  fileName: open.upload.fileName,
-  description: open.description,
-  rows: open.sheet.rows.length,
-});
+const base = (open: OpenUpload, locale: Locale) => {
+  const names = targetNames(locale, open.upload.target);
+  return {
+    eventId: open.bundle.event.id,
+    eventName: open.bundle.event.name,
+    target: open.upload.target,
+    targetTitle: names.title,
+    list: names.list,
+    fileName: open.upload.fileName,
+    description: readDescription(locale, open.sheet),
+    rows: open.sheet.rows.length,
+  };
+};
 
 /** The read-again form: another sheet of a workbook, or another separator or encoding for a CSV file. */
-function readView(open: OpenUpload) {
+function readView(open: OpenUpload, locale: Locale) {
   const { sheet } = open;
   if (sheet.format === 'xlsx') {
     return sheet.sheetNames.length > 1
       ? { sheets: sheet.sheetNames.map((name) => ({ name, selected: name === sheet.sheetName })) }
       : null;
   }
+  const delimiters = [[',', 'comma'], [';', 'semicolon'], ['\t', 'tab']] as const;
+  const encodings = ['utf-8', 'windows-1252', 'utf-16le'] as const;
   return {
-    delimiters: [[',', 'commas'], [';', 'semicolons'], ['\t', 'tabs']].map(([value, name]) => ({ value, name, selected: value === sheet.delimiter })),
-    encodings: [['utf-8', 'UTF-8'], ['windows-1252', 'Windows-1252 (Excel’s plain CSV)'], ['utf-16le', 'UTF-16 (Excel’s Unicode text)']]
-      .map(([value, name]) => ({ value, name, selected: value === sheet.encoding || (value === 'utf-8' && sheet.encoding === 'utf-8-bom') })),
+    delimiters: delimiters.map(([value, name]) => ({
+      value, name: translate(locale, `imports.columns.delimiters.${name}`), selected: value === sheet.delimiter,
+    })),
+    encodings: encodings.map((value) => ({
+      value, name: translate(locale, `imports.columns.encodings.${value}`),
+      selected: value === sheet.encoding || (value === 'utf-8' && sheet.encoding === 'utf-8-bom'),
+    })),
   };
 }
 
+/** What the columns step shows beyond Taller's proposals: the problems found, what was sent, or why the file could not be read again. */
+export interface ColumnsState {
+  problems?: readonly ChoiceProblem[];
+  submitted?: readonly (string | null)[];
+  readFailure?: ReadFailure;
+}
+
 /** The columns step: each column's letter, header, sample values and the select of fields, pre-filled. */
-export function columnsView(open: OpenUpload, proposals: readonly ColumnProposal[], problems: readonly ChoiceProblem[] = [],
-  submitted?: readonly (string | null)[]) {
-  const { problems: summary, byField } = choiceProblemsView(problems, 'column');
+export function columnsView(open: OpenUpload, proposals: readonly ColumnProposal[], locale: Locale, state: ColumnsState = {}) {
+  const { submitted } = state;
+  const { problems: summary, byField } = choiceProblemsView(locale, state.problems ?? [], 'column');
+  if (state.readFailure) summary.push({ field: 'read', message: readMessage(locale, state.readFailure) });
   const fields = fieldsOf(open.upload.target);
+  const { title } = targetNames(locale, open.upload.target);
   return {
-    ...base(open),
-    title: `${TARGET_NAMES[open.upload.target].title}: columns`,
+    ...base(open, locale),
+    title: translate(locale, 'imports.columns.title', { target: title }),
     remembered: open.saved !== undefined,
     problems: summary,
-    read: readView(open),
+    read: readView(open, locale),
     columns: proposals.map((p, i) => {
       const current = submitted ? submitted[i] ?? '' : p.field ?? (p.match === 'remembered' ? 'ignore' : '');
       const problem = byField.get(`column-${i}`);
@@ -94,12 +182,12 @@ export function columnsView(open: OpenUpload, proposals: readonly ColumnProposal
         index: i, letter: p.letter, header: p.header, named: p.header !== '',
         samples: columnSamples(open.sheet, i),
         unmatched: p.field === null && p.match === null,
-        how: p.match === 'remembered' ? 'as saved' : p.match === null ? 'not recognised: choose' : 'proposed',
+        how: translate(locale, `imports.columns.how.${p.match === 'remembered' ? 'remembered' : p.match === null ? 'unknown' : 'proposed'}`),
         problem: problem?.join(' '),
         options: [
-          { value: '', label: 'Choose…', selected: current === '' },
-          { value: 'ignore', label: 'Ignore this column', selected: current === 'ignore' },
-          ...fields.map((f) => ({ value: f, label: FIELD_NAMES[f], selected: current === f })),
+          { value: '', label: translate(locale, 'imports.columns.chooseOption'), selected: current === '' },
+          { value: 'ignore', label: translate(locale, 'imports.columns.ignore'), selected: current === 'ignore' },
+          ...fields.map((f: SheetField) => ({ value: f, label: translate(locale, `imports.fields.${f}`), selected: current === f })),
         ],
       };
     }),
@@ -118,10 +206,10 @@ function codeLabel(kind: ValueProposal['kind'], code: string, event: Bundle['eve
 }
 
 /** The values step: every distinct value with its count and the select of codes, the ones Taller does not know first. */
-export function valuesView(open: OpenUpload, values: readonly ValueProposal[], date: DateQuestion | null, problems: readonly ChoiceProblem[] = [],
-  submitted?: readonly (string | null)[]) {
+export function valuesView(open: OpenUpload, values: readonly ValueProposal[], date: DateQuestion | null, locale: Locale,
+  problems: readonly ChoiceProblem[] = [], submitted?: readonly (string | null)[]) {
   const { event } = open.bundle;
-  const { problems: summary, byField } = choiceProblemsView(problems, 'value');
+  const { problems: summary, byField } = choiceProblemsView(locale, problems, 'value');
   const rows = values.map((v, i) => {
     const list = CODED_FIELDS[v.field]!.list;
     const current = submitted ? submitted[i] ?? null : v.code;
@@ -130,19 +218,20 @@ export function valuesView(open: OpenUpload, values: readonly ValueProposal[], d
     if (v.code !== null && v.code !== NOTHING && !options.some((o) => o.value === v.code)) options.unshift({ value: v.code, label: codeLabel(v.kind, v.code, event) });
     const problem = byField.get(`value-${i}`);
     return {
-      index: i, kind: KIND_NAMES[v.kind], value: v.value, rows: v.rows, letter: columnLetter(v.column), header: open.sheet.header[v.column],
+      index: i, kind: named(locale, 'imports.kinds', v.kind), value: v.value, rows: v.rows, letter: columnLetter(v.column), header: open.sheet.header[v.column],
       unknown: v.code === null, problem: problem?.join(' '),
       options: [
-        { value: '', label: 'Choose…', selected: current === null },
-        ...(list ? [{ value: '-', label: 'Leave it out', selected: current === NOTHING }] : []),
+        { value: '', label: translate(locale, 'imports.values.chooseOption'), selected: current === null },
+        ...(list ? [{ value: '-', label: translate(locale, 'imports.values.leaveOut'), selected: current === NOTHING }] : []),
         ...options.map((o) => ({ ...o, selected: o.value === current })),
       ],
     };
   });
   const deadline = date && open.upload.choices.columns ? open.upload.choices.columns.indexOf('deadline') : -1;
+  const { title } = targetNames(locale, open.upload.target);
   return {
-    ...base(open),
-    title: `${TARGET_NAMES[open.upload.target].title}: values`,
+    ...base(open, locale),
+    title: translate(locale, 'imports.values.title', { target: title }),
     problems: summary,
     unknown: rows.filter((r) => r.unknown),
     known: rows.filter((r) => !r.unknown),
@@ -157,57 +246,83 @@ export function valuesView(open: OpenUpload, values: readonly ValueProposal[], d
 /** How many converted rows the preview shows; all of them are checked. */
 export const PREVIEW_ROWS = 50;
 
+/** Where a problem is and what it says, on one line: `applicants.xlsx: row 14, column F (Idiomas): unknown language "Mixtekoo"`. */
+export function problemLine(locale: Locale, p: SheetProblem, message = problemMessage(locale, p)): string {
+  const params = { file: p.file, row: String(p.row), message };
+  if (p.column) {
+    const column = p.header ? `${p.column} (${p.header})` : p.column;
+    return translate(locale, p.column.includes(',') ? 'imports.at.columns' : 'imports.at.column', { ...params, column });
+  }
+  // A problem of a file with no sheet behind it names its field; one of the sheet with no column of its own, only its row.
+  return p.text === `${p.file}: row ${p.row}: ${p.message}`
+    ? translate(locale, 'imports.at.row', params)
+    : translate(locale, 'imports.at.field', { ...params, field: p.field });
+}
+
+function problemRow(locale: Locale, p: SheetProblem, i: number) {
+  const message = problemMessage(locale, p);
+  return {
+    id: `problem-${i + 1}`, row: p.row, column: p.column ?? '—',
+    header: p.header ?? (p.column ? '' : named(locale, 'imports.fieldWords', p.field)),
+    message, file: p.file, text: problemLine(locale, p, message),
+    // A problem Taller has no sentence for in this language is shown as the reader wrote it, in English.
+    english: p.code === 'other' && locale !== 'en',
+  };
+}
+
 /** The preview: the problems at the sheet's rows, columns and headers, or the converted rows (no contacts, no red flags) and warnings. */
-export function previewView(open: OpenUpload, check: SheetCheck) {
-  const problems = check.problems.map((p, i) => problemRow(p, i));
-  const warnings = check.warnings.map((p, i) => problemRow(p, i));
+export function previewView(open: OpenUpload, check: SheetCheck, locale: Locale) {
+  const problems = check.problems.map((p, i) => problemRow(locale, p, i));
+  const warnings = check.warnings.map((p, i) => problemRow(locale, p, i));
   const bundle = check.bundle;
   const event = open.bundle.event;
   const clockOf = elapsedToClock(event);
-  const hours = (w: Parameters<typeof windowsText>[1]) => windowsText(event, w, clockOf) || 'all day';
+  const hours = (w: Parameters<typeof windowsText>[1]) => windowsText(event, w, clockOf) || translate(locale, 'imports.preview.allDay');
+  const languages = (codes: readonly string[]) => codes.map((l) => languageLabel(locale, l)).join(', ');
   const people = bundle ? (open.upload.target === 'volunteers'
     ? bundle.volunteers.map((v) => ({
-      cells: [v.id, v.name, ROLE_NAMES[v.role] ?? v.role, v.languages.map((l) => languageName(l)).join(', '),
-        v.caseTypes.length === 0 ? 'every type' : v.caseTypes.map((c) => CASE_TYPE_NAMES[c]?.en ?? c).join(', '), hours(v.available)],
+      cells: [v.id, v.name, translate(locale, `role.${v.role}`), languages(v.languages),
+        v.caseTypes.length === 0 ? translate(locale, 'imports.preview.everyType') : v.caseTypes.map((c) => caseTypeLabel(locale, c)).join(', '), hours(v.available)],
     }))
     : bundle.applicants.map((a) => ({
-      cells: [a.id, a.name, a.languages.map((l) => languageName(l)).join(', '), caseTypeName(a.caseType), a.complexity, hours(a.available),
+      cells: [a.id, a.name, languages(a.languages), caseTypeLabel(locale, a.caseType), translate(locale, `complexity.${a.complexity}`), hours(a.available),
         a.deadline ?? '', String(a.priority)],
     }))) : [];
+  const header = (key: 'id' | 'name' | 'role' | 'languages' | 'caseTypes' | 'hours' | 'caseType' | 'complexity' | 'deadline' | 'priority') =>
+    translate(locale, `imports.preview.headers.${key}`);
+  const { title } = targetNames(locale, open.upload.target);
   return {
-    ...base(open),
-    title: `${TARGET_NAMES[open.upload.target].title}: check and save`,
-    mappingProblems: check.mappingProblems,
+    ...base(open, locale),
+    title: translate(locale, 'imports.preview.title', { target: title }),
+    mappingProblems: check.mappingProblems.map((p) => mappingMessage(locale, p)),
     problems,
     problemCount: problems.length + check.mappingProblems.length,
     warnings,
     ready: bundle !== null,
     people: people.slice(0, PREVIEW_ROWS),
     more: Math.max(0, people.length - PREVIEW_ROWS),
-    count: peopleOf(open.upload.target, people.length),
+    count: peopleCount(locale, open.upload.target, people.length),
     headers: open.upload.target === 'volunteers'
-      ? ['ID', 'Name', 'Role', 'Languages', 'Case types', 'Hours']
-      : ['ID', 'Name', 'Languages', 'Case type', 'Complexity', 'Hours', 'Deadline', 'Priority'],
+      ? [header('id'), header('name'), header('role'), header('languages'), header('caseTypes'), header('hours')]
+      : [header('id'), header('name'), header('languages'), header('caseType'), header('complexity'), header('hours'), header('deadline'), header('priority')],
   };
 }
 
-function problemRow(p: SheetProblem, i: number) {
-  return { id: `problem-${i + 1}`, row: p.row, column: p.column ?? '—', header: p.header ?? (p.column ? '' : p.field), message: p.message, file: p.file, text: p.text };
-}
-
 /** The saved page: how many were saved, what became of the mapping and of the plan. */
-export function savedView(event: Bundle['event'], outcome: Extract<SaveOutcome, { ok: true }>, organization: string | null) {
-  const other = outcome.target === 'volunteers' ? peopleOf('applicants', outcome.saved.applicants) : peopleOf('volunteers', outcome.saved.volunteers);
+export function savedView(event: Bundle['event'], outcome: Extract<SaveOutcome, { ok: true }>, organization: string | null, locale: Locale) {
+  const other = outcome.target === 'volunteers'
+    ? peopleCount(locale, 'applicants', outcome.saved.applicants) : peopleCount(locale, 'volunteers', outcome.saved.volunteers);
+  const { title, list } = targetNames(locale, outcome.target);
   return {
-    title: `${TARGET_NAMES[outcome.target].title} saved`,
+    title: translate(locale, 'imports.saved.title', { target: title }),
     eventId: event.id,
     eventName: event.name,
-    saved: peopleOf(outcome.target, outcome.target === 'volunteers' ? outcome.saved.volunteers : outcome.saved.applicants),
-    list: TARGET_NAMES[outcome.target].list,
+    saved: peopleCount(locale, outcome.target, outcome.target === 'volunteers' ? outcome.saved.volunteers : outcome.saved.applicants),
+    list,
     other,
-    organization,
+    organization: organization ?? translate(locale, 'imports.saved.yourOrganization'),
     remembered: outcome.remembered,
-    warnings: outcome.warnings.map((p) => p.text),
+    warnings: outcome.warnings.map((p) => problemLine(locale, p)),
     plan: outcome.plan,
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { translate } from './i18n.js';
 
 /** How many requests one client address may make a minute (a window of `windowMs`). */
 export interface RateLimits {
@@ -45,12 +46,17 @@ const GROUPS: Record<string, 'pages' | 'feeds'> = {
   '/slips/:token': 'feeds',
   '/calendars/:token': 'feeds',
   '/feeds/workshops.ics': 'feeds',
+  '/v/:token': 'feeds',
+  '/v/:token/calendar.ics': 'feeds',
+  '/events/:id/links': 'pages',
+  '/events/:id/overview': 'pages',
 };
 const groupOf = (request: FastifyRequest) => GROUPS[request.routeOptions.url ?? ''];
 
+/** The refusal of an address past a limit: its English sentence (the JSON API's), and the seconds a page says in its own language. */
 const tooMany = (seconds: number) => Object.assign(
-  new Error(`Too many requests from this address; try again in ${seconds} second${seconds === 1 ? '' : 's'}.`),
-  { statusCode: 429 },
+  new Error(translate('en', 'errors.tooMany', { count: seconds })),
+  { statusCode: 429, seconds },
 );
 
 /**

@@ -2,7 +2,6 @@ import type handlebars from 'handlebars';
 import { ROLES, shareLanguage } from '../domain/index.js';
 import type { PlanJson, PlanWarning } from '../planner/types.js';
 import type { Applicant, Bundle } from '../domain/index.js';
-import type { EventSummary } from '../db/events.js';
 import type { StoredPlan } from '../db/plans.js';
 import type { Notice, Staleness } from '../services/plans.js';
 import {
@@ -18,15 +17,6 @@ export function registerHelpers(engine: typeof handlebars): void {
 
 /** The sample bundles the home page offers, by folder: their names are in the catalogs. */
 export const SAMPLES = ['fresno-saturday', 'mixteco-farmworker-clinic', 'central-valley-citizenship-day'] as const;
-
-export function homeView(events: EventSummary[], locale: Locale = DEFAULT_LOCALE) {
-  const t = translator(locale);
-  return {
-    title: t('home.title'),
-    events: events.map((e) => ({ ...e, date: longDate(locale, e.date), hours: clockSpan(locale, e.opens, e.closes) })),
-    samples: SAMPLES.map((dir) => ({ dir, name: t(`samples.${dir}`) })),
-  };
-}
 
 function tally<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();

@@ -17,9 +17,18 @@ export function csvCell(value: CsvValue): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
 
-/** A whole CSV file: a header row, then the rows, every cell neutralised and quoted as needed. */
-export function csvText(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return `\ufeff${stringify([header.map(csvCell), ...rows.map((row) => row.map(csvCell))], { record_delimiter: 'windows' })}`;
+/** How a list is written: for a spreadsheet (formula-like cells neutralised), or `asStored` for Taller to read back itself. */
+export interface CsvWriting {
+  /** Every value exactly as stored, formula-like ones too: for files only Taller reads, so a value reads back unchanged. */
+  asStored?: boolean;
+}
+
+const storedCell = (value: CsvValue) => (value === null || value === undefined ? '' : String(value));
+
+/** A whole CSV file: a header row, then the rows, every cell neutralised (unless `asStored`) and quoted as needed. */
+export function csvText(header: readonly string[], rows: readonly (readonly CsvValue[])[], writing: CsvWriting = {}): string {
+  const cell = writing.asStored ? storedCell : csvCell;
+  return `\ufeff${stringify([header.map(cell), ...rows.map((row) => row.map(cell))], { record_delimiter: 'windows' })}`;
 }
 
 const list = (values: readonly string[]) => values.join(';');
@@ -33,19 +42,19 @@ export const APPLICANT_EXPORT_COLUMNS = [
 ] as const;
 
 /** An event's roster as volunteers.csv: the columns the import reads, so the file goes back in as it came out. */
-export function volunteersCsv(event: ClinicEvent, volunteers: readonly Volunteer[]): string {
+export function volunteersCsv(event: ClinicEvent, volunteers: readonly Volunteer[], writing: CsvWriting = {}): string {
   const clockOf = elapsedToClock(event);
   return csvText(VOLUNTEER_EXPORT_COLUMNS, volunteers.map((v) => [
     v.id, v.name, v.email, v.phone, v.role, list(v.languages), list(v.caseTypes), v.accreditation, v.org, v.supervisor,
     windowsText(event, v.available, clockOf), v.maxApplicants,
-  ]));
+  ]), writing);
 }
 
 /** An event's applicants as applicants.csv, likewise; `priority` is written as the event computed it. */
-export function applicantsCsv(event: ClinicEvent, applicants: readonly Applicant[]): string {
+export function applicantsCsv(event: ClinicEvent, applicants: readonly Applicant[], writing: CsvWriting = {}): string {
   const clockOf = elapsedToClock(event);
   return csvText(APPLICANT_EXPORT_COLUMNS, applicants.map((a) => [
     a.id, a.name, a.phone, a.email, list(a.languages), a.caseType, a.complexity, list(a.flags), a.household,
     windowsText(event, a.available, clockOf), a.deadline, a.priority,
-  ]));
+  ]), writing);
 }

@@ -28,12 +28,12 @@ import type { Bundle } from '../domain/index.js';
 import { applicantsCsv, volunteersCsv } from '../outputs/csv.js';
 import { eventJsonBytes } from '../outputs/event.js';
 import {
-  CODED_FIELDS, NOTHING, applyMapping, checkMapping, codeFor, columnLetter, describeSheet, listItems, mapProblems, proposeColumns,
+  CODED_FIELDS, NOTHING, applyMapping, codeFor, columnLetter, describeSheet, listItems, mapProblems, mappingProblems, proposeColumns,
   proposeDateOrder, proposeValues, readSheet, rememberMapping, reuseMapping, valueKey,
 } from '../sheets/index.js';
 import type {
-  ColumnChoice, ColumnProposal, DateOrder, ReadSheetOptions, SavedMapping, Sheet, SheetMapping, SheetProblem, SheetTarget,
-  ValueChoices, ValueProposal,
+  ColumnChoice, ColumnProposal, DateOrder, MappingProblem, MappingProblemCode, ReadSheetOptions, SavedMapping, Sheet, SheetMapping, SheetProblem,
+  SheetResult, SheetTarget, ValueChoices, ValueProposal, WordParams,
 } from '../sheets/index.js';
 import { stalenessOf } from './plans.js';
 import type { Checker } from './plans.js';
@@ -87,9 +87,12 @@ export const peopleOf = (target: SheetTarget, n: number) => plural(n, target ===
 
 // ——— The browser's uploads ———
 
+/** Why a file could not be read: its sentence in English (`problem`), and its reason and params for a page (see readSheet). */
+export type ReadFailure = Extract<SheetResult, { ok: false }>;
+
 export type StartOutcome =
   | { ok: true; rows: number; step: UploadStep }
-  | { ok: false; problem: string }
+  | { ok: false; problem: string; read: ReadFailure }
   | { ok: false; notFound: true };
 
 /**
@@ -98,10 +101,10 @@ export type StartOutcome =
  */
 export async function startUpload(db: Db, who: Importer, slug: string, target: SheetTarget, file: { name: string; bytes: Buffer },
   actor: string, now = new Date()): Promise<StartOutcome> {
-  const stored = loadBundle(db, slug);
+  const stored = loadBundle(db, slug, { asImported: true });
   if (!stored) return { ok: false, notFound: true };
   const read = await readSheet(file.bytes, file.name);
-  if (!read.ok) return { ok: false, problem: read.problem };
+  if (!read.ok) return { ok: false, problem: read.problem, read };
   deleteExpiredUploads(db, now.toISOString());
   const choices: UploadChoices = { read: {} };
   storeUpload(db, { userId: who.userId, eventKey: stored.key, target }, {
@@ -116,7 +119,7 @@ export async function startUpload(db: Db, who: Importer, slug: string, target: S
 export async function openUpload(db: Db, who: Importer, slug: string, target: SheetTarget, now = new Date()): Promise<OpenUpload | undefined> {
   const nowIso = now.toISOString();
   deleteExpiredUploads(db, nowIso);
-  const bundle = loadBundle(db, slug);
+  const bundle = loadBundle(db, slug, { asImported: true });
   if (!bundle) return undefined;
   const upload = loadUpload<UploadChoices>(db, { userId: who.userId, eventKey: bundle.key, target }, nowIso);
   if (!upload) return undefined;
@@ -141,7 +144,7 @@ export function waitingUploads(db: Db, who: Importer, eventKey: number, now = ne
 
 /** Deletes the account's upload for this event and target; whether there was one. */
 export function cancelUpload(db: Db, who: Importer, slug: string, target: SheetTarget, actor: string): boolean {
-  const stored = loadBundle(db, slug);
+  const stored = loadBundle(db, slug, { asImported: true });
   if (!stored) return false;
   const gone = deleteUpload(db, { userId: who.userId, eventKey: stored.key, target });
   if (gone) audit(db, actor, 'spreadsheet.cancel', slug, target);
@@ -149,9 +152,9 @@ export function cancelUpload(db: Db, who: Importer, slug: string, target: SheetT
 }
 
 /** Reads the upload again another way (a workbook's other sheet, another separator or encoding); the columns are chosen afresh. */
-export async function rereadUpload(db: Db, open: OpenUpload, read: ReadSheetOptions): Promise<{ ok: true } | { ok: false; problem: string }> {
+export async function rereadUpload(db: Db, open: OpenUpload, read: ReadSheetOptions): Promise<{ ok: true } | { ok: false; problem: string; read: ReadFailure }> {
   const result = await readSheet(open.upload.bytes, open.upload.fileName, read);
-  if (!result.ok) return { ok: false, problem: result.problem };
+  if (!result.ok) return { ok: false, problem: result.problem, read: result };
   updateUpload(db, open.upload.id, { choices: { read }, step: 'columns' });
   return { ok: true };
 }
@@ -181,10 +184,15 @@ export function columnProposals(open: Pick<OpenUpload, 'upload' | 'sheet' | 'sav
   return base.map((p, i) => ({ ...p, field: chosen[i] === 'ignore' ? null : chosen[i]!, match: 'remembered' as const }));
 }
 
-/** A problem with the coordinator's choice for a column (its position), or for the whole form (null). */
+/**
+ * A problem with the coordinator's choice for a column (its position), or for the whole form
+ * (null): in English, and as a code with what fills its words (see ProblemWords), for a page.
+ */
 export interface ChoiceProblem {
   index: number | null;
   message: string;
+  code: 'choose_column' | 'choose_value' | MappingProblemCode;
+  params: WordParams;
 }
 
 /** The position of the last column a message names ("column C (Notas)"), so the page can link to its choice. */
@@ -206,13 +214,16 @@ export function chooseColumns(db: Db, open: OpenUpload, choices: readonly (Colum
   const problems: ChoiceProblem[] = [];
   sheet.header.forEach((header, i) => {
     if (choices[i] === null || choices[i] === undefined) {
-      problems.push({ index: i, message: `Choose what column ${columnLetter(i)}${header ? ` (${header})` : ''} holds, or “ignore this column”.` });
+      problems.push({
+        index: i, code: 'choose_column', params: { column: columnLetter(i), columnHeader: header },
+        message: `Choose what column ${columnLetter(i)}${header ? ` (${header})` : ''} holds, or “ignore this column”.`,
+      });
     }
   });
   const columns = sheet.header.map((_, i) => choices[i] ?? 'ignore');
-  for (const message of checkMapping(upload.target, sheet, { columns })) {
+  for (const { message, code, params } of mappingProblems(upload.target, sheet, { columns })) {
     const index = namedColumn(message, sheet.header.length);
-    problems.push({ index: index ?? 0, message: `${message[0]!.toUpperCase()}${message.slice(1)}.` });
+    problems.push({ index: index ?? 0, code, params, message: `${message[0]!.toUpperCase()}${message.slice(1)}.` });
   }
   if (problems.length > 0) return { ok: false, problems };
   updateUpload(db, upload.id, { choices: { ...upload.choices, columns }, step: 'values' });
@@ -270,7 +281,10 @@ export function chooseValues(db: Db, open: OpenUpload, picks: readonly ValuePick
     const pick = picks[i] ?? null;
     const list = CODED_FIELDS[v.field]!.list;
     if (pick === null || (pick === NOTHING && !list)) {
-      problems.push({ index: i, message: `Choose the ${KIND_NAMES[v.kind]} “${v.value}” stands for (column ${columnLetter(v.column)}, ${plural(v.rows, 'row')}).` });
+      problems.push({
+        index: i, code: 'choose_value', params: { kind: v.kind, text: v.value, letter: columnLetter(v.column), rows: String(v.rows) },
+        message: `Choose the ${KIND_NAMES[v.kind]} “${v.value}” stands for (column ${columnLetter(v.column)}, ${plural(v.rows, 'row')}).`,
+      });
       return;
     }
     const own = codeFor(v.kind, v.value, open.bundle.event);
@@ -294,7 +308,7 @@ export const KIND_NAMES = {
 /** A converted list checked with its event and the event's other list. */
 export interface SheetCheck {
   /** Problems that keep the mapping from being applied at all (a needed field on no column…). */
-  mappingProblems: string[];
+  mappingProblems: MappingProblem[];
   /** Every error, at the sheet's row, column letter and header. */
   problems: SheetProblem[];
   /** Warnings on the sheet's rows (they do not stop the import). */
@@ -307,8 +321,8 @@ export interface SheetCheck {
 function filesWith(stored: Bundle, target: SheetTarget, csv: Buffer): BundleFiles {
   return {
     [EVENT_FILE]: eventJsonBytes(stored.event),
-    [VOLUNTEERS_FILE]: target === 'volunteers' ? csv : Buffer.from(volunteersCsv(stored.event, stored.volunteers), 'utf8'),
-    [APPLICANTS_FILE]: target === 'applicants' ? csv : Buffer.from(applicantsCsv(stored.event, stored.applicants), 'utf8'),
+    [VOLUNTEERS_FILE]: target === 'volunteers' ? csv : Buffer.from(volunteersCsv(stored.event, stored.volunteers, { asStored: true }), 'utf8'),
+    [APPLICANTS_FILE]: target === 'applicants' ? csv : Buffer.from(applicantsCsv(stored.event, stored.applicants, { asStored: true }), 'utf8'),
   };
 }
 
@@ -318,13 +332,13 @@ function filesWith(stored: Bundle, target: SheetTarget, csv: Buffer): BundleFile
  * (a problem of the stored other list keeps that list's name).
  */
 export function checkSheet(stored: Bundle, target: SheetTarget, sheet: Sheet, mapping: SheetMapping): SheetCheck {
-  const mappingProblems = checkMapping(target, sheet, mapping);
-  if (mappingProblems.length > 0) return { mappingProblems, problems: [], warnings: [], bundle: null };
+  const found = mappingProblems(target, sheet, mapping);
+  if (found.length > 0) return { mappingProblems: found, problems: [], warnings: [], bundle: null };
   const { csv, origin } = applyMapping(target, sheet, mapping, stored.event);
   const read = readBundle(filesWith(stored, target, csv));
   // The stored list's own warnings were told when it was imported.
   const warnings = read.warnings.filter((w) => w.file === origin.file);
-  return { mappingProblems, problems: mapProblems(read.errors, origin), warnings: mapProblems(warnings, origin), bundle: read.bundle };
+  return { mappingProblems: found, problems: mapProblems(read.errors, origin), warnings: mapProblems(warnings, origin), bundle: read.bundle };
 }
 
 /** The preview of an upload: its mapping applied and checked. */
@@ -363,7 +377,7 @@ export type SaveOutcome = (SheetSaved & { plan: PlanAfter | null }) | SaveRefuse
 export function saveSheet(db: Db, slug: string, target: SheetTarget, sheet: Sheet, mapping: SheetMapping, actor: string,
   organizationId: number | null, now = new Date()): SheetSaved | SaveRefused {
   return db.transaction((): SheetSaved | SaveRefused => {
-    const stored = loadBundle(db, slug);
+    const stored = loadBundle(db, slug, { asImported: true });
     if (!stored) return { ok: false, notFound: true };
     const check = checkSheet(stored, target, sheet, mapping);
     if (!check.bundle) return { ok: false, check };
@@ -435,7 +449,7 @@ function fileProblem(p: SheetProblem): FileProblem {
 export async function importSheetFile(db: Db, input: {
   slug: string; target: SheetTarget; file: string; bytes: Buffer; mapping: 'saved' | 'proposed'; organization?: string | undefined; actor: string;
 }, checker?: Checker): Promise<FileOutcome> {
-  const stored = loadBundle(db, input.slug);
+  const stored = loadBundle(db, input.slug, { asImported: true });
   if (!stored) return { kind: 'refused', message: `no event ${input.slug} in the database` };
   const organizations = listOrganizations(db);
   let organizationId: number | null;
@@ -488,7 +502,7 @@ export async function importSheetFile(db: Db, input: {
     unknown, organization,
   };
   const check = checkSheet(stored, input.target, sheet, mapping);
-  problems.push(...check.mappingProblems.map((message) => ({ row: 1, column: '-', message })), ...check.problems.map(fileProblem));
+  problems.push(...check.mappingProblems.map(({ message }) => ({ row: 1, column: '-', message })), ...check.problems.map(fileProblem));
   if (problems.length > 0 || !check.bundle) return { kind: 'problems', report, problems };
   const done = saveSheet(db, input.slug, input.target, sheet, mapping, input.actor, organizationId);
   if (!done.ok) return 'notFound' in done ? { kind: 'refused', message: `no event ${input.slug} in the database` } : { kind: 'problems', report, problems: done.check.problems.map(fileProblem) };

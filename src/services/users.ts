@@ -37,7 +37,19 @@ export interface FieldProblem {
   message: string;
 }
 
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; problems: FieldProblem[] };
+/** Why an account form's field is not right, for a page that says it in its own language (its English is `message`). */
+export type AccountProblemCode =
+  | 'email_invalid' | 'email_taken' | 'name_missing' | 'role_unknown' | 'organization_missing' | 'password_short'
+  | 'passwords_differ' | 'new_passwords_differ' | 'password_wrong' | 'token_name_missing' | 'scope_unknown' | 'scope_viewer'
+  | 'no_account' | 'own_account';
+
+/** A problem of an account's fields: in English, and as a code with what fills its words. */
+export interface AccountProblem extends FieldProblem {
+  code: AccountProblemCode;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; problems: AccountProblem[] };
 
 export interface AccountInput {
   email: string;
@@ -50,24 +62,28 @@ export interface AccountInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const EMAIL_TAKEN: AccountProblem = { field: 'email', code: 'email_taken', message: 'An account with this e-mail address exists already.' };
+const NAME_MISSING: AccountProblem = { field: 'name', code: 'name_missing', message: 'Write the person’s name.' };
+const ROLE_UNKNOWN: AccountProblem = { field: 'role', code: 'role_unknown', message: 'Choose admin, coordinator or viewer.' };
+
 /** Every problem with a new account's fields, each naming its field. */
-export function accountProblems(db: Db, input: AccountInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function accountProblems(db: Db, input: AccountInput): AccountProblem[] {
+  const problems: AccountProblem[] = [];
   const email = input.email.trim();
-  if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'Write an e-mail address, like name@example.org.' });
-  else if (findSignIn(db, email)) problems.push({ field: 'email', message: 'An account with this e-mail address exists already.' });
-  if (!input.name.trim()) problems.push({ field: 'name', message: 'Write the person’s name.' });
-  if (!(ROLES as readonly string[]).includes(input.role)) problems.push({ field: 'role', message: 'Choose admin, coordinator or viewer.' });
+  if (!EMAIL.test(email)) problems.push({ field: 'email', code: 'email_invalid', message: 'Write an e-mail address, like name@example.org.' });
+  else if (findSignIn(db, email)) problems.push(EMAIL_TAKEN);
+  if (!input.name.trim()) problems.push(NAME_MISSING);
+  if (!(ROLES as readonly string[]).includes(input.role)) problems.push(ROLE_UNKNOWN);
   if (input.role !== 'admin' && !input.organization?.trim()) {
-    problems.push({ field: 'organization', message: 'Coordinators and viewers act for an organization: write its name.' });
+    problems.push({ field: 'organization', code: 'organization_missing', message: 'Coordinators and viewers act for an organization: write its name.' });
   }
   problems.push(...passwordProblems(input.password));
   return problems;
 }
 
-export function passwordProblems(password: string): FieldProblem[] {
+export function passwordProblems(password: string): AccountProblem[] {
   return [...password].length < MIN_PASSWORD
-    ? [{ field: 'password', message: `Use at least ${MIN_PASSWORD} characters: a few words you will remember work well.` }]
+    ? [{ field: 'password', code: 'password_short', params: { count: MIN_PASSWORD }, message: `Use at least ${MIN_PASSWORD} characters: a few words you will remember work well.` }]
     : [];
 }
 
@@ -79,7 +95,7 @@ export async function addAccount(db: Db, input: AccountInput, actor: string): Pr
   // Checked again inside the transaction: the hash took a moment, and someone may have taken the address.
   return db.transaction((tx) => {
     if (findSignIn(tx as unknown as Db, input.email)) {
-      return { ok: false, problems: [{ field: 'email', message: 'An account with this e-mail address exists already.' }] } as const;
+      return { ok: false, problems: [EMAIL_TAKEN] } as const;
     }
     const organizationId = input.organization?.trim() ? organizationNamed(tx, input.organization) : null;
     const id = insertAccount(tx, { email: input.email, name: input.name.trim(), role: input.role as Role, organizationId, passwordHash });
@@ -141,10 +157,10 @@ export interface AccountChange {
 /** Changes an account; disabling it (or a new password) ends its sessions. Audited. */
 export async function changeAccount(db: Db, id: number, change: AccountChange, actor: string): Promise<Outcome<Record<never, never>>> {
   const account = findAccount(db, id);
-  if (!account) return { ok: false, problems: [{ field: 'id', message: 'There is no such account.' }] };
-  const problems: FieldProblem[] = [];
-  if (change.name !== undefined && !change.name.trim()) problems.push({ field: 'name', message: 'Write the person’s name.' });
-  if (change.role !== undefined && !(ROLES as readonly string[]).includes(change.role)) problems.push({ field: 'role', message: 'Choose admin, coordinator or viewer.' });
+  if (!account) return { ok: false, problems: [{ field: 'id', code: 'no_account', message: 'There is no such account.' }] };
+  const problems: AccountProblem[] = [];
+  if (change.name !== undefined && !change.name.trim()) problems.push(NAME_MISSING);
+  if (change.role !== undefined && !(ROLES as readonly string[]).includes(change.role)) problems.push(ROLE_UNKNOWN);
   if (change.password !== undefined) problems.push(...passwordProblems(change.password));
   if (problems.length > 0) return { ok: false, problems };
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
@@ -170,10 +186,10 @@ export type TokenScopeName = 'read' | 'write';
 
 /** A new API token for an account, named by its maker; shown once. Viewers get read tokens only. */
 export function makeApiToken(db: Db, account: Account, name: string, scope: TokenScopeName, actor: string): Outcome<{ token: string }> {
-  const problems: FieldProblem[] = [];
-  if (!name.trim()) problems.push({ field: 'name', message: 'Name the token after what will use it, like “mail merge script”.' });
-  if (scope !== 'read' && scope !== 'write') problems.push({ field: 'scope', message: 'Choose read or write.' });
-  else if (scope === 'write' && account.role === 'viewer') problems.push({ field: 'scope', message: 'A viewer’s tokens can only read.' });
+  const problems: AccountProblem[] = [];
+  if (!name.trim()) problems.push({ field: 'name', code: 'token_name_missing', message: 'Name the token after what will use it, like “mail merge script”.' });
+  if (scope !== 'read' && scope !== 'write') problems.push({ field: 'scope', code: 'scope_unknown', message: 'Choose read or write.' });
+  else if (scope === 'write' && account.role === 'viewer') problems.push({ field: 'scope', code: 'scope_viewer', message: 'A viewer’s tokens can only read.' });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, token: createToken(db, 'api', { userId: account.id, label: name.trim(), scope }, actor) };
 }

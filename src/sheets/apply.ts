@@ -7,6 +7,8 @@ import { dateText, priorityText, proposeDateOrder, wholeNumberText, windowsText 
 import type { DateOrder } from './convert.js';
 import type { Sheet } from './read.js';
 import { columnLetter, normalize, oneLine } from './text.js';
+import { readerWords } from './problems.js';
+import type { ProblemWords, SheetProblemCode } from './problems.js';
 import { CODED_FIELDS, NOTHING, codeFor, itemsOf, valueKey } from './values.js';
 import type { EventCaseTypes, ValueChoices, ValueKind } from './values.js';
 
@@ -65,16 +67,27 @@ const describe = (sheet: Pick<Sheet, 'header'>, index: number) => {
   return `column ${columnLetter(index)}${header ? ` (${header})` : ''}`;
 };
 
+/** Why a mapping cannot be applied, as data (see ProblemWords); the English sentence is `message`. */
+export type MappingProblemCode = 'column_count' | 'not_a_field' | 'same_field' | 'name_and_parts' | 'needed_field';
+
+export interface MappingProblem extends ProblemWords<MappingProblemCode> {
+  message: string;
+}
+
 /**
  * What keeps a mapping from being applied: a column count that is not the sheet's, a field
  * the target does not have, one field chosen for two columns, a whole name and parts of a
  * name both chosen, and a column Taller needs (name, languages, and role or case type) that no
  * column is set to. An id column is not needed: without one, Taller numbers the rows.
  */
-export function checkMapping(target: SheetTarget, sheet: Pick<Sheet, 'header'>, mapping: Pick<SheetMapping, 'columns'>): string[] {
-  const problems: string[] = [];
+export function mappingProblems(target: SheetTarget, sheet: Pick<Sheet, 'header'>, mapping: Pick<SheetMapping, 'columns'>): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  const column = (name: string, index: number) => ({ [name]: columnLetter(index), [`${name}Header`]: sheet.header[index]! });
   if (mapping.columns.length !== sheet.header.length) {
-    problems.push(`the mapping gives ${mapping.columns.length} columns but the sheet has ${sheet.header.length}`);
+    problems.push({
+      code: 'column_count', params: { given: String(mapping.columns.length), width: String(sheet.header.length) },
+      message: `the mapping gives ${mapping.columns.length} columns but the sheet has ${sheet.header.length}`,
+    });
     return problems;
   }
   const fields = fieldsOf(target);
@@ -82,25 +95,44 @@ export function checkMapping(target: SheetTarget, sheet: Pick<Sheet, 'header'>, 
   mapping.columns.forEach((choice, i) => {
     if (choice === 'ignore') return;
     if (!fields.includes(choice)) {
-      problems.push(`${describe(sheet, i)} is set to "${choice}", which the ${target} file does not have`);
+      problems.push({
+        code: 'not_a_field', params: { ...column('column', i), value: choice, target },
+        message: `${describe(sheet, i)} is set to "${choice}", which the ${target} file does not have`,
+      });
       return;
     }
     const first = at.get(choice);
     if (first !== undefined) {
-      problems.push(`${describe(sheet, first)} and ${describe(sheet, i)} are both set to ${choice}: choose one, and ignore the other`);
+      problems.push({
+        code: 'same_field', params: { ...column('column', first), ...column('other', i), field: choice },
+        message: `${describe(sheet, first)} and ${describe(sheet, i)} are both set to ${choice}: choose one, and ignore the other`,
+      });
       return;
     }
     at.set(choice, i);
   });
   const parts = [...at.keys()].filter(isNamePart);
   if (at.has('name') && parts.length > 0) {
-    problems.push(`${describe(sheet, at.get('name')!)} holds the whole name and ${describe(sheet, at.get(parts[0]!)!)} a part of it: choose one or the other`);
+    const whole = at.get('name')!;
+    const part = at.get(parts[0]!)!;
+    problems.push({
+      code: 'name_and_parts', params: { ...column('column', whole), ...column('other', part) },
+      message: `${describe(sheet, whole)} holds the whole name and ${describe(sheet, part)} a part of it: choose one or the other`,
+    });
   }
   for (const field of REQUIRED[target]) {
     if (at.has(field) || (field === 'name' && parts.length > 0)) continue;
-    problems.push(`no column is set to ${field}, which Taller needs for every ${target === 'volunteers' ? 'volunteer' : 'applicant'}`);
+    problems.push({
+      code: 'needed_field', params: { field, target },
+      message: `no column is set to ${field}, which Taller needs for every ${target === 'volunteers' ? 'volunteer' : 'applicant'}`,
+    });
   }
   return problems;
+}
+
+/** What keeps a mapping from being applied, in English sentences (see mappingProblems). */
+export function checkMapping(target: SheetTarget, sheet: Pick<Sheet, 'header'>, mapping: Pick<SheetMapping, 'columns'>): string[] {
+  return mappingProblems(target, sheet, mapping).map((p) => p.message);
 }
 
 /** Codes for one cell of a coded field; what has no code is kept as written and reported in `unknown`. */
@@ -238,8 +270,8 @@ const KIND_WORDS: Readonly<Record<ValueKind, [string, string]>> = {
   flag: ['red flag', 'red flags'],
 };
 
-/** A problem on the canonical file, told where the coordinator must look in their spreadsheet. */
-export interface SheetProblem {
+/** A problem on the canonical file, told where the coordinator must look in their spreadsheet; its words as data for a page (see ProblemWords). */
+export interface SheetProblem extends ProblemWords<SheetProblemCode> {
   /** The spreadsheet's file name (event.json and files with no origin keep their own). */
   file: string;
   /** The spreadsheet's row number; 1 is the header row. */
@@ -263,26 +295,31 @@ export function locateProblem(problem: Problem, origins: SheetOrigin | readonly 
   const origin = all.find((o) => o.file === problem.file);
   if (!origin) {
     const text = `${problem.file}: row ${problem.row}${problem.column !== '-' ? `, ${problem.column}` : ''}: ${problem.message}`;
-    return { file: problem.file, row: problem.row, column: null, header: null, field: problem.column, message: problem.message, text };
+    return {
+      file: problem.file, row: problem.row, column: null, header: null, field: problem.column, message: problem.message, text, ...readerWords(problem.message),
+    };
   }
   const row = problem.row >= 2 ? origin.rowNumbers[problem.row - 2] ?? problem.row : problem.row;
   const from = origin.columns[problem.column];
   const letters = from && from !== 'generated' ? from.letters : null;
   const headers = from && from !== 'generated' ? from.headers.filter((h) => h !== '') : [];
   let message = problem.message;
+  let words = readerWords(message);
   const unknown = origin.unknown[`${problem.row}:${problem.column}`];
   if (unknown && unknown.values.some((v) => message.toLowerCase().includes(v.toLowerCase()))) {
     const [one, many] = KIND_WORDS[unknown.kind];
     message = `unknown ${unknown.values.length > 1 ? many : one} ${list(unknown.values)}`;
+    words = { code: 'unknown_value', params: { kind: unknown.kind, values: [...unknown.values] } };
   } else if (!from && problem.row === 1 && /required column/.test(message)) {
     message = `no column of the sheet is set to ${problem.column}, which Taller needs`;
+    words = { code: 'no_column', params: { field: problem.column } };
   }
   const column = letters ? letters.join(', ') : null;
   const header = headers.length > 0 ? headers.join(', ') : null;
   const where = column ? `, column${letters!.length > 1 ? 's' : ''} ${column}${header ? ` (${header})` : ''}` : '';
   return {
     file: origin.fileName, row, column, header, field: problem.column, message,
-    text: `${origin.fileName}: row ${row}${where}: ${message}`,
+    text: `${origin.fileName}: row ${row}${where}: ${message}`, ...words,
   };
 }
 

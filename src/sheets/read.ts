@@ -30,6 +30,7 @@ export interface Sheet {
 export type SheetProblemReason =
   | 'empty'
   | 'not_a_spreadsheet'
+  | 'pdf'
   | 'old_excel'
   | 'opendocument'
   | 'not_xlsx'
@@ -37,11 +38,25 @@ export type SheetProblemReason =
   | 'no_rows'
   | 'empty_header'
   | 'no_data_rows'
-  | 'unreadable_csv';
+  | 'unreadable_csv'
+  | 'unreadable';
+
+/** What fills a read problem's words, besides its reason: the file, and the sheet, the workbook's sheets or the row it is about. */
+export interface SheetReadParams {
+  file: string;
+  /** XLSX: the sheet the problem is about (`no_rows`, `empty_header`, `no_data_rows` of a workbook, `sheet_not_found`). */
+  sheet?: string;
+  /** `sheet_not_found`: the workbook's sheets. */
+  sheets?: string[];
+  /** `unreadable_csv`: the row where the quote that never closes opens. */
+  row?: number;
+  /** `unreadable`: what the reader said. */
+  detail?: string;
+}
 
 export type SheetResult =
   | { ok: true; sheet: Sheet }
-  | { ok: false; reason: SheetProblemReason; problem: string };
+  | { ok: false; reason: SheetProblemReason; problem: string; params: SheetReadParams };
 
 export interface ReadSheetOptions {
   /** XLSX: the sheet to read, by name; by default the first sheet that has rows. */
@@ -71,8 +86,8 @@ function looksBinary(text: string): boolean {
   return controls > Math.max(2, sample.length / 100);
 }
 
-const fail = (fileName: string, reason: SheetProblemReason, message: string): SheetResult =>
-  ({ ok: false, reason, problem: `${fileName}: ${message}` });
+const fail = (fileName: string, reason: SheetProblemReason, message: string, params: Omit<SheetReadParams, 'file'> = {}): SheetResult =>
+  ({ ok: false, reason, problem: `${fileName}: ${message}`, params: { file: fileName, ...params } });
 
 const blank = (row: string[]) => row.every((cell) => cell === '');
 
@@ -84,14 +99,15 @@ const blank = (row: string[]) => row.every((cell) => cell === '');
 function tabulate(fileName: string, rows: string[][], base: Omit<Sheet, 'header' | 'rows' | 'rowNumbers'>): SheetResult {
   const trimmed = rows.map((row) => row.map((cell) => cell.trim()));
   const where = base.format === 'xlsx' ? `the sheet "${base.sheetName}"` : 'the file';
+  const which = base.format === 'xlsx' ? { sheet: base.sheetName! } : {};
   if (trimmed.every(blank)) {
     return base.format === 'xlsx'
-      ? fail(fileName, 'no_rows', `${where} has no rows: it is empty`)
+      ? fail(fileName, 'no_rows', `${where} has no rows: it is empty`, which)
       : fail(fileName, 'empty', 'the file is empty');
   }
   const [headerRow = [], ...dataRows] = trimmed;
   if (blank(headerRow)) {
-    return fail(fileName, 'empty_header', `row 1 of ${where} is empty: the first row must name the columns (for example Nombre, Idiomas, Tipo de caso)`);
+    return fail(fileName, 'empty_header', `row 1 of ${where} is empty: the first row must name the columns (for example Nombre, Idiomas, Tipo de caso)`, which);
   }
   const lastFilled = (row: string[]) => {
     for (let i = row.length - 1; i >= 0; i--) if (row[i] !== '') return i + 1;
@@ -107,7 +123,7 @@ function tabulate(fileName: string, rows: string[][], base: Omit<Sheet, 'header'
     rowNumbers.push(i + 2);
   });
   if (data.length === 0) {
-    return fail(fileName, 'no_data_rows', `${where} has the column names in row 1 but no rows of people under them`);
+    return fail(fileName, 'no_data_rows', `${where} has the column names in row 1 but no rows of people under them`, which);
   }
   return { ok: true, sheet: { ...base, header: fit(headerRow), rows: data, rowNumbers } };
 }
@@ -121,7 +137,8 @@ async function readXlsx(fileName: string, bytes: Uint8Array, options: ReadSheetO
   }
   const sheetNames = workbook.sheets.map((s) => s.name);
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
-    return fail(fileName, 'sheet_not_found', `the workbook has no sheet named "${options.sheet}" (its sheets: ${sheetNames.map((n) => `"${n}"`).join(', ')})`);
+    return fail(fileName, 'sheet_not_found', `the workbook has no sheet named "${options.sheet}" (its sheets: ${sheetNames.map((n) => `"${n}"`).join(', ')})`,
+      { sheet: options.sheet, sheets: sheetNames });
   }
   const chosen = options.sheet !== undefined
     ? workbook.sheets.find((s) => s.name === options.sheet)
@@ -141,7 +158,7 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadSheetOptions)
     return fail(fileName, 'not_a_spreadsheet', 'this is not a spreadsheet Taller can read: upload the list as an Excel workbook (.xlsx) or as CSV');
   }
   const read = readCsvText(text, options.delimiter);
-  if (!read.ok) return fail(fileName, 'unreadable_csv', read.message);
+  if (!read.ok) return fail(fileName, 'unreadable_csv', read.message, { row: read.row });
   return tabulate(fileName, read.records, {
     fileName, format: 'csv', delimiter: read.delimiter, encoding, sheetName: null, sheetNames: [],
   });
@@ -166,13 +183,13 @@ export async function readSheet(bytes: Buffer | Uint8Array, fileName: string, op
       return fail(fileName, 'old_excel', 'this is an old Excel file (.xls): open it and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload that');
     }
     if (startsWith(bytes, PDF)) {
-      return fail(fileName, 'not_a_spreadsheet', 'this is a PDF, not a spreadsheet: upload the list as an Excel workbook (.xlsx) or as CSV');
+      return fail(fileName, 'pdf', 'this is a PDF, not a spreadsheet: upload the list as an Excel workbook (.xlsx) or as CSV');
     }
     return readCsv(fileName, bytes, options);
     /* c8 ignore start */
   } catch (err) {
     // Unreachable as far as the tests can find: every reader above reports its own failures.
-    return fail(fileName, 'not_a_spreadsheet', `this file cannot be read as a spreadsheet (${(err as Error).message})`);
+    return fail(fileName, 'unreadable', `this file cannot be read as a spreadsheet (${(err as Error).message})`, { detail: (err as Error).message });
   }
   /* c8 ignore stop */
 }

@@ -245,3 +245,125 @@ t.test('changing one’s password ends every other session', async (t) => {
   t.equal((await phone.get('/account')).statusCode, 303, 'the other is signed out');
   t.equal((await signedIn(app, 'ana@example.org', NEW)).res.statusCode, 303, 'the new password opens it');
 });
+
+// The same pages for a browser that asks for Spanish: titles, labels and every form problem in Spanish.
+const SPANISH = { 'accept-language': 'es-MX,es;q=0.9' };
+
+async function signedInSpanish(app: FastifyInstance, email = 'ana@example.org', password = PASSWORD) {
+  const visitor = new Visitor(app, SPANISH);
+  await visitor.get('/sign-in');
+  const res = await visitor.post('/sign-in', { email, password, next: '/' });
+  return { visitor, res };
+}
+
+t.test('a browser that asks for Spanish gets the setup page in Spanish, and a password too short is said in Spanish', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  const visitor = new Visitor(app, SPANISH);
+  const page = await visitor.get('/setup');
+  t.match(page.body, '<html lang="es">');
+  t.match(page.body, '<title>Configurar Taller — Taller</title>');
+  t.match(page.body, '<h1>Configurar Taller</h1>');
+  t.match(page.body, '<label for="password">Contraseña <span class="hint">(al menos 12 caracteres)</span></label>');
+  const res = await visitor.post('/setup', { name: 'Ana', email: 'ana@example.org', password: 'corta', confirm: 'corta' });
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<h2>Hay 1 problema por corregir</h2>');
+  t.match(res.body, '<a href="#password">Use al menos 12 caracteres: unas cuantas palabras que usted recuerde funcionan bien.</a>');
+  t.match(res.body, /<span id="password-problem" class="field-problem">Use al menos 12 caracteres/);
+  t.notMatch(res.body, /Please fix|Use at least/);
+});
+
+t.test('a wrong password on the sign-in page is refused in Spanish for a browser that asks for Spanish', async (t) => {
+  const { app } = await withAdmin(t);
+  const { visitor, res } = await signedInSpanish(app, 'ana@example.org', 'not the password');
+  t.equal(res.statusCode, 401);
+  t.match(res.body, '<title>Iniciar sesión — Taller</title>');
+  t.match(res.body, '<h1>Iniciar sesión</h1>');
+  t.match(res.body, '<div class="problem" role="alert"><p>Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta que pueda iniciar sesión.</p></div>');
+  t.match(res.body, '<label for="email">Correo electrónico</label>');
+  t.notMatch(res.body, /do not match|E-mail address/);
+  t.equal((await visitor.post('/sign-in', { email: 'ana@example.org', password: PASSWORD })).statusCode, 303, 'the right password still opens it');
+});
+
+t.test('too many sign-in attempts are told in Spanish, with when to try again', async (t) => {
+  const { app } = await withAdmin(t, { rateLimits: { signIns: 1 } });
+  await signedInSpanish(app, 'ana@example.org', 'not it at all');
+  const { res } = await signedInSpanish(app, 'ana@example.org', 'not it at all');
+  t.equal(res.statusCode, 429);
+  t.match(res.body, /Demasiados intentos de iniciar sesión desde esta dirección\. Vuelva a intentarlo en \d+ segundos?\./);
+});
+
+t.test('the account page in Spanish lists the tokens and says a wrong current password in Spanish', async (t) => {
+  const { app } = await withAdmin(t);
+  const { visitor } = await signedInSpanish(app);
+  await visitor.get('/account');
+  const made = await visitor.post('/account/tokens', { name: 'combinar correspondencia', scope: 'read' });
+  t.equal(made.statusCode, 201);
+  t.match(made.body, '<h1>Su cuenta</h1>');
+  t.match(made.body, 'Ana Admin · ana@example.org · administrador');
+  t.match(made.body, 'Su nuevo token «combinar correspondencia». Cópielo ahora: solo se muestra esta vez.');
+  t.match(made.body, /<th scope="row">combinar correspondencia<\/th>\s*<td>leer<\/td>/);
+  t.match(made.body, '<td>activo</td>');
+  t.match(made.body, '>Revocar<span class="visually-hidden"> combinar correspondencia</span>');
+  const NEW = 'otra contraseña bien larga';
+  const refused = await visitor.post('/account/password', { current: 'not the password', password: NEW, confirm: NEW });
+  t.equal(refused.statusCode, 400);
+  t.match(refused.body, '<a href="#current">Esta no es su contraseña actual.</a>');
+  t.match(refused.body, '<h2>Contraseña</h2>');
+});
+
+t.test('the people page in Spanish says an address already taken in Spanish', async (t) => {
+  const { app } = await withAdmin(t);
+  const { visitor } = await signedInSpanish(app);
+  const page = await visitor.get('/admin/users');
+  t.match(page.body, '<title>Personas — Taller</title>');
+  t.match(page.body, '<caption>1 cuenta</caption>');
+  t.match(page.body, 'Ana Admin (usted)');
+  t.match(page.body, '<option value="admin" selected>administrador</option>');
+  t.match(page.body, '<option value="viewer">lector: consulta los eventos de su organización</option>');
+  const res = await visitor.post('/admin/users', { name: 'Otra Ana', email: 'ana@example.org', role: 'coordinator', organization: 'Casa Legal', password: PASSWORD });
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<a href="#email">Ya existe una cuenta con este correo electrónico.</a>');
+  const added = await visitor.post('/admin/users', { name: 'Carla', email: 'carla@example.org', role: 'coordinator', organization: 'Casa Legal', password: PASSWORD });
+  t.match(added.body, 'Carla ya puede iniciar sesión con la contraseña que usted eligió');
+});
+
+t.test('the audit log in Spanish keeps its entries as logged, marked as English for screen readers', async (t) => {
+  const { app } = await withAdmin(t);
+  const { visitor } = await signedInSpanish(app);
+  const page = await visitor.get('/admin/audit?action=user.sign_in');
+  t.match(page.body, '<h1>Registro de auditoría</h1>');
+  t.match(page.body, /<caption>\d+ entradas?, las? más recientes? primero<\/caption>/);
+  t.match(page.body, '<th scope="col">Cuándo (UTC)</th>');
+  t.match(page.body, '<td lang="en">user.sign_in</td>');
+});
+
+t.test('a browser that asks for no language gets these pages in English, as before', async (t) => {
+  const { app } = await withAdmin(t);
+  const visitor = new Visitor(app);
+  const signIn = await visitor.get('/sign-in');
+  t.match(signIn.body, '<html lang="en">');
+  t.match(signIn.body, '<h1>Sign in</h1>');
+  const failed = await visitor.post('/sign-in', { email: 'ana@example.org', password: 'not the password' });
+  t.match(failed.body, 'That e-mail address and password do not match an account that may sign in.');
+  await visitor.post('/sign-in', { email: 'ana@example.org', password: PASSWORD });
+  const account = await visitor.get('/account');
+  t.match(account.body, '<h1>Your account</h1>');
+  t.match(account.body, 'Ana Admin · ana@example.org · admin');
+  const short = await visitor.post('/account/password', { current: PASSWORD, password: 'short', confirm: 'short' });
+  t.match(short.body, '<h2>Please fix 1 thing</h2>');
+  t.match(short.body, '<a href="#password">Use at least 12 characters: a few words you will remember work well.</a>');
+  t.match((await visitor.get('/admin/users')).body, '<caption>1 account</caption>');
+  t.match((await visitor.get('/admin/audit')).body, /<caption>\d+ entr(y|ies), newest first<\/caption>/);
+});
+
+t.test('a form the server cannot read is refused in Spanish, with what was wrong after it, marked as English', async (t) => {
+  const { app } = await withAdmin(t);
+  const { visitor } = await signedInSpanish(app);
+  const res = await visitor.get('/admin/audit?from=yesterday');
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<html lang="es">');
+  t.match(res.body, '<h1>No se pudo hacer</h1><p>El formulario no se envió como se esperaba. Regrese y revise el formulario. No se cambió nada.</p><p lang="en">querystring.from must match pattern');
+  const english = await (await signedIn(app)).visitor.get('/admin/audit?from=yesterday');
+  t.match(english.body, /<h1>Not done<\/h1><p>querystring\.from must match pattern [^<]*\. Go back and check the form\. Nothing was changed\.<\/p><p><a href="\/">/);
+});

@@ -105,11 +105,17 @@ const pathOf = (page: Page) => {
   return `${url.pathname}${url.search}`;
 };
 
-async function signIn(page: Page, email: string, password: string): Promise<Response> {
+/** The sign-in page's words, in each language. */
+const SIGN_IN = {
+  en: { email: 'E-mail address', password: 'Password', button: 'Sign in' },
+  es: { email: 'Correo electrónico', password: 'Contraseña', button: 'Iniciar sesión' },
+};
+
+async function signIn(page: Page, email: string, password: string, words = SIGN_IN.en): Promise<Response> {
   await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  return arrives(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+  await page.getByLabel(words.email).fill(email);
+  await page.getByLabel(words.password, { exact: true }).fill(password);
+  return arrives(page, () => page.getByRole('button', { name: words.button }).click());
 }
 
 async function fillSetup(page: Page): Promise<void> {
@@ -318,6 +324,7 @@ if (!existsSync(CHROMIUM)) {
       const res = await page.goto('/sign-in');
       t.match(await res?.request().headerValue('accept-language'), /^es-MX/, 'the browser asks for es-MX');
       t.equal(await page.locator('html').getAttribute('lang'), 'es');
+      t.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Iniciar sesión');
       t.equal(await page.locator('a.skip').textContent(), 'Ir al contenido');
       t.equal(await page.locator('.tagline').textContent(), 'planes para talleres de ayuda legal de inmigración');
       t.equal(await page.getByRole('navigation', { name: 'Idioma' }).locator('[aria-current]').textContent(), 'Español',
@@ -325,7 +332,7 @@ if (!existsSync(CHROMIUM)) {
     });
 
     t.test('signed in, the header offers its links in Spanish', async (t) => {
-      await signIn(page, ADMIN.email, PASSWORD);
+      await signIn(page, ADMIN.email, PASSWORD, SIGN_IN.es);
       t.equal(pathOf(page), '/');
       t.equal(await page.locator('html').getAttribute('lang'), 'es');
       t.same(await accountLinks(page), ['Eventos', 'Personas', 'Registro de auditoría', ADMIN.name, 'Cerrar sesión']);

@@ -296,3 +296,120 @@ t.test('another sheet of a workbook can be read instead, and its columns are cho
   t.equal(missing.statusCode, 400);
   t.match(missing.body, '<a href="#read">libro.xlsx: the workbook has no sheet named &quot;Hoja 9&quot;');
 });
+
+// The same pages for a coordinator whose browser asks for Spanish: every step, and every problem, in Spanish.
+const SPANISH = { 'accept-language': 'es-MX,es;q=0.9' };
+
+/** Fresno run by Casa Legal, with its coordinator signed in from a browser set to Spanish. */
+async function spanishClinic(t: Test) {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
+  await account(store, 'cora@example.org', 'Casa Legal');
+  const cora = new Visitor(app, SPANISH);
+  await cora.get('/sign-in');
+  await cora.post('/sign-in', { email: 'cora@example.org', password: PASSWORD, next: '/' });
+  return { app, store, cora, upload: await cora.get(IMPORT) };
+}
+
+t.test('in Spanish, the upload page and the event page’s link to it speak Spanish', async (t) => {
+  const { cora, upload } = await spanishClinic(t);
+  t.match(upload.body, '<html lang="es">');
+  t.match(upload.body, '<title>Importar desde una hoja de cálculo — Taller</title>');
+  t.match(upload.body, '<h2 id="heading-volunteers">Voluntarios</h2>');
+  t.match(upload.body, '<label for="file-applicants">Hoja de cálculo con la lista de solicitantes <span class="hint">(.xlsx o .csv)</span></label>');
+  t.match(upload.body, '<button type="submit">Subir la lista de voluntarios</button>');
+  t.match(upload.body, 'durante 60 minutos como máximo');
+  t.notMatch(upload.body, /Upload|Spreadsheet of/);
+  t.match((await cora.get(`/events/${FRESNO_ID}`)).body, `<a href="${IMPORT}">Importar voluntarios o solicitantes desde una hoja de cálculo</a>`);
+});
+
+t.test('in Spanish, a bad row is shown at its row, column letter and header with its problem in Spanish', async (t) => {
+  const { cora } = await spanishClinic(t);
+  const { columns, values, preview } = await throughSteps(t, cora, 'applicants', applicantsWithBadRow());
+  t.match(columns.body, '<h1>Solicitantes: qué es cada columna</h1>');
+  t.match(columns.body, 'applicants-es.csv: 40 filas, leída como texto separado por punto y coma, Windows-1252 (Europa occidental).');
+  t.match(values.body, '<h1>Solicitantes: qué significan los valores</h1>');
+  t.match(preview.body, '<title>Solicitantes: revisar y guardar — Taller</title>');
+  t.match(preview.body, '<h2>1 problema por corregir: no se guardó nada</h2>');
+  t.match(preview.body, /<tr id="problem-1"><th scope="row" class="num" data-label="Fila">5<\/th><td data-label="Columna">J<\/td><td data-label="Encabezado">Disponible<\/td><td data-label="Qué está mal">«por la mañana» no es un horario: escríbalo como HH:MM-HH:MM/);
+  t.match(preview.body, '<a href="#problem-1">applicants-es.csv: fila 5, columna J (Disponible): «por la mañana» no es un horario');
+  t.notMatch(preview.body, /is not a time window|problem to fix/);
+});
+
+t.test('in Spanish, a column left unchosen and a value Taller does not know are asked for in Spanish', async (t) => {
+  const { cora } = await spanishClinic(t);
+  await cora.upload(`${IMPORT}/applicants`, csv('nuevos.csv', [['Nombre', 'Idiomas', 'Tipo de caso', 'Notas'], ['Ana Ruiz', 'Mixtekoo', 'Ciudadanía', 'llega tarde']]));
+  const columns = await cora.get(step('applicants', 'columns'));
+  t.match(columns.body, '<label for="column-3" class="visually-hidden">Campo de Taller para la columna D (Notas)</label>');
+  t.match(columns.body, '<span id="column-3-how" class="hint">no reconocida: elija</span>');
+  t.match(columns.body, '<option value="languages" selected>Idiomas</option>');
+  const form = chosen(columns.body);
+  const refused = await cora.post(step('applicants', 'columns'), form);
+  t.equal(refused.statusCode, 400);
+  t.match(refused.body, '<a href="#column-3">Elija qué tiene la columna D (Notas), o «Ignorar esta columna».</a>');
+  await cora.post(step('applicants', 'columns'), { ...form, 'column-3': 'ignore' });
+  const values = await cora.get(step('applicants', 'values'));
+  t.match(values.body, /<caption>Valores que Taller no conoce<\/caption>[\s\S]*Mixtekoo <span class="hint">\(idioma\)<\/span>/);
+  const unknown = await cora.post(step('applicants', 'values'), chosen(values.body));
+  t.equal(unknown.statusCode, 400);
+  t.match(unknown.body, '<a href="#value-0">Elija qué idioma significa «Mixtekoo» (columna B, 1 fila).</a>');
+});
+
+t.test('in Spanish, two columns set to one field are refused in Spanish', async (t) => {
+  const { cora } = await spanishClinic(t);
+  await cora.upload(`${IMPORT}/applicants`, csv('nuevos.csv', [['Nombre', 'Idiomas', 'Lengua', 'Tipo de caso'], ['Ana Ruiz', 'Español', 'Mixteco', 'Ciudadanía']]));
+  const form = chosen((await cora.get(step('applicants', 'columns'))).body);
+  const refused = await cora.post(step('applicants', 'columns'), { ...form, 'column-1': 'languages', 'column-2': 'languages' });
+  t.equal(refused.statusCode, 400);
+  t.match(refused.body, 'La columna B (Idiomas) y la columna C (Lengua) están asignadas a idiomas: elija una e ignore la otra.');
+});
+
+t.test('in Spanish, a PDF is refused on the upload page in Spanish', async (t) => {
+  const { store, cora } = await spanishClinic(t);
+  const res = await cora.upload(`${IMPORT}/volunteers`, { name: 'lista.pdf', bytes: Buffer.from('%PDF-1.7\n...') });
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<a href="#file-volunteers">lista.pdf: esto es un PDF, no una hoja de cálculo: suba la lista como libro de Excel (.xlsx) o como CSV</a>');
+  t.same(uploadsOf(store), []);
+});
+
+t.test('in Spanish, the roster saved says how many were saved, in Spanish', async (t) => {
+  const { cora } = await spanishClinic(t);
+  const { preview } = await throughSteps(t, cora, 'volunteers', sample('volunteers-es.csv'));
+  t.match(preview.body, 'Todas las filas están bien: 12 voluntarios, listos para guardar.');
+  t.match(preview.body, '<th scope="col">Función</th>');
+  t.match(preview.body, '<button type="submit">Guardar 12 voluntarios como la lista de voluntarios</button>');
+  const saved = await cora.post(step('volunteers', 'save'), {});
+  t.equal(saved.statusCode, 200);
+  t.match(saved.body, '<h1>Voluntarios guardados</h1>');
+  t.match(saved.body, 'Se guardaron 12 voluntarios como la lista de voluntarios de DACA &amp; Citizenship Saturday — Fresno. 40 solicitantes: sin cambios.');
+  t.match(saved.body, 'quedan guardados para Casa Legal');
+});
+
+t.test('in Spanish, an upload that is no longer waiting is said to be gone in Spanish', async (t) => {
+  const { cora } = await spanishClinic(t);
+  const res = await cora.get(step('volunteers', 'columns'));
+  t.equal(res.statusCode, 404);
+  t.match(res.body, '<h1>Aquí no hay ninguna hoja de cálculo pendiente</h1>');
+  t.match(res.body, 'No hay ningún archivo suyo de la lista de voluntarios pendiente');
+});
+
+t.test('in Spanish, a viewer is told in Spanish that their account may not import', async (t) => {
+  const { app, store } = await spanishClinic(t);
+  await account(store, 'vera@example.org', 'Casa Legal', 'viewer');
+  const vera = new Visitor(app, SPANISH);
+  await vera.get('/sign-in');
+  await vera.post('/sign-in', { email: 'vera@example.org', password: PASSWORD, next: '/' });
+  const res = await vera.get(IMPORT);
+  t.equal(res.statusCode, 403);
+  t.match(res.body, '<html lang="es">');
+  t.match(res.body, '<h1>No permitido</h1>');
+  t.match(res.body, 'Su cuenta puede consultar, pero no cambiar: pídaselo a un coordinador o a un administrador.');
+});
+
+t.test('in Spanish, an upload without the form’s token is refused in Spanish', async (t) => {
+  const { cora } = await spanishClinic(t);
+  const res = await cora.upload(`${IMPORT}/volunteers`, sample('volunteers-es.csv'), { token: false });
+  t.equal(res.statusCode, 403);
+  t.match(res.body, 'Este formulario venció, o no se envió desde este sitio.');
+});

@@ -101,3 +101,33 @@ t.test('TALLER_RATE_LIMIT=off turns every limit off', async (t) => {
   for (let i = 0; i < 250; i++) pages.add((await app.inject('/sign-in')).statusCode);
   t.same([...pages], [200], 'more pages than the default limit, each answered');
 });
+
+t.test('a browser asking in Spanish for a page past the limit gets a page saying so in Spanish, not JSON', async (t) => {
+  const { app } = await withFresno(t);
+  const browser = { accept: 'text/html', 'accept-language': 'es-MX,es;q=0.9' };
+  for (let i = 0; i < 3; i++) await app.inject({ url: '/sign-in', headers: browser });
+  const res = await app.inject({ url: '/sign-in', headers: browser });
+  t.equal(res.statusCode, 429);
+  t.match(res.headers['content-type'], /^text\/html/);
+  t.match(res.headers['retry-after'], /^[1-9]\d*$/);
+  t.match(res.body, '<html lang="es">');
+  t.match(res.body, '<title>Demasiadas solicitudes — Taller</title>');
+  t.match(res.body, '<h1>Demasiadas solicitudes</h1>');
+  t.match(res.body, /<p>Demasiadas solicitudes desde esta dirección; vuelva a intentarlo en \d+ segundos?\.<\/p>/);
+  t.match(res.body, '<a href="/">Volver a los talleres</a>');
+});
+
+t.test('a page asked for with too many wrong tokens is answered 429 as a page in the visitor’s language; the API still in JSON', async (t) => {
+  const { app } = await withFresno(t);
+  for (let i = 0; i < 3; i++) await app.inject({ url: `/api/events/${FRESNO_ID}/applicants`, headers: WRONG });
+  const page = await app.inject({ url: `/events/${FRESNO_ID}`, headers: { ...WRONG, accept: 'text/html', 'accept-language': 'es' } });
+  t.equal(page.statusCode, 429);
+  t.match(page.headers['retry-after'], /^[1-9]\d*$/);
+  t.match(page.headers['content-type'], /^text\/html/);
+  t.match(page.body, '<h1>Demasiadas solicitudes</h1>');
+  const english = await app.inject({ url: `/events/${FRESNO_ID}`, headers: { ...WRONG, accept: 'text/html' } });
+  t.match(english.body, /<h1>Too many requests<\/h1><p>Too many requests from this address; try again in \d+ seconds?\.<\/p>/);
+  const api = await app.inject({ url: `/api/events/${FRESNO_ID}/applicants`, headers: { ...WRONG, accept: 'text/html,application/json' } });
+  t.equal(api.statusCode, 429);
+  t.match(api.json().error, /^Too many requests from this address; try again in \d+ seconds?\.$/);
+});

@@ -129,11 +129,11 @@ t.test('placeholders are filled, numbers written for the locale, and a missing p
 
 t.test('plurals pick one for exactly 1 and other for the rest, in both languages', async (t) => {
   const cases: [Locale, number, string][] = [
-    ['en', 1, '1 workshop, soonest first'], ['en', 0, '0 workshops, soonest first'], ['en', 2, '2 workshops, soonest first'],
-    ['es', 1, '1 taller, el más próximo primero'], ['es', 0, '0 talleres, los más próximos primero'], ['es', 3, '3 talleres, los más próximos primero'],
-    ['es', 1_000_000, '1,000,000 talleres, los más próximos primero'],
+    ['en', 1, '1 upcoming workshop'], ['en', 0, '0 upcoming workshops, soonest first'], ['en', 2, '2 upcoming workshops, soonest first'],
+    ['es', 1, '1 taller próximo'], ['es', 0, '0 talleres próximos, los más cercanos primero'], ['es', 3, '3 talleres próximos, los más cercanos primero'],
+    ['es', 1_000_000, '1,000,000 talleres próximos, los más cercanos primero'],
   ];
-  for (const [locale, count, want] of cases) t.equal(translate(locale, 'home.caption', { count }), want, `${locale} ${count}`);
+  for (const [locale, count, want] of cases) t.equal(translate(locale, 'events.list.upcomingCaption', { count }), want, `${locale} ${count}`);
   t.equal(translate('en', 'estimate.gain', { count: 1 }), 'about 1 more person served');
   t.equal(translate('es', 'estimate.gain', { count: 1 }), 'alrededor de 1 persona más atendida');
   t.equal(translate('es', 'estimate.gain', { count: 4 }), 'alrededor de 4 personas más atendidas');

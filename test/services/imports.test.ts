@@ -70,7 +70,8 @@ t.test('an upload is gone once its hour is over, and its bytes deleted', async (
 t.test('a file that cannot be read is refused in words and nothing is kept', async (t) => {
   const { store, cora } = clinic(t);
   const started = await startUpload(store.db, cora, FRESNO_ID, 'volunteers', { name: 'lista.xls', bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]) }, 'user:1', NOON);
-  t.same(started, { ok: false, problem: 'lista.xls: this is an old Excel file (.xls): open it and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload that' });
+  const problem = 'lista.xls: this is an old Excel file (.xls): open it and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload that';
+  t.same(started, { ok: false, problem, read: { ok: false, reason: 'old_excel', problem, params: { file: 'lista.xls' } } });
   t.same(store.db.select().from(spreadsheetUploads).all(), []);
 });
 
@@ -96,9 +97,18 @@ t.test('a column left unchosen, a field on two columns and a needed field on non
   t.same(refused, {
     ok: false,
     problems: [
-      { index: 3, message: 'Choose what column D (Notas) holds, or “ignore this column”.' },
-      { index: 2, message: 'Column B (Idiomas) and column C (Lengua) are both set to languages: choose one, and ignore the other.' },
-      { index: 0, message: 'No column is set to case_type, which Taller needs for every applicant.' },
+      {
+        index: 3, message: 'Choose what column D (Notas) holds, or “ignore this column”.',
+        code: 'choose_column', params: { column: 'D', columnHeader: 'Notas' },
+      },
+      {
+        index: 2, message: 'Column B (Idiomas) and column C (Lengua) are both set to languages: choose one, and ignore the other.',
+        code: 'same_field', params: { column: 'B', columnHeader: 'Idiomas', other: 'C', otherHeader: 'Lengua', field: 'languages' },
+      },
+      {
+        index: 0, message: 'No column is set to case_type, which Taller needs for every applicant.',
+        code: 'needed_field', params: { field: 'case_type', target: 'applicants' },
+      },
     ],
   });
   t.equal((await openUpload(store.db, cora, FRESNO_ID, 'applicants', NOON))!.upload.step, 'columns', 'nothing recorded');
@@ -112,7 +122,13 @@ t.test('a value Taller does not know must be given a code; a list may leave a va
   const { values } = valueProposals(open);
   t.same(values.map((v) => [v.value, v.code]), [['Mixtekoo', null], ['Klingon', null], ['Ciudadanía', 'n400']]);
   const refused = chooseValues(store.db, open, [null, 'en', 'n400']);
-  t.same(refused, { ok: false, problems: [{ index: 0, message: 'Choose the language “Mixtekoo” stands for (column B, 1 row).' }] });
+  t.same(refused, {
+    ok: false,
+    problems: [{
+      index: 0, message: 'Choose the language “Mixtekoo” stands for (column B, 1 row).',
+      code: 'choose_value', params: { kind: 'language', text: 'Mixtekoo', letter: 'B', rows: '1' },
+    }],
+  });
   t.ok(chooseValues(store.db, open, ['mix', '', 'n400']).ok);
   open = (await openUpload(store.db, cora, FRESNO_ID, 'applicants', NOON))!;
   t.same(open.upload.choices.values, { language: { mixtekoo: 'mix', klingon: '' } }, 'only the choices Taller would not make itself are kept');
@@ -189,4 +205,15 @@ t.test('a list saved over a planned event says that the plan no longer fits it',
   t.equal(after?.version, 1);
   t.equal(after?.outOfDate, true);
   t.ok(after!.problems > 0, `${after!.problems} problems`);
+});
+
+t.test('importing one list leaves a formula-like value of the other list exactly as it was stored', async (t) => {
+  const { store, org } = clinic(t);
+  const bundle = sampleBundle(FRESNO);
+  bundle.volunteers[0]!.name = '=Ana Ruiz';
+  saveBundle(store.db, bundle, 'test', org);
+  const sheet = await sheetOf(csv('nuevos.csv', [['Folio', 'Nombre', 'Idiomas', 'Tipo de caso', 'Disponible'], ['A1', 'Ana', 'Español', 'Ciudadanía', '9 a 12']]));
+  const done = saveSheet(store.db, FRESNO_ID, 'applicants', sheet, { columns: ['id', 'name', 'languages', 'case_type', 'available'] }, 'user:1', org);
+  t.ok(done.ok);
+  t.equal(loadBundle(store.db, FRESNO_ID)!.volunteers[0]!.name, '=Ana Ruiz');
 });

@@ -97,6 +97,7 @@ t.test('maps a problem on an unknown language back to the spreadsheet\'s row, co
     file: 'applicants.xlsx', row: 14, column: 'F', header: 'Idiomas', field: 'languages',
     message: 'unknown language "Mixtekoo"',
     text: 'applicants.xlsx: row 14, column F (Idiomas): unknown language "Mixtekoo"',
+    code: 'unknown_value', params: { kind: 'language', values: ['Mixtekoo'] },
   });
 });
 

@@ -175,30 +175,38 @@ t.test('reads the sheet a caller names, and by default the first with rows', asy
   t.same(first.sheetNames, ['Portada', 'Voluntarios', 'Solicitantes']);
   t.same((await sheetOf(bytes, 'libro.xlsx', { sheet: 'Solicitantes' })).rows, [['Bo']]);
   const missing = await readSheet(bytes, 'libro.xlsx', { sheet: 'Hoja3' });
-  t.same(missing, { ok: false, reason: 'sheet_not_found', problem: 'libro.xlsx: the workbook has no sheet named "Hoja3" (its sheets: "Portada", "Voluntarios", "Solicitantes")' });
+  t.same(missing, {
+    ok: false, reason: 'sheet_not_found', problem: 'libro.xlsx: the workbook has no sheet named "Hoja3" (its sheets: "Portada", "Voluntarios", "Solicitantes")',
+    params: { file: 'libro.xlsx', sheet: 'Hoja3', sheets: ['Portada', 'Voluntarios', 'Solicitantes'] },
+  });
 });
 
 t.test('says an empty file is empty', async (t) => {
-  t.same(await readSheet(Buffer.alloc(0), 'vacío.csv'), { ok: false, reason: 'empty', problem: 'vacío.csv: the file is empty' });
+  t.same(await readSheet(Buffer.alloc(0), 'vacío.csv'), { ok: false, reason: 'empty', problem: 'vacío.csv: the file is empty', params: { file: 'vacío.csv' } });
   t.match(await readSheet(encode('\r\n\r\n', 'utf-8-bom'), 'blank.csv'), { ok: false, reason: 'empty' });
   t.match(await readSheet(Buffer.from(',,\n;;\n'), 'commas.csv'), { ok: false, reason: 'empty' });
 });
 
 t.test('says an XLSX sheet with no rows has none', async (t) => {
   const result = await readSheet(await xlsxBytes([[null]]), 'libro.xlsx');
-  t.same(result, { ok: false, reason: 'no_rows', problem: 'libro.xlsx: the sheet "Hoja 1" has no rows: it is empty' });
+  t.same(result, { ok: false, reason: 'no_rows', problem: 'libro.xlsx: the sheet "Hoja 1" has no rows: it is empty', params: { file: 'libro.xlsx', sheet: 'Hoja 1' } });
 });
 
 t.test('says an empty header row must name the columns', async (t) => {
   const result = await readSheet(Buffer.from(',,\nAna,es,n400\n'), 'sin-encabezado.csv');
   t.match(result, { ok: false, reason: 'empty_header', problem: /^sin-encabezado\.csv: row 1 of the file is empty: the first row must name the columns/ });
   const xlsx = await readSheet(await xlsxBytes([[null, null], ['Ana', 'es']]), 'libro.xlsx');
-  t.match(xlsx, { ok: false, reason: 'empty_header', problem: /^libro\.xlsx: row 1 of the sheet "Hoja 1" is empty/ });
+  t.match(xlsx, { ok: false, reason: 'empty_header', problem: /^libro\.xlsx: row 1 of the sheet "Hoja 1" is empty/, params: { file: 'libro.xlsx', sheet: 'Hoja 1' } });
 });
 
 t.test('says a header with no rows under it has no people', async (t) => {
   t.match(await readSheet(Buffer.from('name,languages\n\n'), 'solo.csv'), {
     ok: false, reason: 'no_data_rows', problem: 'solo.csv: the file has the column names in row 1 but no rows of people under them',
+  });
+  const xlsx = await readSheet(await xlsxBytes([['Nombre', 'Idiomas']]), 'libro.xlsx');
+  t.same(xlsx, {
+    ok: false, reason: 'no_data_rows', problem: 'libro.xlsx: the sheet "Hoja 1" has the column names in row 1 but no rows of people under them',
+    params: { file: 'libro.xlsx', sheet: 'Hoja 1' },
   });
 });
 
@@ -207,7 +215,7 @@ t.test('says an old .xls, an .ods, a PDF, a zip that is no workbook and binary b
   t.match(await readSheet(ole, 'viejo.xls'), { ok: false, reason: 'old_excel', problem: /^viejo\.xls: this is an old Excel file \(\.xls\)/ });
   const ods = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]);
   t.match(await readSheet(ods, 'hoja.ods'), { ok: false, reason: 'opendocument' });
-  t.match(await readSheet(Buffer.from('%PDF-1.7\n...'), 'lista.pdf'), { ok: false, reason: 'not_a_spreadsheet', problem: /PDF/ });
+  t.match(await readSheet(Buffer.from('%PDF-1.7\n...'), 'lista.pdf'), { ok: false, reason: 'pdf', problem: /PDF/ });
   const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a zip')]);
   t.match(await readSheet(zip, 'lista.xlsx'), { ok: false, reason: 'not_xlsx', problem: /^lista\.xlsx: this is a zip file but not an Excel workbook/ });
   const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -216,7 +224,7 @@ t.test('says an old .xls, an .ods, a PDF, a zip that is no workbook and binary b
 
 t.test('says where a quote that never closes starts', async (t) => {
   const result = await readSheet(Buffer.from('name,notes\nAna,ok\nBo,"never closed\nCy,x\n'), 'lista.csv');
-  t.match(result, { ok: false, reason: 'unreadable_csv', problem: /^lista\.csv: a value in row 3 opens a double quote/ });
+  t.match(result, { ok: false, reason: 'unreadable_csv', problem: /^lista\.csv: a value in row 3 opens a double quote/, params: { file: 'lista.csv', row: 3 } });
 });
 
 t.test('reads a closing quote followed by more text as text', async (t) => {

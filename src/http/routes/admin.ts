@@ -10,6 +10,7 @@ import { listAccounts, listOrganizations } from '../../db/users.js';
 import { addAccount, changeAccount, MIN_PASSWORD, ROLES } from '../../services/users.js';
 import { actorOf } from '../access.js';
 import { accountNav } from '../account-view.js';
+import { translate } from '../i18n.js';
 import { problemsView } from './account.js';
 
 const Text = (max = 200) => Type.String({ maxLength: max });
@@ -29,23 +30,25 @@ const AuditQuery = Type.Object({
 export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
-  const usersPage = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown> = {}) =>
-    reply.view('admin/users.hbs', {
-      title: 'People', accountNav: accountNav(request, reply), csrf: reply.generateCsrf(), minPassword: MIN_PASSWORD,
+  const usersPage = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown> = {}) => {
+    const { locale } = reply.locals;
+    return reply.view('admin/users.hbs', {
+      title: translate(locale, 'admin.users.title'), accountNav: accountNav(request, reply), csrf: reply.generateCsrf(), minPassword: MIN_PASSWORD,
       roles: ROLES, organizations: listOrganizations(db),
       accounts: listAccounts(db).map((a) => ({
         ...a, me: a.id === request.account!.id, disabled: a.disabledAt !== null,
-        roleOptions: ROLES.map((r) => ({ role: r, selected: r === a.role })),
+        roleOptions: ROLES.map((r) => ({ role: r, label: translate(locale, `account.roles.${r}`), selected: r === a.role })),
       })),
       ...data,
     });
+  };
 
   app.get('/admin/users', { config: { access: 'admin' } }, async (request, reply) => usersPage(request, reply));
 
   app.post('/admin/users', { config: { access: 'admin' }, schema: { body: NewAccountBody } }, async (request, reply) => {
     const made = await addAccount(db, request.body, actorOf(request));
-    if (!made.ok) return usersPage(request, reply.code(400), { draft: request.body, ...problemsView(made.problems) });
-    return usersPage(request, reply.code(201), { notice: `${request.body.name.trim()} can sign in now with the password you chose: tell them to change it on their account page.` });
+    if (!made.ok) return usersPage(request, reply.code(400), { draft: request.body, ...problemsView(made.problems, reply.locals.locale) });
+    return usersPage(request, reply.code(201), { notice: translate(reply.locals.locale, 'admin.users.added', { name: request.body.name.trim() }) });
   });
 
   app.post('/admin/users/:uid', {
@@ -56,19 +59,21 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { role, organization, disabled } = request.body;
     // An admin never locks everyone out by switching off or demoting their own account.
     if (uid === request.account!.id && ((role !== undefined && role !== 'admin') || disabled === 'yes')) {
-      return usersPage(request, reply.code(400), { problems: [{ field: `role-${uid}`, message: 'You cannot switch off your own account or take away your own admin role: ask another admin.' }], field: {} });
+      return usersPage(request, reply.code(400), { problems: [{ field: `role-${uid}`, message: translate(reply.locals.locale, 'account.problems.own_account') }], field: {} });
     }
     const changed = await changeAccount(db, uid, {
       ...(role !== undefined ? { role } : {}), ...(organization !== undefined ? { organization } : {}),
       ...(disabled !== undefined ? { disabled: disabled === 'yes' } : {}),
     }, actorOf(request));
-    if (!changed.ok) return usersPage(request, reply.code(changed.problems[0]?.field === 'id' ? 404 : 400), problemsView(changed.problems));
+    if (!changed.ok) return usersPage(request, reply.code(changed.problems[0]?.field === 'id' ? 404 : 400), problemsView(changed.problems, reply.locals.locale));
     return reply.redirect('/admin/users', 303);
   });
 
   app.get('/admin/audit', { config: { access: 'admin', eventParam: false }, schema: { querystring: AuditQuery } }, async (request, reply) => {
     const filter = Object.fromEntries(Object.entries(request.query).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
     const rows = readAudit(db, { ...filter, limit: 500 });
-    return reply.view('admin/audit.hbs', { title: 'Audit log', accountNav: accountNav(request, reply), filter, rows, count: rows.length, capped: rows.length === 500 });
+    return reply.view('admin/audit.hbs', {
+      title: translate(reply.locals.locale, 'admin.audit.title'), accountNav: accountNav(request, reply), filter, rows, count: rows.length, capped: rows.length === 500,
+    });
   });
 };

@@ -36,7 +36,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'read' },
     schema: { params: EventParams, response: { 200: Type.Array(VolunteerOut), 404: ErrorBody } },
   }, async (request, reply) => {
-    const bundle = loadBundle(db, request.params.id);
+    const bundle = loadBundle(db, request.params.id, { asImported: true });
     if (!bundle) return reply.code(404).send({ error: `Event ${request.params.id} not found` });
     audit(db, actorOf(request), 'volunteers.view', bundle.event.id);
     return bundle.volunteers.map((v) => ({

@@ -17,7 +17,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ['applicants.csv', 'applicants.export', (b: NonNullable<ReturnType<typeof loadBundle>>) => applicantsCsv(b.event, b.applicants)],
   ] as const) {
     app.get(`/events/:id/${file}`, { config: { access: 'read' }, schema: { params: EventParams, response: { 200: Type.String(), 404: ErrorBody } } }, async (request, reply) => {
-      const bundle = loadBundle(db, request.params.id);
+      const bundle = loadBundle(db, request.params.id, { asImported: true });
       if (!bundle) return reply.code(404).send({ error: `Event ${request.params.id} not found` });
       audit(db, actorOf(request), action, bundle.event.id);
       return reply.type('text/csv; charset=utf-8')

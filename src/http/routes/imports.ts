@@ -30,7 +30,8 @@ import {
 import type { Importer, OpenUpload } from '../../services/imports.js';
 import { actorOf, checkUploadToken } from '../access.js';
 import { accountNav } from '../account-view.js';
-import { TARGET_NAMES, columnsView, previewView, savedView, valuesView } from '../import-view.js';
+import { columnsView, previewView, readMessage, savedView, targetNames, valuesView } from '../import-view.js';
+import { translate } from '../i18n.js';
 import { EventId } from '../schemas.js';
 
 const Target = Type.Union([Type.Literal('volunteers'), Type.Literal('applicants')]);
@@ -64,14 +65,15 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const found = loadEvent(db, slug);
     if (!found) return reply.callNotFound();
     const waiting = new Map(waitingUploads(db, who(request), found.key).map((w) => [w.target, w]));
+    const { locale } = reply.locals;
     return page(request, reply, 'upload', {
-      title: 'Import from a spreadsheet', eventId: slug, eventName: found.event.name, minutes: UPLOAD_MINUTES,
+      title: translate(locale, 'imports.upload.title'), eventId: slug, eventName: found.event.name, minutes: UPLOAD_MINUTES,
       problems: problems.map((p) => ({ field: `file-${p.target}`, message: p.message })),
       targets: TARGETS.map((target) => {
         const w = waiting.get(target);
         const problem = problems.find((p) => p.target === target)?.message;
         return {
-          target, ...TARGET_NAMES[target], problem,
+          target, ...targetNames(locale, target), problem,
           waiting: w ? { url: stepUrl(slug, target, w.step), left: Math.max(1, Math.ceil((Date.parse(w.expiresAt) - Date.now()) / 60_000)) } : null,
         };
       }),
@@ -80,7 +82,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** No upload waits here for this account: never made, its hour passed, saved or cancelled. */
   const gone = (request: FastifyRequest, reply: FastifyReply, slug: string, target: SheetTarget) =>
-    page(request, reply.code(404), 'gone', { title: 'Nothing waiting', eventId: slug, list: TARGET_NAMES[target].list, minutes: UPLOAD_MINUTES });
+    page(request, reply.code(404), 'gone', {
+      title: translate(reply.locals.locale, 'imports.gone.title'), eventId: slug, list: targetNames(reply.locals.locale, target).list, minutes: UPLOAD_MINUTES,
+    });
 
   /** Opens the account's upload, or answers that there is none. */
   const opened = async (request: FastifyRequest, reply: FastifyReply, slug: string, target: SheetTarget): Promise<OpenUpload | undefined> => {
@@ -97,8 +101,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/events/:id/import/:target', { config: { access: 'write', uploadToken: true }, schema: { params: StepParams } }, async (request, reply) => {
     const { id: slug, target } = request.params;
+    const { locale } = reply.locals;
     const refuse = (message: string, code = 400) => uploadPage(request, reply.code(code), slug, [{ target, message }]);
-    if (!request.isMultipart()) return refuse('Send the spreadsheet with the form on this page.');
+    if (!request.isMultipart()) return refuse(translate(locale, 'imports.upload.notMultipart'));
     let tokenChecked = false;
     let file: { name: string; bytes: Buffer } | undefined;
     try {
@@ -114,14 +119,14 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     } catch (err) {
       if (err instanceof app.multipartErrors.RequestFileTooLargeError) {
-        return refuse('The file is larger than Taller takes: save the list alone, without other sheets or pictures, and upload that.', 413);
+        return refuse(translate(locale, 'imports.upload.tooLarge'), 413);
       }
       throw err;
     }
     if (!tokenChecked && !checkUploadToken(request, reply, undefined)) return reply;
-    if (!file) return refuse(`Choose the spreadsheet of ${TARGET_NAMES[target].list} to upload.`);
+    if (!file) return refuse(translate(locale, 'imports.upload.noFile', { list: targetNames(locale, target).list }));
     const started = await startUpload(db, who(request), slug, target, file, actorOf(request));
-    if (!started.ok) return 'notFound' in started ? reply.callNotFound() : refuse(started.problem);
+    if (!started.ok) return 'notFound' in started ? reply.callNotFound() : refuse(readMessage(locale, started.read));
     return reply.redirect(stepUrl(slug, target, 'columns'), 303);
   });
 
@@ -130,7 +135,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const open = await opened(request, reply, slug, target);
     if (!open) return reply;
     viewed(request, open, 'columns');
-    return page(request, reply, 'columns', columnsView(open, columnProposals(open)));
+    return page(request, reply, 'columns', columnsView(open, columnProposals(open), reply.locals.locale));
   });
 
   app.post('/events/:id/import/:target/columns', { config: { access: 'write' }, schema: { params: StepParams, body: ChoiceBody } }, async (request, reply) => {
@@ -141,7 +146,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const submitted = open.sheet.header.map((_, i) => request.body[`column-${i}`] ?? '');
     const choices = submitted.map((c): ColumnChoice | null => (c === 'ignore' || fields.includes(c) ? c as ColumnChoice : null));
     const chosen = chooseColumns(db, open, choices);
-    if (!chosen.ok) return page(request, reply.code(400), 'columns', columnsView(open, columnProposals(open), chosen.problems, submitted));
+    if (!chosen.ok) {
+      return page(request, reply.code(400), 'columns', columnsView(open, columnProposals(open), reply.locals.locale, { problems: chosen.problems, submitted }));
+    }
     return reply.redirect(stepUrl(slug, target, 'values'), 303);
   });
 
@@ -151,7 +158,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!open) return reply;
     if (open.upload.step === 'columns') return reply.redirect(stepUrl(slug, target, 'columns'), 303);
     const { values, date } = valueProposals(open);
-    return page(request, reply, 'values', valuesView(open, values, date));
+    return page(request, reply, 'values', valuesView(open, values, date, reply.locals.locale));
   });
 
   app.post('/events/:id/import/:target/values', { config: { access: 'write' }, schema: { params: StepParams, body: ChoiceBody } }, async (request, reply) => {
@@ -171,7 +178,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const chosen = chooseValues(db, open, picks, order === 'dmy' || order === 'mdy' ? order : undefined);
     if (!chosen.ok) {
       const shown = submitted.map((s) => (s === '' ? null : s === '-' ? NOTHING : s));
-      return page(request, reply.code(400), 'values', valuesView(open, values, date, chosen.problems, shown));
+      return page(request, reply.code(400), 'values', valuesView(open, values, date, reply.locals.locale, chosen.problems, shown));
     }
     return reply.redirect(stepUrl(slug, target, 'preview'), 303);
   });
@@ -182,7 +189,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!open) return reply;
     if (open.upload.step !== 'preview') return reply.redirect(stepUrl(slug, target, open.upload.step), 303);
     viewed(request, open, 'preview');
-    return page(request, reply, 'preview', previewView(open, previewUpload(open)));
+    return page(request, reply, 'preview', previewView(open, previewUpload(open), reply.locals.locale));
   });
 
   app.post('/events/:id/import/:target/save', {
@@ -195,10 +202,10 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const outcome = await saveUpload(db, open, actorOf(request), checkerOf(app.jobs));
     if (!outcome.ok) {
       if ('notFound' in outcome) return reply.callNotFound();
-      return page(request, reply.code(400), 'preview', previewView(open, outcome.check));
+      return page(request, reply.code(400), 'preview', previewView(open, outcome.check, reply.locals.locale));
     }
     const organization = listOrganizations(db).find((o) => o.id === open.organizationId)?.name ?? null;
-    return page(request, reply, 'saved', savedView(open.bundle.event, outcome, organization));
+    return page(request, reply, 'saved', savedView(open.bundle.event, outcome, organization, reply.locals.locale));
   });
 
   app.post('/events/:id/import/:target/cancel', {
@@ -219,7 +226,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (open.sheet.format === 'csv' && request.body.delimiter) read.delimiter = request.body.delimiter as Delimiter;
     if (open.sheet.format === 'csv' && request.body.encoding) read.encoding = request.body.encoding as SheetEncoding;
     const reread = await rereadUpload(db, open, read);
-    if (!reread.ok) return page(request, reply.code(400), 'columns', columnsView(open, columnProposals(open), [{ index: null, message: reread.problem }]));
+    if (!reread.ok) {
+      return page(request, reply.code(400), 'columns', columnsView(open, columnProposals(open), reply.locals.locale, { readFailure: reread.read }));
+    }
     return reply.redirect(stepUrl(slug, target, 'columns'), 303);
   });
 };

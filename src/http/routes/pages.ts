@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { findEvent, listEvents, loadBundle } from '../../db/events.js';
+import { Type } from 'typebox';
+import { findEvent, loadBundle } from '../../db/events.js';
 import { loadEventCounts } from '../../db/purge.js';
 import { purgedEventView } from '../purged-view.js';
 import { auditWriter } from '../../db/audit.js';
@@ -10,9 +11,10 @@ import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
 import { publishedBanner } from '../versions-view.js';
 import { EventParams } from '../schemas.js';
-import { eventView, homeView, planStatusView, planView } from '../views.js';
+import { eventView, planStatusView, planView } from '../views.js';
 import { actorOf } from '../access.js';
-import { ACCOUNT_SLOT, accountNav, accountView, withAccountNav } from '../account-view.js';
+import { ACCOUNT_SLOT, withAccountNav } from '../account-view.js';
+import { EVENT_ACTIONS_SLOT, eventActionsHtml, eventPageNotice, withEventActions } from '../events-view.js';
 import type { PageLocals } from '../i18n.js';
 import { checkerOf } from '../../jobs/index.js';
 import { markKey, noticeFor, stalenessOf, versionMark } from '../../services/plans.js';
@@ -29,6 +31,9 @@ const PAGE_BYTES = 64 * 1024 * 1024;
 const ESTIMATE_ENTRIES = 100;
 
 const HTML = 'text/html; charset=utf-8';
+
+/** After a change, the event page says so: `?created=1` or `?saved=1`. */
+const EventPageQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 10 })), created: Type.Optional(Type.String({ maxLength: 10 })) });
 
 export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
@@ -58,7 +63,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (mark.purgedAt !== null) {
       const counts = purgedEventView(bundle, findEvent(db, bundle.event.id)!.applicants, loadEventCounts(db, bundle.key), mark.purgedAt, locale);
       return Buffer.from(await app.view('pages/event.hbs', {
-        ...locals, ...eventView(bundle, locale), ...counts, plan: null, status: null, estimate: null, accountNav: ACCOUNT_SLOT,
+        ...locals, ...eventView(bundle, locale), ...counts, plan: null, status: null, estimate: null, accountNav: ACCOUNT_SLOT, actions: EVENT_ACTIONS_SLOT,
       }), 'utf8');
     }
     // The check and the estimate run together in workers, started before any await so that the
@@ -73,6 +78,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...locals,
       ...eventView(bundle, locale),
       accountNav: ACCOUNT_SLOT,
+      actions: EVENT_ACTIONS_SLOT,
       // Only accounts of the event's organizations reach the page: per-applicant and per-volunteer lines for all of them.
       coordinator: true,
       plan,
@@ -104,13 +110,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   });
 
-  app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const account = request.account!;
-    const events = listEvents(db, account.role === 'admin' ? undefined : account.organizationId);
-    return reply.view('pages/home.hbs', { ...homeView(events, reply.locals.locale), account: accountView(account), accountNav: accountNav(request, reply) });
-  });
-
-  app.get('/events/:id', { config: { access: 'read' }, schema: { params: EventParams } }, async (request, reply) => {
+  app.get('/events/:id', { config: { access: 'read' }, schema: { params: EventParams, querystring: EventPageQuery } }, async (request, reply) => {
     const slug = request.params.id;
     // Only accounts of the event's organizations reach the page (its rule): each view is audit-logged.
     const { locale } = reply.locals;
@@ -123,6 +123,12 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Sent only once the view is on the audit log (rows of one moment share one disk sync).
     const logged = mark.latest ? audits.write(actorOf(request), 'plan.view', mark.key, `version ${mark.latest.version}`) : undefined;
     const [html] = await Promise.all([pages.get(key, () => renderPage(mark, read.bundle!, read.stored, read.published, reply.locals)), logged]);
-    return reply.type(HTML).send(withAccountNav(html, request, reply));
+    // The links to change the event and the notice of a change just made are this request's own, like the header.
+    const { saved, created } = request.query;
+    const notice = eventPageNotice(locale, created ? 'created' : saved ? (mark.latest ? 'savedPlanned' : 'saved') : undefined);
+    const account = request.account!;
+    const mayWrite = account.role !== 'viewer' && (!request.grant || request.grant.scope === 'write');
+    const actions = eventActionsHtml(slug, locale, mayWrite, mayWrite ? reply.generateCsrf() : '', notice);
+    return reply.type(HTML).send(withEventActions(withAccountNav(html, request, reply), actions));
   });
 };
