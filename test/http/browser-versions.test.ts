@@ -5,8 +5,8 @@
 // page; then every versions page on a 390 px phone, nothing scrolling sideways.
 //
 // Each page is saved as a PNG for a person to look at, under test-artifacts/browser/ at the
-// repository's root (kept out of git): versions-NAME-desktop.png at 1280 px (list, compare,
-// publish, published, print, sheets, slips) and versions-NAME-phone.png at 390 px.
+// repository's root (kept out of git): versions-NAME-desktop.png at 1280 px (event, list,
+// compare, publish, published, print, sheets, slips) and versions-NAME-phone.png at 390 px.
 //
 // Skipped, saying why, where /usr/bin/chromium is missing: CI installs it; a browser is never
 // downloaded.
@@ -90,6 +90,8 @@ if (!existsSync(CHROMIUM)) {
 
     await page.goto(`/events/${FRESNO_ID}`);
     t.ok(await page.getByText('Published: version 1').isVisible(), 'the event page says what is published');
+    await page.locator('#plan').scrollIntoViewIfNeeded();
+    await shot(page, 'event', 'desktop', false);
     await arrives(page, () => page.getByRole('link', { name: 'Plan versions: compare, publish, print' }).click());
     t.equal(new URL(page.url()).pathname, VERSIONS);
     t.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Plan versions');
