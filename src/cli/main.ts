@@ -100,9 +100,12 @@ Commands:
       --no-what-if      skip the what-if list (it re-plans once per kind of volunteer)
       --no-tradeoff     skip finish_tradeoff (it plans and simulates the day a few times per target)
   sheets DIR --out FILE   printable station sheets (HTML; Letter and A4): the cover with the
-                      day's timeline, each volunteer's and desk's visits, a roster per station
+                      day's timeline, each volunteer's and desk's visits, a roster per station;
+                      --compact: one table per station, several volunteers to a page, no note
+                      lines (a quarter of the pages)
   slips DIR --out FILE    printable appointment slips in each applicant's language (HTML),
-                      2 per page (--per-page 1|2|4), or one --applicant ID; --phone NUMBER
+                      2 per page (--per-page 1|2|4), or one --applicant ID, or only the slips in
+                      one --language en|es|zh|vi|tl|pa|ht|ar; --phone NUMBER
                       (both take --plan FILE, else a fresh plan)
   ics DIR --volunteer ID   that volunteer's calendar (RFC 5545, with VTIMEZONE): shifts and
                       visits by applicant code, never names; from --plan FILE or a fresh plan;
@@ -569,10 +572,15 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
     args, allowPositionals: true, strict: true,
     options: {
       plan: { type: 'string' }, out: { type: 'string' }, 'per-page': { type: 'string' }, applicant: { type: 'string' }, phone: { type: 'string' },
-      event: { type: 'string' }, version: { type: 'string' },
+      event: { type: 'string' }, version: { type: 'string' }, compact: { type: 'boolean' }, language: { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError(`name the output file, e.g. taller ${kind} DIR --out ${kind}.html`);
+  if (values.compact && kind !== 'sheets') throw new UsageError('--compact is for taller sheets: slips print 4 to a page with --per-page 4');
+  if (values.language !== undefined && kind !== 'slips') throw new UsageError('--language is for taller slips');
+  const { isSlipLanguage, SLIP_LANGUAGES } = await import('../outputs/slips.js');
+  const language = values.language;
+  if (language !== undefined && !isSlipLanguage(language)) throw new UsageError(`--language is one of ${SLIP_LANGUAGES.join(', ')}`);
   storedOrDir(kind, values, positionals);
   const perPage = wholeNumber(values['per-page'], 'per-page');
   if (perPage !== undefined && ![1, 2, 4].includes(perPage)) throw new UsageError('--per-page is 1, 2 or 4');
@@ -585,7 +593,8 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
     ({ bundle, given, stored } = await withDatabase(io, (db) => {
       const { bundle, shown } = storedVersion(db, slug, version);
       // Slips and sheets carry names: each export of a stored event is on the audit log, as on the web.
-      audit(db, 'cli', `${kind}.export`, slug, `version ${shown.version}`);
+      audit(db, 'cli', `${kind}.export`, slug, [`version ${shown.version}`, ...(values.compact ? ['compact'] : []),
+        ...(language !== undefined ? [`language ${language}`] : [])].join(', '));
       // Warnings read against today's roster: a desk volunteer who left shows on the sheets.
       return { bundle, given: withWarnings(bundle, shown), stored: { version: shown.version, draft: shown.draft, now: DateTime.now() } };
     }));
@@ -604,11 +613,12 @@ async function printable(io: Io, args: string[], kind: 'sheets' | 'slips'): Prom
   const { stationSheets } = await import('../outputs/sheets.js');
   const { applicantSlips, SlipUnavailableError } = await import('../outputs/slips.js');
   if (kind === 'sheets') {
-    html = stationSheets(bundle, given, { now: stored?.now ?? openingInstant(bundle.event), draft: stored?.draft === true });
+    html = stationSheets(bundle, given, { now: stored?.now ?? openingInstant(bundle.event), draft: stored?.draft === true, compact: values.compact === true });
   } else {
     const options: SlipsOptions = {};
     if (perPage !== undefined) options.perPage = perPage as 1 | 2 | 4;
     if (values.applicant) options.applicant = values.applicant;
+    if (language !== undefined) options.language = language;
     if (values.phone) options.contactPhone = values.phone;
     if (stored?.draft) options.draft = true;
     try {

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PlanJson, PlanOptions } from '../planner/types.js';
 import type { Db } from './index.js';
-import { auditLog, events, planItems, plans } from './schema.js';
+import { accessTokens, auditLog, events, planItems, plans, users } from './schema.js';
 
 export interface StoredPlan {
   version: number;
@@ -9,6 +9,21 @@ export interface StoredPlan {
   options: Record<string, unknown>;
   plan: PlanJson;
   publishedAt: string | null;
+}
+
+/**
+ * The account behind an actor of the audit log: `user:N` itself, `token:N` the account whose API
+ * token it is; none for the command line and the like.
+ */
+export function accountOfActor(db: Pick<Db, 'select'>, actor: string): number | null {
+  const [kind, id] = actor.split(':');
+  const n = Number(id);
+  if (!Number.isInteger(n)) return null;
+  const userId = kind === 'user' ? n
+    : kind === 'token' ? db.select({ userId: accessTokens.userId }).from(accessTokens).where(eq(accessTokens.id, n)).get()?.userId ?? null
+    : null;
+  // Only an account that is there: a version outlives nobody's foreign key.
+  return userId === null ? null : db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()?.id ?? null;
 }
 
 /** Stores a plan as the event's next version, with one row per visit and desk step for queries by person. */
@@ -19,7 +34,7 @@ export function savePlan(db: Db, eventKey: number, plan: PlanJson, options: Plan
     const version = (last?.version ?? 0) + 1;
     const { previous: _previous, published: _published, ...kept } = options as PlanOptions;
     const planId = tx.insert(plans).values({
-      eventId: eventKey, version, options: kept, body: plan, scheduled: plan.summary.scheduled,
+      eventId: eventKey, version, createdBy: accountOfActor(tx, actor), options: kept, body: plan, scheduled: plan.summary.scheduled,
       scheduledWeight: plan.summary.scheduled_weight,
     }).returning({ id: plans.id }).get().id;
     const rows = plan.scheduled.flatMap((s) => [

@@ -14,7 +14,7 @@ import { JobBoard } from '../jobs/board.js';
 import { jobRoutes } from './jobs.js';
 import { registerLimits, rateLimitsOf } from './limits.js';
 import type { RateLimits } from './limits.js';
-import { PRINT_CSS_HASH } from '../outputs/print.js';
+import { DRAFT_CSS_HASH, PRINT_CSS_HASH } from '../outputs/print.js';
 import type { OpenDatabase } from '../db/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { parsePublicUrl } from './links.js';
@@ -40,6 +40,8 @@ import { volunteerRoutes } from './routes/volunteer.js';
 import { linkRoutes } from './routes/links.js';
 import { applicantRoutes } from './routes/applicant.js';
 import { offerRoutes } from './routes/offers.js';
+import { versionRoutes } from './routes/versions.js';
+import { printPageRoutes } from './routes/print-pages.js';
 
 export interface AppOptions {
   /** An open database, or a path to open (default: TALLER_DB or ./data/taller.sqlite). */
@@ -158,8 +160,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // The printed sheets and slips carry their stylesheet inline (so a saved file prints offline): allowed by its hash only.
-        styleSrc: ["'self'", PRINT_CSS_HASH],
+        // The printed sheets and slips carry their stylesheet inline (so a saved file prints offline): allowed by its hash only;
+        // draft sheets carry one more, the mark atop every page, allowed by its own.
+        styleSrc: ["'self'", PRINT_CSS_HASH, DRAFT_CSS_HASH],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         formAction: ["'self'"],
@@ -214,6 +217,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(linkRoutes);
   await app.register(applicantRoutes);
   await app.register(offerRoutes);
+  await app.register(versionRoutes);
+  await app.register(printPageRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => {
     store.sqlite.prepare('select 1').get();

@@ -65,7 +65,7 @@ function frame(link: ApplicantLink, urls: PageUrls, lang: SlipLanguage) {
 /** The slip as the page shows it, in the page's language; null when the plan gives them no day. */
 function slipOf(link: ApplicantLink, lang: SlipLanguage): SlipView | null {
   if (!link.held || !link.day) return null;
-  return slipViews(link.bundle, link.held.plan, { applicant: link.applicant.id, draft: link.held.draft, language: lang })[0] ?? null;
+  return slipViews(link.bundle, link.held.plan, { applicant: link.applicant.id, draft: link.held.draft, inLanguage: lang })[0] ?? null;
 }
 
 /** The applicant's page: their slip, where and how to get there, their answer, and the forms to answer. */

@@ -21,12 +21,23 @@ export const PRINT_CSS = readFileSync(new URL('static/css/print.css', ROOT), 'ut
  */
 export const PRINT_CSS_HASH = `'sha256-${createHash('sha256').update(PRINT_CSS, 'utf8').digest('base64')}'`;
 
-const engine = handlebars.create();
+/**
+ * What draft sheets carry besides: the mark at the top of every printed page, whatever runs
+ * over from the page before. A stylesheet of its own, so a published document says nothing of drafts.
+ */
+export const DRAFT_CSS = '@page { @top-center { content: "DRAFT \\2014  not yet published"; font: 800 10pt sans-serif; } }';
 
-/** A template of views/print/, compiled; it is given the stylesheet as `css`. */
+/** The CSP source that allows the draft stylesheet, beside PRINT_CSS_HASH. */
+export const DRAFT_CSS_HASH = `'sha256-${createHash('sha256').update(DRAFT_CSS, 'utf8').digest('base64')}'`;
+
+const engine = handlebars.create();
+// The parts several printed outputs share: the sheets' cover, in the full and the compact sheets.
+engine.registerPartial('sheets-cover', readFileSync(new URL('views/print/partials/sheets-cover.hbs', ROOT), 'utf8'));
+
+/** A template of views/print/, compiled; it is given the stylesheet as `css` and the draft's as `draftCss`. */
 export function printTemplate(name: string): (view: object) => string {
   const template = engine.compile(readFileSync(new URL(`views/print/${name}.hbs`, ROOT), 'utf8'), { strict: false });
-  return (view) => template({ ...view, css: PRINT_CSS });
+  return (view) => template({ ...view, css: PRINT_CSS, draftCss: DRAFT_CSS });
 }
 
 /** A plan instant (ISO 8601 with offset) in the event's zone; a malformed one names where it is. */

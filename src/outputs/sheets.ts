@@ -32,6 +32,12 @@ export interface SheetsOptions {
   contacts?: readonly Contact[];
   /** The plan is not published yet: the cover and every sheet's header say times may still change. */
   draft?: boolean;
+  /**
+   * Compact sheets: one table per station (each volunteer's visits a block of it, several to a
+   * page), one per desk and one for the interpreters, without the note lines and the master
+   * rosters; a 250-applicant day on about a sixth of the pages.
+   */
+  compact?: boolean;
 }
 
 /** The mark on draft sheets, on the cover and in each sheet's header. */
@@ -49,6 +55,8 @@ export interface SheetRow {
   code: string;
   name: string;
   languages: string;
+  /** The languages by name alone, for the compact sheets: "Spanish, English". */
+  spoken: string;
   caseType: string;
   /** Null on the desks' sheets, which never show legal risk. */
   complexity: string | null;
@@ -57,6 +65,8 @@ export interface SheetRow {
   interpreter: string | null;
   /** Where the applicant goes next, or where the row happens (interpreters). */
   next: string | null;
+  /** The same in few words, for the compact sheets: "Preparation 9:20 AM, V003 Sofía". */
+  then: string | null;
 }
 
 export interface ShiftRow {
@@ -173,10 +183,114 @@ export function sheetsView(bundle: Bundle, plan: PlanJson, options: SheetsOption
 
 /** The station sheets as one standalone HTML document (inline print stylesheet, nothing fetched). */
 export function stationSheets(bundle: Bundle, plan: PlanJson, options: SheetsOptions = {}): string {
-  return template(sheetsView(bundle, plan, options));
+  const view = sheetsView(bundle, plan, options);
+  return options.compact === true ? compactTemplate(compactView(view)) : template(view);
 }
 
 const template = printTemplate('sheets');
+const compactTemplate = printTemplate('sheets-compact');
+
+/** One person's part of a compact table: a block of rows under their name. */
+export interface CompactGroup {
+  id: string;
+  title: string;
+  facts: string[];
+  rows: SheetRow[];
+  /** Short enough to keep whole on one page (so it can be cut out for its volunteer). */
+  short: boolean;
+}
+
+/** The most rows a block is kept whole with: about a third of a page. */
+export const SHORT_GROUP = 10;
+
+/** A compact sheet: a desk, a station (every volunteer's visits), the interpreters, or the applicants not scheduled. */
+export interface CompactSection {
+  id: string;
+  kind: 'desk' | 'station' | 'interpreting' | 'unscheduled';
+  kicker: string;
+  title: string;
+  running: string;
+  facts: string[];
+  /** The heading of the column that says where the applicant goes next (or, for interpreters, where the visit is). */
+  thenLabel: string;
+  /** Complexity and red flags are printed (legal stations only). */
+  legal: boolean;
+  isDesk: boolean;
+  isUnscheduled: boolean;
+  /** The desk's rows (desks only). */
+  rows: SheetRow[];
+  /** Each volunteer's or interpreter's rows (stations and interpreting). */
+  groups: CompactGroup[];
+  shifts: ShiftRow[];
+  /** The applicants not scheduled, by reason. */
+  reasons: { reason: string; count: number; unscheduled: UnscheduledRow[] }[];
+  warnings: WarningView[];
+}
+
+export interface CompactSheetsView {
+  /** Always true: the cover says these are the compact sheets. */
+  compact: true;
+  title: string;
+  draft: string | null;
+  cover: CoverView;
+  sections: CompactSection[];
+}
+
+/** A volunteer's or interpreter's sheet as a block of a compact table: who, their role, languages and visits, then the rows. */
+const groupOf = (s: SheetSection): CompactGroup => ({ id: s.id, title: s.title, facts: s.facts, rows: s.rows, short: s.rows.length <= SHORT_GROUP });
+
+/** The applicants not scheduled under each reason, the commonest first. */
+function byReason(rows: readonly UnscheduledRow[]): CompactSection['reasons'] {
+  const groups = new Map<string, UnscheduledRow[]>();
+  for (const row of rows) groups.set(row.reason, [...(groups.get(row.reason) ?? []), row]);
+  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([reason, unscheduled]) => ({ reason, count: unscheduled.length, unscheduled }));
+}
+
+/**
+ * The compact sheets from the full ones: the desks as they are, without note lines; each
+ * station's volunteer sheets as blocks of one table (its master roster left out: the blocks
+ * hold every visit); the interpreters' sheets as blocks of one table; the applicants not
+ * scheduled as they are.
+ */
+export function compactView(view: SheetsView): CompactSheetsView {
+  const sections: CompactSection[] = [];
+  // Each section gets lists of its own: blocks are pushed into a station's list as they come.
+  const base = () => ({ facts: [] as string[], thenLabel: 'Then', legal: false, isDesk: false, isUnscheduled: false, rows: [] as SheetRow[],
+    groups: [] as CompactGroup[], shifts: [] as ShiftRow[], reasons: [] as CompactSection['reasons'], warnings: [] as WarningView[] });
+  for (const s of view.sections) {
+    if (s.kind === 'desk') {
+      sections.push({ ...base(), id: s.id, kind: 'desk', kicker: s.kicker, title: s.title, running: s.running, facts: s.facts,
+        isDesk: true, rows: s.rows, shifts: s.shifts, warnings: s.warnings });
+    } else if (s.kind === 'unscheduled') {
+      sections.push({ ...base(), id: s.id, kind: 'unscheduled', kicker: s.kicker, title: s.title, running: s.running, facts: s.facts,
+        isUnscheduled: true, reasons: byReason(s.unscheduled) });
+    } else if (s.kind === 'roster' && s.station !== null) {
+      const name = STATION_NAMES[s.station];
+      sections.push({ ...base(), id: `station-${s.station}`, kind: 'station', kicker: name, title: `${name}: every volunteer's visits`,
+        running: name, facts: s.facts, legal: true });
+    } else if (s.kind === 'volunteer') {
+      const last = sections[sections.length - 1];
+      if (last?.kind === 'station') last.groups.push(groupOf(s));
+    } else if (s.kind === 'interpreter') {
+      let last = sections[sections.length - 1];
+      if (last?.kind !== 'interpreting') {
+        last = { ...base(), id: 'interpreting', kind: 'interpreting', kicker: 'Interpreting', title: "Interpreting: every interpreter's visits",
+          running: 'Interpreting', thenLabel: 'Where', legal: true, groups: [] };
+        sections.push(last);
+      }
+      last.groups.push(groupOf(s));
+    }
+  }
+  const interpreting = sections.find((s) => s.kind === 'interpreting');
+  if (interpreting) {
+    const visits = interpreting.groups.reduce((n, g) => n + g.rows.length, 0);
+    interpreting.facts = [count(interpreting.groups.length, 'interpreter'), count(visits, 'visit')];
+  }
+  // The packet in a few lines: each sheet and how much it holds (the people are named on it).
+  const contents = sections.map((s) => ({ label: s.kicker, entries: s.facts.filter((f) => !/\d:\d\d/.test(f)) }));
+  return { compact: true, title: view.title, draft: view.draft, cover: { ...view.cover, contents }, sections };
+}
 
 /** Lookups and formatting shared by every sheet of one rendering. */
 class Scene {
@@ -223,6 +337,12 @@ class Scene {
     return this.volunteers.get(id);
   }
 
+  /** "V007 Héctor", as the compact sheets name a colleague: the id and the first name. */
+  short(id: string): string {
+    const first = this.volunteers.get(id)?.name.trim().split(/\s+/)[0];
+    return first ? `${id} ${first}` : id;
+  }
+
   /** "V007 Héctor Cervantes Jiménez", or the id alone for someone the roster no longer has. */
   person(id: string): string {
     const v = this.volunteers.get(id);
@@ -249,12 +369,14 @@ function row(scene: Scene, stay: ScheduledJson, span: IntervalJson, legal: boole
     code: stay.applicant,
     name: applicant?.name ?? '(not on the applicant list)',
     languages: applicant ? languagesOf(applicant.languages) : '',
+    spoken: applicant ? applicant.languages.map((c) => languageName(c)).join(', ') : '',
     caseType: applicant ? caseTypeName(applicant.caseType) : '',
     complexity: legal && applicant ? applicant.complexity : null,
     flags: legal && applicant ? [...applicant.flags] : [],
     volunteer: null,
     interpreter: null,
     next: null,
+    then: null,
     ...extra,
   };
 }
@@ -282,6 +404,14 @@ function nextStep(scene: Scene, stay: ScheduledJson, index: number): string | nu
   const visit = stay.visits[index + 1];
   if (visit) return `Next: ${STATION_NAMES[visit.station]} at ${scene.clock(visit.start)}, ${scene.person(visit.volunteer)}`;
   if (stay.final_check) return `Next: ${STATION_NAMES.final_check} at ${scene.clock(stay.final_check.start)}`;
+  return null;
+}
+
+/** Where an applicant goes after the step at `index`, in few words: "Preparation 9:20 AM, V003 Sofía". */
+function thenStep(scene: Scene, stay: ScheduledJson, index: number): string | null {
+  const visit = stay.visits[index + 1];
+  if (visit) return `${NAMES[visit.station]} ${scene.clock(visit.start)}, ${scene.short(visit.volunteer)}`;
+  if (stay.final_check) return `${NAMES.final_check} ${scene.clock(stay.final_check.start)}`;
   return null;
 }
 
@@ -338,6 +468,7 @@ function volunteerSection(scene: Scene, stays: readonly ScheduledJson[], station
     ? [row(scene, stay, v, true, {
       interpreter: v.interpreter ? interpreterLabel(scene, stay, v.volunteer, v.interpreter) : null,
       next: nextStep(scene, stay, i),
+      then: thenStep(scene, stay, i),
     })]
     : [])).sort(byTime);
   const volunteer = scene.volunteer(volunteerId);
@@ -363,7 +494,10 @@ function volunteerSection(scene: Scene, stays: readonly ScheduledJson[], station
 function interpreterSection(scene: Scene, stays: readonly ScheduledJson[], interpreterId: string): SheetSection {
   const rows = stays.flatMap((stay) => stay.visits.filter((v) => v.interpreter === interpreterId).map((v) => {
     const pair = bridge(scene, stay, v.volunteer, interpreterId);
-    return row(scene, stay, v, true, { next: `At ${STATION_NAMES[v.station]} with ${scene.person(v.volunteer)}${pair ? `, ${pair}` : ''}` });
+    return row(scene, stay, v, true, {
+      next: `At ${STATION_NAMES[v.station]} with ${scene.person(v.volunteer)}${pair ? `, ${pair}` : ''}`,
+      then: `${NAMES[v.station]}, ${scene.short(v.volunteer)}${pair ? `; ${pair}` : ''}`,
+    });
   })).sort(byTime);
   const interpreter = scene.volunteer(interpreterId);
   return section({
@@ -391,7 +525,10 @@ function deskSection(scene: Scene, plan: PlanJson, stays: readonly ScheduledJson
     const next = desk === 'check_in'
       ? nextStep(scene, stay, -1)
       : last ? `After ${STATION_NAMES[last.station]} with ${scene.person(last.volunteer)}` : null;
-    return [row(scene, stay, step, false, { next })];
+    const then = desk === 'check_in'
+      ? thenStep(scene, stay, -1)
+      : last ? `From ${NAMES[last.station]}, ${scene.short(last.volunteer)}` : null;
+    return [row(scene, stay, step, false, { next, then })];
   }).sort(byTime);
   const shifts = plan.shifts
     .filter((s) => s.station === desk)

@@ -86,6 +86,8 @@ export interface SlipsOptions {
   perPage?: 1 | 2 | 4;
   /** Only this applicant's slip, one to a page (the applicant's own link). */
   applicant?: string;
+  /** Only the slips printed in this language (the language each applicant's slip is in, see slipLanguage). */
+  language?: SlipLanguage;
   /** What the QR code holds: the check-in link for an applicant; by default, their code. */
   checkInUrl?: (applicantId: string) => string;
   /** A phone number applicants may call; no phone line without it. */
@@ -93,7 +95,7 @@ export interface SlipsOptions {
   /** The plan is not published yet: each slip says its time may still change. */
   draft?: boolean;
   /** Every slip in this language instead of each applicant's own (an applicant's page, switched to another). */
-  language?: SlipLanguage;
+  inLanguage?: SlipLanguage;
 }
 
 /** Asked for a slip that cannot exist (the CLI exits 2, HTTP answers 404). */
@@ -284,7 +286,9 @@ export function slipViews(bundle: Bundle, plan: PlanJson, options: SlipsOptions 
   return [...stays].sort((a, b) => byId(a.applicant, b.applicant)).flatMap((stay): SlipView[] => {
     const applicant = applicants.get(stay.applicant);
     if (!applicant) return [];
-    const lang = options.language ?? slipLanguage(applicant.languages);
+    const own = slipLanguage(applicant.languages);
+    if (options.language !== undefined && own !== options.language) return [];
+    const lang = options.inLanguage ?? own;
     const catalog = CATALOGS[lang];
     const arrival = planInstant(stay.arrival, event.timezone, `${stay.applicant} arrival`);
     const minutes = roundedStay(stayMinutes(stay));
@@ -365,10 +369,12 @@ export async function applicantSlips(bundle: Bundle, plan: PlanJson, options: Sl
   const single = options.applicant !== undefined ? views[0] : undefined;
   return template({
     title: single ? `${single.title} — ${bundle.event.name}` : `Appointment slips — ${bundle.event.name}`,
-    lang: single?.lang ?? 'en',
-    dir: single?.dir ?? 'ltr',
+    // One applicant's, or one language's, slips: the document is in their language.
+    lang: single?.lang ?? options.language ?? 'en',
+    dir: single?.dir ?? (options.language ? CATALOGS[options.language].dir : 'ltr'),
     perPage,
     empty: slips.length === 0,
+    emptyLanguage: slips.length === 0 && options.language !== undefined ? languageName(options.language) : null,
     pages: slipPages(slips, perPage),
   });
 }

@@ -228,3 +228,20 @@ t.test('the applicant’s page is by link; the offers page is read and its answe
     t.same([page.statusCode, look.statusCode, link.statusCode], want[caller], `${caller}: the offers page ${page.statusCode}, looking again ${look.statusCode}, a made-up link ${link.statusCode}`);
   }
 });
+
+// Plan versions and printing from the browser (the versions, compare, publish and print pages):
+// each route with the rule it must keep, so that one gone missing or loosened fails here.
+t.test('the plan versions and print pages keep their rules', async (t) => {
+  const { app } = await build(t, tempDatabase(t), { rateLimits: false });
+  const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
+  const want: Record<string, Access> = {
+    'GET /events/:id/versions': 'read',
+    'GET /events/:id/versions/compare': 'read',
+    'GET /events/:id/versions/:version/publish': 'write',
+    'POST /events/:id/versions/:version/publish': 'write',
+    'GET /events/:id/print': 'read',
+    'GET /events/:id/print/sheets': 'read',
+    'GET /events/:id/print/slips': 'read',
+  };
+  for (const [route, access] of Object.entries(want)) t.equal(rules.get(route), access, route);
+});

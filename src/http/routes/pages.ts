@@ -9,6 +9,7 @@ import type { StoredPlan } from '../../db/plans.js';
 import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
+import { publishedBanner } from '../versions-view.js';
 import { EventParams } from '../schemas.js';
 import { eventView, planStatusView, planView } from '../views.js';
 import { actorOf } from '../access.js';
@@ -82,6 +83,12 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       coordinator: true,
       plan,
       status,
+      // What is published, plain to see, and the way to the versions and the print page.
+      versions: {
+        url: `/events/${encodeURIComponent(bundle.event.id)}/versions`,
+        printUrl: `/events/${encodeURIComponent(bundle.event.id)}/print`,
+        banner: publishedBanner(mark.published, bundle.event.timezone, locale),
+      },
       estimate: estimate && stored
         ? estimateView(estimate, stored.plan.summary.scheduled, bundle.event, bundle.event.planning.finishProbability, locale) : null,
     });

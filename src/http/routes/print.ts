@@ -1,21 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { audit, loadBundle } from '../../db/events.js';
-import { heldPlan, shownPlan, withWarnings } from '../../services/plans.js';
+import { heldPlan } from '../../services/plans.js';
+import { printSheets, printSlips } from '../../services/print.js';
 import { applicantOf, issueLink } from '../../db/tokens.js';
-import { purgedAt } from '../../db/purge.js';
-import { nothingToPrint } from '../../services/retention.js';
-import { stationSheets } from '../../outputs/sheets.js';
-import { applicantSlips, SlipUnavailableError } from '../../outputs/slips.js';
+import { applicantSlips, SLIP_LANGUAGES, SlipUnavailableError } from '../../outputs/slips.js';
 import { linkGrantOf } from '../auth.js';
 import { actorOf } from '../access.js';
 import { NEEDS_PUBLIC_URL, linkOrigin } from '../links.js';
 import { BAD_EXPIRY, ErrorBody, EventId, EventParams, LinkBody, linkOptions } from '../schemas.js';
 
 const HTML = 'text/html; charset=utf-8';
-const ApplicantParams = Type.Object({ id: EventId, aid: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }) });
-const noPlan = (id: string) => ({ error: `Event ${id} has no plan yet: plan it first` });
-const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+/** An applicant's code, as the roster and the slips write it. */
+export const ApplicantCode = Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' });
+const ApplicantParams = Type.Object({ id: EventId, aid: ApplicantCode });
+/** One of the eight languages slips are printed in. */
+export const SlipLanguageParam = Type.Union(SLIP_LANGUAGES.map((l) => Type.Literal(l)));
 
 /**
  * What people hold, printed: station sheets and all slips for coordinators (they carry names:
@@ -25,33 +25,44 @@ export const printRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
 
   app.get('/api/events/:id/sheets.html', {
-    config: { access: 'read' }, schema: { params: EventParams, querystring: VersionQuery, response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody } },
+    config: { access: 'read' },
+    schema: {
+      params: EventParams,
+      querystring: Type.Object({
+        version: Type.Optional(Type.Integer({ minimum: 1 })),
+        /** `compact`: one table per station, several volunteers to a page (default `full`). */
+        layout: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('compact')])),
+      }),
+      response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody },
+    },
   }, async (request, reply) => {
-    const bundle = loadBundle(db, request.params.id);
-    const purged = bundle && purgedAt(db, bundle.key);
-    if (purged) return reply.code(410).send({ error: nothingToPrint(request.params.id, purged) });
-    const stored = bundle && shownPlan(db, bundle.key, request.query.version);
-    if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
-    audit(db, actorOf(request), 'sheets.export', bundle.event.id, `version ${stored.version}`);
-    return reply.type(HTML).send(stationSheets(bundle, withWarnings(bundle, stored), { draft: stored.draft }));
+    const { version, layout } = request.query;
+    const printed = printSheets(db, request.params.id, { ...(version ? { version } : {}), compact: layout === 'compact' }, actorOf(request));
+    if (printed.kind !== 'printed') return reply.code(printed.kind === 'purged' ? 410 : 404).send({ error: printed.error });
+    return reply.type(HTML).send(printed.html);
   });
 
   app.get('/api/events/:id/slips.html', {
     config: { access: 'read' },
     schema: {
       params: EventParams,
-      querystring: Type.Object({ per_page: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(4)])), version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({
+        per_page: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(4)])),
+        version: Type.Optional(Type.Integer({ minimum: 1 })),
+        /** Only the slips printed in this language. */
+        language: Type.Optional(SlipLanguageParam),
+        /** Only this applicant's slip. */
+        applicant: Type.Optional(ApplicantCode),
+      }),
       response: { 200: Type.String(), 404: ErrorBody, 410: ErrorBody },
     },
   }, async (request, reply) => {
-    const bundle = loadBundle(db, request.params.id);
-    const purged = bundle && purgedAt(db, bundle.key);
-    if (purged) return reply.code(410).send({ error: nothingToPrint(request.params.id, purged) });
-    const stored = bundle && shownPlan(db, bundle.key, request.query.version);
-    if (!bundle || !stored) return reply.code(404).send(bundle ? noPlan(request.params.id) : { error: `Event ${request.params.id} not found` });
-    audit(db, actorOf(request), 'slips.export', bundle.event.id, `version ${stored.version}`);
-    const perPage = request.query.per_page;
-    return reply.type(HTML).send(await applicantSlips(bundle, stored.plan, { draft: stored.draft, ...(perPage ? { perPage } : {}) }));
+    const { per_page: perPage, version, language, applicant } = request.query;
+    const printed = await printSlips(db, request.params.id, {
+      ...(version ? { version } : {}), ...(perPage ? { perPage } : {}), ...(language ? { language } : {}), ...(applicant ? { applicant } : {}),
+    }, actorOf(request));
+    if (printed.kind !== 'printed') return reply.code(printed.kind === 'purged' ? 410 : 404).send({ error: printed.error });
+    return reply.type(HTML).send(printed.html);
   });
 
   app.post('/api/events/:id/applicants/:aid/slip-link', {
