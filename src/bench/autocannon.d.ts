@@ -10,12 +10,18 @@ declare module 'autocannon' {
     p90: number;
     p99: number;
   }
+  export interface Client {
+    setHeaders(headers: Record<string, string>): void;
+    setRequest(request: { path?: string; headers?: Record<string, string>; method?: string }): void;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Called with each connection's client before it starts: give it headers or a path of its own. */
+    setupClient?: (client: Client) => void;
     /** A run before the measured one, not counted. */
     warmup?: { connections?: number; duration?: number };
   }

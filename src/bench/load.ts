@@ -3,33 +3,39 @@
  *
  *   npm run load -- [--duration S] [--connections N] [--host 127.0.0.1]
  *
- * It builds a temporary database with the generated 250×45 workshop (src/bench/generate.ts,
- * seed 1, as the bench's `250x45` case), imported, planned and published by the compiled
- * `taller` command, makes an API token and a volunteer's calendar feed link, and starts the
- * compiled server (`node src/cli/bin.js serve`, as `npm start` does; dist/ is built first when it
- * is missing or older than src/) in a child process of its own on 127.0.0.1 and a free port,
- * with `TALLER_RATE_LIMIT=off` (rate limits off for the run) and `LOG_LEVEL=warn`. After one
- * visit to each route (the page's estimate is simulated then), it runs autocannon with N
- * connections for S seconds (after 2 s at N connections, not counted: the client's own start)
- * against (a) the event page, signed in with an admin's API token, and (b) the calendar feed, one after the other, while a
- * separate process asks `/health` every 100 ms (counted while a route is loaded, warm-up
- * included). It prints a table:
- * per route, requests per second, latency p50, p99 and max, errors (connection errors and
- * timeouts) and non-2xx answers, and `/health`'s p99 and max while that route was loaded.
+ * It builds a temporary database with the 250-applicant sample workshop
+ * (static/samples/central-valley-citizenship-day), imported, planned and published by the
+ * compiled `taller` command, with an admin's API token, a volunteer's calendar feed link and
+ * every volunteer's own link (`taller links`), and starts the compiled server
+ * (`node src/cli/bin.js serve`, as `npm start` does; dist/ is built first when it is missing or
+ * older than src/) in a child process of its own on 127.0.0.1 and a free port, with
+ * `TALLER_RATE_LIMIT=off` (rate limits off for the run) and `LOG_LEVEL=warn`. N coordinators
+ * sign in through the sign-in page, each with a session of their own. After one visit to each
+ * route (the page's estimate is simulated then), it runs autocannon with N connections for S
+ * seconds (after 2 s at N connections, not counted: the client's own start) against, one after
+ * the other:
+ *   (a) the event page, with an admin's API token;
+ *   (b) a volunteer's calendar feed;
+ *   (c) the plan workspace, each connection a signed-in coordinator with their own session cookie;
+ *   (d) volunteers' own pages, each connection a volunteer's link (the event's volunteers in turn);
+ * while a separate process asks `/health` every 100 ms (counted while a route is loaded, warm-up
+ * included). It prints a table: per route, requests per second, latency p50, p99 and max, errors
+ * (connection errors and timeouts) and non-2xx answers, and `/health`'s p99 and max while that
+ * route was loaded.
  *
  * Defaults: 30 s, 100 connections; at most 120 s and 500 connections. Any host but loopback is
  * refused: this is not a tool to load someone else's server. Never a pass/fail on timings:
  * the goals (0 errors, p99 under 300 ms, /health under 50 ms) are shown beside the numbers.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { Client } from 'autocannon';
 import { distState } from '../cli/dist.js';
 import type { PlanJson } from '../planner/index.js';
-import { generateBundleFiles } from './generate.js';
 import { BIN, LOOPBACK, startTaller } from './server.js';
 
 const LIMITS = { duration: 120, connections: 500 };
@@ -78,8 +84,8 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 /** Runs `taller ARGS` (the compiled command, in a process of its own) against the database; its stdout. */
-function taller(db: string, args: string[]): string {
-  const run = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, TALLER_DB: db }, encoding: 'utf8' });
+function taller(db: string, args: string[], input?: string): string {
+  const run = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, TALLER_DB: db }, encoding: 'utf8', input });
   if (run.status !== 0) throw new Error(`taller ${args.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
   return run.stdout;
 }
@@ -135,6 +141,44 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
+/** A password for the coordinators' sign-in; the database lives only as long as the run. */
+const PASSWORD = 'load-test-password-1';
+
+interface Route {
+  name: string;
+  label: string;
+  path: string;
+  headers: Record<string, string>;
+  setupClient?: (client: Client) => void;
+}
+
+/** The cookies a browser keeps from a response, as one Cookie header value (the latest of each name). */
+function cookiesOf(res: Response, jar = new Map<string, string>()): Map<string, string> {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const at = pair!.indexOf('=');
+    jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+  }
+  return jar;
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** Signs in through the sign-in page as a browser does (its form token, then the form); the session's Cookie header. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${base}/sign-in`);
+  const jar = cookiesOf(page);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!csrf) fail('the sign-in page has no form token');
+  const res = await fetch(`${base}/sign-in`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ _csrf: csrf, email, password, next: '/' }).toString(),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) fail(`signing in answered ${res.status}`);
+  return cookieHeader(cookiesOf(res, jar));
+}
+
 let options: ReturnType<typeof parse>;
 try {
   options = parse(process.argv.slice(2));
@@ -159,23 +203,27 @@ const db = join(dir, 'load.sqlite');
 let server: Awaited<ReturnType<typeof startTaller>> | undefined;
 try {
   const load0 = loadavg();
-  // The generated 250×45 workshop, as files a coordinator would have, imported, planned and published by the command's code.
-  const bundleDir = join(dir, 'bundle');
-  mkdirSync(bundleDir);
-  for (const [name, bytes] of Object.entries(generateBundleFiles({ applicants: 250, volunteers: 45, seed: 1 }))) writeFileSync(join(bundleDir, name), bytes!);
+  // The 250-applicant sample, as a coordinator would import it, planned and published by the command's code.
+  const bundleDir = join(ROOT, 'static', 'samples', 'central-valley-citizenship-day');
   const slug = (JSON.parse(readFileSync(join(bundleDir, 'event.json'), 'utf8')) as { id: string }).id;
-  say(`importing and planning ${slug} (250 applicants, 45 volunteers) in ${db}`);
+  say(`importing and planning ${slug} (the 250-applicant sample) in ${db}`);
   taller(db, ['import', bundleDir]);
   const planFile = join(dir, 'plan.json');
   taller(db, ['plan', '--event', slug, '--out', planFile]);
   taller(db, ['publish', '--event', slug, '--version', '1']);
   taller(db, ['user', 'add', '--email', 'load@example.org', '--name', 'Load test', '--role', 'admin']);
+  taller(db, ['user', 'add', '--email', 'coordinator@example.org', '--name', 'Load coordinator', '--role', 'admin', '--password-stdin'], `${PASSWORD}\n`);
   const token = taller(db, ['token', '--user', 'load@example.org', '--name', 'load test']).trim();
   const plan = JSON.parse(readFileSync(planFile, 'utf8')) as PlanJson;
   const visits = new Map<string, number>();
   for (const s of plan.scheduled) for (const v of s.visits) visits.set(v.volunteer, (visits.get(v.volunteer) ?? 0) + 1);
   const volunteer = [...visits].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   if (!volunteer) fail('the plan schedules nobody: no calendar to load');
+  // Every volunteer's own link, as the coordinator's export gives them; only their paths are used.
+  const linksFile = join(dir, 'links.csv');
+  taller(db, ['links', '--event', slug, '--out', linksFile]);
+  const volunteerPages = [...readFileSync(linksFile, 'utf8').matchAll(/https?:\/\/[^/,\s]+(\/v\/[A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+  if (volunteerPages.length === 0) fail('the links export holds no volunteer link');
 
   say('starting the compiled server with TALLER_RATE_LIMIT=off');
   server = await startTaller({ TALLER_DB: db, TALLER_DEMO: '0', TALLER_RATE_LIMIT: 'off' });
@@ -183,10 +231,29 @@ try {
   const link = await fetch(`${base}/api/events/${slug}/volunteers/${volunteer}/calendar-link`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   if (link.status !== 201) fail(`the calendar link was refused (${link.status}): ${await link.text()}`);
   const feed = new URL(((await link.json()) as { url: string }).url).pathname;
+  say(`signing in ${options.connections} coordinators through the sign-in page`);
+  const sessions: string[] = [];
+  for (let i = 0; i < options.connections; i += 8) {
+    const batch = Math.min(8, options.connections - i);
+    sessions.push(...await Promise.all(Array.from({ length: batch }, () => signIn(base, 'coordinator@example.org', PASSWORD))));
+  }
   const signedIn = { authorization: `Bearer ${token}` };
-  const routes = [
+  /** Each connection its own of the given values, in turn. */
+  const each = (values: string[], apply: (client: Client, value: string) => void) => {
+    let next = 0;
+    return (client: Client) => apply(client, values[next++ % values.length]!);
+  };
+  const routes: Route[] = [
     { name: 'event page, signed in', label: `GET /events/${slug}`, path: `/events/${slug}`, headers: signedIn },
     { name: 'calendar feed', label: 'GET /calendars/[token].ics', path: feed, headers: {} },
+    {
+      name: 'plan workspace, signed in', label: `GET /events/${slug}/plan (${sessions.length} sessions)`, path: `/events/${slug}/plan`,
+      headers: { cookie: sessions[0]! }, setupClient: each(sessions, (client, cookie) => client.setHeaders({ cookie })),
+    },
+    {
+      name: 'volunteers\' own pages', label: `GET /v/[token] (${volunteerPages.length} volunteers)`, path: volunteerPages[0]!,
+      headers: {}, setupClient: each(volunteerPages, (client, path) => client.setRequest({ path })),
+    },
   ];
   // One visit each first: the page's estimate is simulated (in a worker) on its first visit.
   for (const r of routes) {
@@ -209,7 +276,7 @@ try {
     // The client's own start (its connections opened, its code warmed) is not the server's time:
     // a few seconds at the same connections first, not counted.
     const result = await autocannon({
-      url: `${base}${r.path}`, headers: r.headers, connections: options.connections, duration: options.duration, timeout: 10,
+      url: `${base}${r.path}`, headers: r.headers, setupClient: r.setupClient, connections: options.connections, duration: options.duration, timeout: 10,
       warmup: { connections: options.connections, duration: WARMUP_S },
     });
     sampler.send({ phase: 'idle' });
@@ -233,7 +300,7 @@ try {
 
   console.log(`Load on loopback: ${options.connections} connections × ${options.duration} s per route (autocannon, after ${WARMUP_S} s not counted), /health asked every 100 ms from another process`);
   console.log(`Server: the compiled app (node src/cli/bin.js serve) in its own process, TALLER_RATE_LIMIT=off (rate limits off for this run), LOG_LEVEL=warn;`);
-  console.log(`the generated 250×45 workshop, planned and published; the feed of ${volunteer}, who has the most visits.`);
+  console.log(`the 250-applicant sample (${slug}), planned and published; the feed of ${volunteer}, who has the most visits; ${sessions.length} coordinators' sessions; ${volunteerPages.length} volunteers' links.`);
   console.log(`Machine: ${cpus().length} cores, load average ${load0.map((l) => l.toFixed(2)).join(' ')} before, ${load1.map((l) => l.toFixed(2)).join(' ')} after (node ${process.version}).\n`);
   console.log(table(['route', 'requests/s', 'p50', 'p99', 'max', 'errors/non-2xx', '/health p99', '/health max (samples)'], rows));
   console.log(`\nGoals: 0 errors and non-2xx, p99 under ${GOALS.p99} ms, /health under ${GOALS.health} ms: ${goals.length === 0 ? 'all met' : `missed: ${goals.join('; ')}`}.`);

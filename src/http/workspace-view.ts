@@ -29,6 +29,19 @@ export function registerWorkspacePartials(engine: typeof handlebars): void {
   for (const file of readdirSync(PARTIALS).filter((f) => f.endsWith('.hbs'))) {
     engine.registerPartial(`workspace-${file.slice(0, -4)}`, readFileSync(`${PARTIALS}${file}`, 'utf8'));
   }
+  timelineFragment = engine.compile('{{> workspace-timeline tl=timeline}}', { strict: false });
+}
+
+/** The timeline partial alone, compiled by the engine the pages use (every app's engine has the same partials and helpers). */
+let timelineFragment: ((data: unknown) => string) | undefined;
+
+/**
+ * The timeline as HTML, in a locale: what the plan page shows of a version, rendered once and
+ * kept by the route (a 250-applicant day is thousands of blocks).
+ */
+export function timelineHtml(view: ReturnType<typeof timelineView>, locale: Locale): string {
+  if (!timelineFragment) throw new Error('the workspace partials are not registered');
+  return timelineFragment({ locale, timeline: view });
 }
 
 /** The workspace's own stylesheet and script, linked by the layout. */
@@ -106,7 +119,16 @@ export function timelineView(timeline: Timeline, bundle: Bundle, plan: PlanJson,
   const t = translator(locale);
   const names = namesOf(bundle, options.names);
   const { unit, zone, opening } = timeline;
-  const clock = (m: number) => DateTime.fromMillis(opening + m * 60_000, { zone }).setLocale(INTL_LOCALE[locale]).toLocaleString(DateTime.TIME_SIMPLE);
+  // A day has a few hundred distinct minutes and thousands of blocks: each minute is written once.
+  const clocks = new Map<number, string>();
+  const clock = (m: number) => {
+    let text = clocks.get(m);
+    if (text === undefined) {
+      text = DateTime.fromMillis(opening + m * 60_000, { zone }).setLocale(INTL_LOCALE[locale]).toLocaleString(DateTime.TIME_SIMPLE);
+      clocks.set(m, text);
+    }
+    return text;
+  };
   const span = (s: number, e: number) => `${clock(s)}–${clock(e)}`;
   const hours = new Set(timeline.hours);
   const slug = bundle.event.id;

@@ -339,3 +339,16 @@ t.test('hostile names in the roster and the applicants show as text in every vie
   const [clean, hostile] = [await pages(plain), await pages(bad)];
   for (const [i, page] of hostile.entries()) t.equal(addedMarkup(page.body, clean[i]!.body), undefined, `${page.path}: no markup added`);
 });
+
+t.test('a volunteer renamed after the timeline was shown appears under the new name on the next view', async (t) => {
+  const { visitor, store, bundle } = await workspace(t);
+  const made = stored(store, bundle);
+  const busy = made.scheduled[0]!.visits[0]!.volunteer;
+  const before = bundle.volunteers.find((v) => v.id === busy)!.name;
+  t.match((await visitor.get(PLAN)).body, before, 'the timeline names them');
+  const renamed = { ...bundle, volunteers: bundle.volunteers.map((v) => (v.id === busy ? { ...v, name: 'Renamed Volunteer' } : v)) };
+  saveBundle(store.db, renamed, 'test', organizationNamed(store.db, ORG));
+  const after = await visitor.get(PLAN);
+  t.match(after.body, 'Renamed Volunteer', 'the new name is shown');
+  t.notMatch(after.body, before, 'the old name is gone');
+});

@@ -3,8 +3,12 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { auditWriter } from '../../db/audit.js';
 import { volunteerCalendarOf, volunteerDay } from '../../services/links.js';
+import { Memo } from '../../services/lru.js';
+import { markKey, versionMark } from '../../services/plans.js';
 import { answerAsVolunteer } from '../../services/responses.js';
+import type { TokenGrant } from '../../db/tokens.js';
 import { linkGrantOf } from '../auth.js';
+import type { Locale } from '../i18n.js';
 import { linkOrigin } from '../links.js';
 import { goneView, volunteerPageView } from '../volunteer-view.js';
 
@@ -12,6 +16,11 @@ import { goneView, volunteerPageView } from '../volunteer-view.js';
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$' }) });
 /** Personal answers are kept by no browser or proxy. */
 const PRIVATE = 'private, no-store';
+/** Volunteers' pages kept built (each a few kilobytes), least recently seen first out. */
+const PAGES_KEPT = 2000;
+
+/** A volunteer's page as built for one link, and the event it belongs to. */
+interface KeptPage { eventKey: number; view: ReturnType<typeof volunteerPageView> }
 
 /**
  * A volunteer's own page by their personal link (token kind `volunteer`, bound to one roster
@@ -25,6 +34,19 @@ export const volunteerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
   const audits = auditWriter(db);
 
+  // Each link's page as built, by the event's version mark, the link and the language: an
+  // answer, an import or a publish moves the mark and the next view builds it again. The form's
+  // token and the "sent" notice are each request's own.
+  const pages = new Memo<KeptPage | undefined>(PAGES_KEPT);
+  const pageOf = (grant: TokenGrant, token: string, locale: Locale): Promise<KeptPage | undefined> => {
+    const make = (): KeptPage | undefined => {
+      const day = grant.rosterEntryId == null ? undefined : volunteerDay(db, grant.rosterEntryId);
+      return day && { eventKey: day.volunteer.eventKey, view: volunteerPageView(day, locale, { token, origin: linkOrigin(app), csrf: '' }) };
+    };
+    const mark = grant.eventId == null ? undefined : versionMark(db, grant.eventId);
+    return mark ? pages.get(`${markKey(mark)}|${grant.id}|${locale}`, make) : Promise.resolve(make());
+  };
+
   const gone = (reply: FastifyReply) => reply.code(404).header('cache-control', PRIVATE).view('volunteer/gone.hbs', goneView(reply.locals.locale));
 
   app.get('/v/:token', {
@@ -33,13 +55,11 @@ export const volunteerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { token } = request.params;
     const grant = linkGrantOf(request, token, 'volunteer');
-    const day = grant?.rosterEntryId == null ? undefined : volunteerDay(db, grant.rosterEntryId);
-    if (!grant || !day) return gone(reply);
+    const page = grant && await pageOf(grant, token, reply.locals.locale);
+    if (!grant || !page) return gone(reply);
     // Shown only once the view is on the audit log (views of one moment share one disk sync).
-    await audits.write(`token:${grant.id}`, 'volunteer.view', day.volunteer.eventKey);
-    return reply.header('cache-control', PRIVATE).view('volunteer/day.hbs', volunteerPageView(day, reply.locals.locale, {
-      token, origin: linkOrigin(app), csrf: reply.generateCsrf(), sent: request.query.sent === '1',
-    }));
+    await audits.write(`token:${grant.id}`, 'volunteer.view', page.eventKey);
+    return reply.header('cache-control', PRIVATE).view('volunteer/day.hbs', { ...page.view, csrf: reply.generateCsrf(), sent: request.query.sent === '1' });
   });
 
   // "I can't come" / "I'll be late". The link is the credential: no account, no session. Against

@@ -33,8 +33,9 @@ import { translate } from '../i18n.js';
 import type { Locale } from '../i18n.js';
 import { ErrorBody, EventId, EventParams } from '../schemas.js';
 import {
-  REFRESH_SECONDS, WORKSPACE_ASSETS, formView, headView, itineraryView, runView, stationsView, timelineView, unscheduledView,
+  REFRESH_SECONDS, WORKSPACE_ASSETS, formView, headView, itineraryView, runView, stationsView, timelineHtml, timelineView, unscheduledView,
 } from '../workspace-view.js';
+import { markKey, versionMark } from '../../services/plans.js';
 
 const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
 const StationQuery = Type.Object({
@@ -63,7 +64,14 @@ const WHAT_IF_RUNS = 200;
 /** How long the unscheduled view waits for its what-if before showing advice alone (and filling in later). */
 const WHAT_IF_WAIT_MS = 20_000;
 const ESTIMATE_ENTRIES = 50;
+/** Workspaces kept open, and timelines kept rendered (at most this many characters in all). */
+const OPENINGS_KEPT = 50;
+const TIMELINES_KEPT = 50;
+const TIMELINE_CHARS = 64 * 1024 * 1024;
 const FAULT = 'The plan failed on our side. Nothing was changed; please try again.';
+
+/** What the plan page shows of a version's timeline: its counts, and the timeline itself as HTML. */
+interface ShownTimeline { scheduled: number; applicants: number; visits: number; html: string }
 
 const planPath = (slug: string) => `/events/${encodeURIComponent(slug)}/plan`;
 
@@ -74,6 +82,18 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const runs = new PlanRuns();
   // The what-if behind the unscheduled view, one per version, simulated in a worker and kept.
   const estimates = new Memo<EstimateJson>(ESTIMATE_ENTRIES);
+  // What each view opens (the event, the version shown, every version), kept by the event's
+  // version mark and the version asked for: an import, an answer, a new version or a publish
+  // moves the mark, and the next view opens afresh. A view of a kept one reads only the mark.
+  const openings = new Memo<OpenWorkspace | undefined>(OPENINGS_KEPT);
+  const opening = (slug: string, version?: number): Promise<{ key: string; opened: OpenWorkspace } | undefined> => {
+    const mark = versionMark(db, slug);
+    if (!mark) return Promise.resolve(undefined);
+    const key = `${markKey(mark)}|${version ?? ''}`;
+    return openings.get(key, () => openWorkspace(db, slug, version)).then((opened) => opened && { key, opened });
+  };
+  // The timeline of each version as HTML, by what opened it and the page's language.
+  const timelines = new Memo<ShownTimeline>(TIMELINES_KEPT, TIMELINE_CHARS, (shown) => shown.html.length);
   const estimateFor = (bundle: Bundle, stored: StoredPlan) => estimates.get(`${bundle.event.id}:${stored.version}:${stored.createdAt}`, () =>
     app.jobs.run({ kind: 'estimate', bundle, options: { runs: WHAT_IF_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6 } }));
 
@@ -91,7 +111,8 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('cache-control', 'no-store').view(`workspace/${template}.hbs`, { ...WORKSPACE_ASSETS, accountNav: accountNav(request, reply), ...data });
 
   /** The page with the plan form, the run and the timeline: as shown, or with the form's problems. */
-  const planPage = (request: FastifyRequest, reply: FastifyReply, opened: OpenWorkspace, form: PlanForm = {}, problems: FormProblem[] = []) => {
+  const planPage = async (request: FastifyRequest, reply: FastifyReply, opened: OpenWorkspace, openKey: string | undefined,
+    form: PlanForm = {}, problems: FormProblem[] = []) => {
     const locale = reply.locals.locale;
     const { bundle, stored } = opened;
     const slug = bundle.event.id;
@@ -116,18 +137,27 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       form: formView(bundle, again, problems, shown?.state === 'needs_confirm', locale),
       // With a plan shown and nothing to answer, the form folds away behind "Plan again".
       collapseForm: stored !== undefined && problems.length === 0 && (shown === null || shown.state === 'done'),
-      timeline: stored && opened.purgedAt === null
-        ? timelineView(timelineOf(bundle, stored.plan), bundle, stored.plan, { names: true, locale, links: true, version: head.pinned ?? undefined }) : null,
+      timeline: stored && opened.purgedAt === null ? await timelineOfPage(opened, stored, openKey, head.pinned ?? undefined, locale) : null,
     });
+  };
+
+  /** The timeline's figures and its HTML (kept by what opened it, when that is kept too). */
+  const timelineOfPage = (opened: OpenWorkspace, stored: StoredPlan, openKey: string | undefined, pinned: number | undefined, locale: Locale) => {
+    const make = (): ShownTimeline => {
+      const view = timelineView(timelineOf(opened.bundle, stored.plan), opened.bundle, stored.plan, { names: true, locale, links: true, version: pinned });
+      return { scheduled: view.scheduled, applicants: view.applicants, visits: view.visits, html: timelineHtml(view, locale) };
+    };
+    return openKey === undefined ? Promise.resolve(make()) : timelines.get(`${openKey}|${locale}`, make);
   };
 
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
   app.get('/events/:id/plan', { config: { access: 'read' }, schema: { params: EventParams, querystring: VersionQuery } }, async (request, reply) => {
-    const opened = openWorkspace(db, request.params.id, request.query.version);
-    if (!opened) return notFound(reply);
+    const found = await opening(request.params.id, request.query.version);
+    if (!found) return notFound(reply);
+    const { opened, key } = found;
     if (opened.stored && opened.purgedAt === null) await logged(request, opened, 'timeline');
-    return planPage(request, reply, opened);
+    return planPage(request, reply, opened, key);
   });
 
   app.post('/events/:id/plan', { config: { access: 'write' }, schema: { params: EventParams, body: PlanFormBody } }, async (request, reply) => {
@@ -136,7 +166,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const slug = opened.bundle.event.id;
     const { _csrf: _token, ...form } = request.body;
     const parsed = planRequestOf(form, new Set(opened.bundle.applicants.map((a) => a.id)), iterationCap(opened.bundle.applicants.length));
-    if ('problems' in parsed) return planPage(request, reply.code(400), opened, form, parsed.problems);
+    if ('problems' in parsed) return planPage(request, reply.code(400), opened, undefined, form, parsed.problems);
     const { run } = runs.start(db, slug, parsed.request, actorOf(request),
       (bundle, options) => app.jobs.run({ kind: 'plan', bundle, options }, { key: slug }), fault(request));
     // A small event's plan is done before the page comes back; a large one shows as running there.
@@ -147,13 +177,13 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/events/:id/plan/status', {
     config: { access: 'read' }, schema: { params: EventParams, response: { 200: RunStatus, 404: ErrorBody } },
   }, async (request, reply) => {
-    const opened = openWorkspace(db, request.params.id);
+    const opened = (await opening(request.params.id))?.opened;
     if (!opened) return reply.code(404).send({ error: `Event ${request.params.id} not found` });
     return statusOf(runs.get(opened.bundle.event.id), opened.versions[0]?.version ?? null, Date.now());
   });
 
   app.get('/events/:id/plan/stations', { config: { access: 'read' }, schema: { params: EventParams, querystring: StationQuery } }, async (request, reply) => {
-    const opened = openWorkspace(db, request.params.id, request.query.version);
+    const opened = (await opening(request.params.id, request.query.version))?.opened;
     if (!opened?.stored || opened.purgedAt !== null) return notFound(reply);
     const locale = reply.locals.locale;
     await logged(request, opened, 'stations');
@@ -165,7 +195,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/plan/unscheduled', { config: { access: 'read' }, schema: { params: EventParams, querystring: VersionQuery } }, async (request, reply) => {
-    const opened = openWorkspace(db, request.params.id, request.query.version);
+    const opened = (await opening(request.params.id, request.query.version))?.opened;
     if (!opened?.stored || opened.purgedAt !== null) return notFound(reply);
     const locale = reply.locals.locale;
     const { bundle, stored } = opened;
@@ -191,7 +221,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/plan/applicants/:aid', { config: { access: 'read' }, schema: { params: ApplicantParams, querystring: VersionQuery } }, async (request, reply) => {
-    const opened = openWorkspace(db, request.params.id, request.query.version);
+    const opened = (await opening(request.params.id, request.query.version))?.opened;
     if (!opened?.stored || opened.purgedAt !== null || !opened.bundle.applicants.some((a) => a.id === request.params.aid)) return notFound(reply);
     const locale = reply.locals.locale;
     await audits.write(actorOf(request), 'plan.view', opened.bundle.key, `workspace itinerary ${request.params.aid} version ${opened.stored.version}`);
@@ -203,7 +233,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/events/:id/plan/wall', { config: { access: 'read' }, schema: { params: EventParams, querystring: VersionQuery } }, async (request, reply) => {
-    const opened = openWorkspace(db, request.params.id, request.query.version);
+    const opened = (await opening(request.params.id, request.query.version))?.opened;
     if (!opened?.stored || opened.purgedAt !== null) return notFound(reply);
     const locale: Locale = reply.locals.locale;
     const { bundle, stored } = opened;
