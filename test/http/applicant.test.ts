@@ -255,6 +255,16 @@ t.test('the coordinator’s offers page shows the offer, with what they need to 
   t.notMatch(page.body, 'Van Waiting', 'nobody else’s offer');
 });
 
+t.test('the event page and the overview lead to the offers page', async (t) => {
+  const { app, headers, link } = await published(t, oneSeatDay());
+  await release(app, await link('A1'));
+  for (const page of ['/events/one-seat-2027-03-13', '/events/one-seat-2027-03-13/overview']) {
+    const res = await app.inject({ url: page, headers: { ...headers, ...html } });
+    t.equal(res.statusCode, 200, page);
+    t.match(res.body, 'href="/events/one-seat-2027-03-13/offers"', `${page} links the offers page`);
+  }
+});
+
 t.test('a coordinator who marks an offer declined sees the place offered to the next who fits', async (t) => {
   const { app, store, link } = await published(t, oneSeatDay(true));
   await addAccount(store.db, { email: 'cora@example.org', name: 'Cora', role: 'coordinator', organization: ORG, password: PASSWORD }, 'test');

@@ -1367,6 +1367,7 @@ export const en = {
     },
     offers: 'Places offered on',
     noOffers: 'No place has been offered on yet.',
+    openOffers: 'Call the applicants offered a place, and mark their answers, on the offers page',
     offeredTo: 'Offered to',
     releasedBy: 'Given up by',
     version: 'Plan version',

@@ -1324,6 +1324,7 @@ export const es: Messages = {
     },
     offers: 'Lugares ofrecidos a otros',
     noOffers: 'Todavía no se ha ofrecido ningún lugar.',
+    openOffers: 'Llame a los solicitantes a quienes se ofreció un lugar y anote sus respuestas en la página de lugares liberados',
     offeredTo: 'Ofrecido a',
     releasedBy: 'Cedido por',
     version: 'Versión del plan',
