@@ -54,6 +54,14 @@ Usage: taller <command> [options]
 Commands:
   check DIR           check the bundle in DIR (event.json, volunteers.csv, applicants.csv);
                       writes nothing; every problem on stderr as FILE:ROW:COLUMN: message
+  season DIR...       check bundles as one season: a volunteer is one person across them when
+                      the e-mail matches; a person booked at two workshops they cannot both
+                      reach (overlapping hours, or closer than the travel between the sites) is
+                      a FILE:ROW:COLUMN line naming both (exit 2); else the season's summary
+      --same-county M   minutes of travel within a county (default 60)
+      --other-county M  minutes between counties (default 120)
+      --travel FILE     CSV from,to,minutes: the travel between two counties, either way
+      --monthly-limit N warn past N workshops a month for one person (default 4)
   import DIR          check the bundle and load it into the database, all or nothing;
                       importing an event id again updates that event in place
   import --event ID --volunteers FILE | --applicants FILE
@@ -833,6 +841,15 @@ const COMMANDS: Record<string, (io: Io, args: string[]) => Promise<number | unde
   check, import: importCommand, plan: planCommand, publish, estimate: estimateDir, ics, backup, purge, token, user, serve, link, links,
   sheets: (io, args) => printable(io, args, 'sheets'),
   slips: (io, args) => printable(io, args, 'slips'),
+  season: async (io, args) => {
+    const { season, SeasonUsageError } = await import('./season.js');
+    try {
+      return await season(io, args);
+    } catch (err) {
+      if (err instanceof SeasonUsageError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
 };
 
 /** Runs one command; resolves to the exit status (undefined while a server keeps running). */
