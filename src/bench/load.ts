@@ -37,6 +37,7 @@ import type { Client } from 'autocannon';
 import { distState } from '../cli/dist.js';
 import type { PlanJson } from '../planner/index.js';
 import { BIN, LOOPBACK, startTaller } from './server.js';
+import { markdownTable } from './table.js';
 
 const LIMITS = { duration: 120, connections: 500 };
 const GOALS = { p99: 300, health: 50 };
@@ -76,12 +77,7 @@ function fail(message: string): never {
 const say = (text: string) => process.stderr.write(`load: ${text}\n`);
 const ms = (t: number) => (Number.isFinite(t) ? (t < 10 ? `${t.toFixed(1)} ms` : `${Math.round(t)} ms`) : '—');
 
-function table(headers: string[], rows: string[][]): string {
-  const cells = [headers, ...rows];
-  const widths = headers.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
-}
+const table = (headers: string[], rows: string[][]) => markdownTable(headers, rows);
 
 /** Runs `taller ARGS` (the compiled command, in a process of its own) against the database; its stdout. */
 function taller(db: string, args: string[], input?: string): string {

@@ -30,6 +30,7 @@ import type { PlanJson } from '../planner/index.js';
 import { publishVersion } from '../services/plans.js';
 import { estimate } from '../throughput/index.js';
 import { generateBundleFiles } from './generate.js';
+import { markdownTable } from './table.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -115,8 +116,5 @@ for (const { applicants, volunteers } of sizes) {
 }
 
 const headers = ['size', 'view', 'first view', `next ${views}: median wall`, 'median CPU', 'page KiB'];
-const cells = [headers, ...rows];
-const widths = headers.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
-const line = (r: string[]) => `| ${r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
 console.log(`GET /events/:id through app.inject (node ${process.version}); the first view includes the plan check, in this thread\n`);
-console.log([line(headers), `|${widths.map((w, c) => (c < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n'));
+console.log(markdownTable(headers, rows, 2));

@@ -17,6 +17,8 @@
  *   --no-field     skip the clinic days rebuilt from public reports (src/bench/field.ts).
  *   --no-choices   skip the choices tables: finishing on time, fair against most, floors (src/bench/choices.ts).
  *   --no-startup   skip the start-up table.
+ *   --no-season    skip the season table: 120 workshops × 300 applicants from a pool of 400 volunteers,
+ *                  read, checked as a season and planned (src/bench/season.ts).
  * Example: `npm run bench -- --sizes fresno,250 --no-import`.
  *
  * Start-up table (first): wall clock from spawning node until `taller check` of the Fresno sample
@@ -58,6 +60,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distState } from '../cli/dist.js';
 import { BIN, startTaller } from './server.js';
+import { markdownTable } from './table.js';
 import type { EstimateCase, ImportCase, LpCase, PlanCase, PlanMode, ReplanCase } from './cases.js';
 
 export const SIZES = [
@@ -72,12 +75,7 @@ const TIGHT_LIMIT = 3000;
 
 const CASES = fileURLToPath(new URL('./cases.ts', import.meta.url));
 
-function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
-}
+const table = (headers: string[], rows: (string | number)[][]) => markdownTable(headers, rows);
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -100,7 +98,7 @@ function parseArgs(argv: string[]) {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && a !== '--sizes'));
   const at = argv.indexOf('--sizes');
   const list = at >= 0 ? (argv[at + 1] ?? '') : 'fresno,40,250,3000,10000';
-  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate', '--no-field', '--no-choices', '--no-startup']);
+  const known = new Set(['--no-import', '--no-plan', '--no-lp', '--no-tight', '--tight-all', '--no-replan', '--no-estimate', '--no-field', '--no-choices', '--no-startup', '--no-season']);
   for (const flag of flags) if (!known.has(flag) && !flag.startsWith('--sizes=')) console.error(`bench: unknown option ${flag} (ignored)`);
   const eq = argv.find((a) => a.startsWith('--sizes='));
   const wanted = (eq ? eq.slice('--sizes='.length) : list).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -120,6 +118,7 @@ function parseArgs(argv: string[]) {
     estimate: !flags.has('--no-estimate'),
     field: !flags.has('--no-field'),
     choices: !flags.has('--no-choices'),
+    season: !flags.has('--no-season'),
     startup: !flags.has('--no-startup'),
   };
 }
@@ -337,7 +336,8 @@ if (args.replan) {
 // The field days and the coordinator's choices run in children of their own, like every case.
 const script = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 for (const [wanted, name, title] of [[args.field, 'field', 'Clinic days rebuilt from public reports (field/), planned and estimated with default settings'],
-  [args.choices, 'choices', 'What each choice does to the same day']] as const) {
+  [args.choices, 'choices', 'What each choice does to the same day'],
+  [args.season, 'season', 'A season of a regional collaborative: every workshop read, checked as one season, and planned']] as const) {
   if (!wanted) continue;
   progress(name);
   const r = spawnSync(process.execPath, ['--import', 'tsx', script(name)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -1,0 +1,113 @@
+/**
+ * The season table of `npm run bench`: a generated season of a regional collaborative, 120
+ * workshops of 300 applicants on 40 Saturdays, three a Saturday in three of eight Central
+ * Valley counties, each staffed with 60 volunteers drawn from one pool of 400 people (by
+ * e-mail; nobody at two workshops on one day, so the season has no conflict to find). It times
+ * what a collaborative waits for: reading and checking the 120 bundles, the season's checks
+ * (conflicts with travel, heavy months, competing workshops, the summary), and planning every
+ * workshop (quick plans, in the worker pool the server uses, one worker per core). Prints one
+ * markdown table; never a pass/fail on timings.
+ *
+ *   node --import tsx src/bench/season.ts [--events N]
+ */
+import { availableParallelism } from 'node:os';
+import { DateTime } from 'luxon';
+import { readBundle } from '../bundle/index.js';
+import type { BundleFiles } from '../bundle/index.js';
+import { JobPool } from '../jobs/index.js';
+import { competingEvents, overloads, seasonConflicts, seasonSummary } from '../season/index.js';
+import type { SeasonEvent } from '../season/index.js';
+import { seededRandom } from '../planner/random.js';
+import { generateBundleFiles } from './generate.js';
+import { markdownTable } from './table.js';
+
+const APPLICANTS = 300;
+const VOLUNTEERS = 60;
+const POOL = 400;
+const PER_DAY = 3;
+const COUNTIES: [string, 'urban' | 'rural'][] = [
+  ['Fresno', 'urban'], ['Merced', 'urban'], ['Madera', 'rural'], ['Tulare', 'rural'],
+  ['Kings', 'rural'], ['Kern', 'urban'], ['Stanislaus', 'urban'], ['San Joaquin', 'urban'],
+];
+
+const at = process.argv.indexOf('--events');
+const EVENTS = at >= 0 ? Number(process.argv[at + 1]) : 120;
+
+/** The season's files: each workshop on its Saturday, in its county, its roster lines given the pool's e-mails. */
+function generateSeason(events: number): { files: BundleFiles[]; lines: number } {
+  const random = seededRandom(2027);
+  const first = DateTime.fromISO('2027-01-09', { zone: 'America/Los_Angeles' });
+  const files: BundleFiles[] = [];
+  let lines = 0;
+  for (let day = 0; day * PER_DAY < events; day++) {
+    const date = first.plus({ weeks: day }).toISODate()!;
+    // The day's people: distinct, so that nobody is at two workshops that day.
+    const pool = Array.from({ length: POOL }, (_, i) => i);
+    for (let i = pool.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    const counties = [...COUNTIES].sort(() => random() - 0.5).slice(0, PER_DAY);
+    for (let k = 0; k < PER_DAY && day * PER_DAY + k < events; k++) {
+      const index = day * PER_DAY + k;
+      const generated = generateBundleFiles({ applicants: APPLICANTS, volunteers: VOLUNTEERS, seed: index + 1 });
+      const event = JSON.parse(Buffer.from(generated['event.json']!).toString('utf8')) as Record<string, unknown>;
+      const [county, setting] = counties[k]!;
+      event.id = `season-${String(index + 1).padStart(3, '0')}`;
+      event.date = date;
+      event.site = { name: `${county} community hall`, address: `${index + 1} Main St, ${county} County, CA`, county, setting };
+      const rows = Buffer.from(generated['volunteers.csv']!).toString('utf8').split('\n');
+      const email = rows[0]!.split(',').indexOf('email');
+      const people = pool.slice(k * VOLUNTEERS, (k + 1) * VOLUNTEERS);
+      const volunteers = rows.map((row, r) => {
+        if (r === 0 || row === '') return row;
+        const cells = row.split(',');
+        cells[email] = `person${people[(r - 1) % people.length]}@pool.example.org`;
+        lines++;
+        return cells.join(',');
+      });
+      files.push({ ...generated, 'event.json': Buffer.from(JSON.stringify(event)), 'volunteers.csv': Buffer.from(volunteers.join('\n')) });
+    }
+  }
+  return { files, lines };
+}
+
+const ms = (t: number) => (t < 1000 ? `${Math.round(t)} ms` : `${(t / 1000).toFixed(1)} s`);
+
+const t0 = performance.now();
+const { files, lines } = generateSeason(EVENTS);
+const generated = performance.now() - t0;
+
+const t1 = performance.now();
+const events: SeasonEvent[] = files.map((f, i) => {
+  const read = readBundle(f);
+  if (!read.bundle) throw new Error(`generated workshop ${i + 1} has problems: ${read.errors[0]?.message}`);
+  return { source: read.bundle.event.id, bundle: read.bundle, rows: new Map(read.bundle.volunteers.map((v, r) => [v.id, r + 2])) };
+});
+const checked = performance.now() - t1;
+
+const t2 = performance.now();
+const conflicts = seasonConflicts(events);
+const heavy = overloads(events);
+const competing = competingEvents(events);
+const summary = seasonSummary(events);
+const seasonMs = performance.now() - t2;
+
+const workers = Math.max(1, availableParallelism());
+const jobs = new JobPool(workers);
+const t3 = performance.now();
+const plans = await Promise.all(events.map((e) => jobs.run({ kind: 'plan', bundle: e.bundle, options: { quick: true } })));
+const planned = performance.now() - t3;
+await jobs.close();
+const scheduled = plans.reduce((n, p) => n + p.summary.scheduled, 0);
+
+console.log(`${EVENTS} workshops × ${APPLICANTS} applicants, ${VOLUNTEERS} volunteers each from a pool of ${POOL} people, `
+  + `${PER_DAY} a Saturday in ${COUNTIES.length} counties (node ${process.version}, ${availableParallelism()} cores)\n`);
+console.log(markdownTable(['step', 'time', 'what'], [
+  ['generate the season', ms(generated), `${files.length} bundles, ${lines} roster lines`],
+  ['read and check every bundle', ms(checked), `${events.reduce((n, e) => n + e.bundle.applicants.length, 0)} applicants, ${lines} volunteer places`],
+  ['season checks', ms(seasonMs), `${summary.people} people (${summary.shared} at more than one workshop); ${conflicts.length} conflicts, `
+    + `${heavy.length} heavy months, ${competing.length} days with competing workshops`],
+  [`plan every workshop (quick, ${workers} workers)`, ms(planned), `${scheduled} of ${EVENTS * APPLICANTS} applicants scheduled`],
+  ['checks and plans together', ms(checked + seasonMs + planned), 'goal: under 60 s'],
+]));
