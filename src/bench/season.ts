@@ -14,8 +14,9 @@ import { availableParallelism } from 'node:os';
 import { DateTime } from 'luxon';
 import { readBundle } from '../bundle/index.js';
 import type { BundleFiles } from '../bundle/index.js';
+import type { Bundle } from '../domain/index.js';
 import { JobPool } from '../jobs/index.js';
-import { competingEvents, overloads, seasonConflicts, seasonSummary } from '../season/index.js';
+import { competingEvents, overloads, seasonConflicts, seasonEventOf, seasonSummary } from '../season/index.js';
 import type { SeasonEvent } from '../season/index.js';
 import { seededRandom } from '../planner/random.js';
 import { generateBundleFiles } from './generate.js';
@@ -79,10 +80,12 @@ const { files, lines } = generateSeason(EVENTS);
 const generated = performance.now() - t0;
 
 const t1 = performance.now();
+const bundles: Bundle[] = [];
 const events: SeasonEvent[] = files.map((f, i) => {
   const read = readBundle(f);
   if (!read.bundle) throw new Error(`generated workshop ${i + 1} has problems: ${read.errors[0]?.message}`);
-  return { source: read.bundle.event.id, bundle: read.bundle, rows: new Map(read.bundle.volunteers.map((v, r) => [v.id, r + 2])) };
+  bundles.push(read.bundle);
+  return seasonEventOf(read.bundle.event.id, read.bundle, new Map(read.bundle.volunteers.map((v, r) => [v.id, r + 2])));
 });
 const checked = performance.now() - t1;
 
@@ -96,7 +99,7 @@ const seasonMs = performance.now() - t2;
 const workers = Math.max(1, availableParallelism());
 const jobs = new JobPool(workers);
 const t3 = performance.now();
-const plans = await Promise.all(events.map((e) => jobs.run({ kind: 'plan', bundle: e.bundle, options: { quick: true } })));
+const plans = await Promise.all(bundles.map((bundle) => jobs.run({ kind: 'plan', bundle, options: { quick: true } })));
 const planned = performance.now() - t3;
 await jobs.close();
 const scheduled = plans.reduce((n, p) => n + p.summary.scheduled, 0);
@@ -105,7 +108,7 @@ console.log(`${EVENTS} workshops × ${APPLICANTS} applicants, ${VOLUNTEERS} volu
   + `${PER_DAY} a Saturday in ${COUNTIES.length} counties (node ${process.version}, ${availableParallelism()} cores)\n`);
 console.log(markdownTable(['step', 'time', 'what'], [
   ['generate the season', ms(generated), `${files.length} bundles, ${lines} roster lines`],
-  ['read and check every bundle', ms(checked), `${events.reduce((n, e) => n + e.bundle.applicants.length, 0)} applicants, ${lines} volunteer places`],
+  ['read and check every bundle', ms(checked), `${events.reduce((n, e) => n + e.applicants, 0)} applicants, ${lines} volunteer places`],
   ['season checks', ms(seasonMs), `${summary.people} people (${summary.shared} at more than one workshop); ${conflicts.length} conflicts, `
     + `${heavy.length} heavy months, ${competing.length} days with competing workshops`],
   [`plan every workshop (quick, ${workers} workers)`, ms(planned), `${scheduled} of ${EVENTS * APPLICANTS} applicants scheduled`],

@@ -15,7 +15,7 @@ import { ProblemList, VOLUNTEERS_FILE, formatProblem, readBundle } from '../bund
 import { readBundleDir } from '../bundle/dir.js';
 import { readCsv } from '../bundle/csv.js';
 import {
-  DEFAULT_SEASON_RULES, competingEvents, countyPair, overloads, seasonConflicts, seasonSummary,
+  DEFAULT_SEASON_RULES, competingEvents, countyPair, overloads, seasonConflicts, seasonEventOf, seasonSummary,
 } from '../season/index.js';
 import type { Booking, SeasonEvent, SeasonRules } from '../season/index.js';
 
@@ -118,7 +118,7 @@ export async function season(io: SeasonIo, args: string[]): Promise<number> {
       continue;
     }
     seen.set(read.bundle.event.id, dir);
-    events.push({ source: dir, bundle: read.bundle, rows: volunteerRows(files[VOLUNTEERS_FILE] ?? new Uint8Array()) });
+    events.push(seasonEventOf(dir, read.bundle, volunteerRows(files[VOLUNTEERS_FILE] ?? new Uint8Array())));
   }
   if (problems > 0) {
     io.stderr.write(`${problems} problem${problems === 1 ? '' : 's'} found; the season was not checked\n`);
@@ -127,12 +127,12 @@ export async function season(io: SeasonIo, args: string[]): Promise<number> {
 
   const conflicts = seasonConflicts(events, rules);
   const clock = (b: Booking) => {
-    const zone = events[b.event]!.bundle.event.timezone;
+    const zone = events[b.event]!.event.timezone;
     const at = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
     return `${at(b.start)}-${at(b.end)}`;
   };
   const where = (b: Booking) => {
-    const { event } = events[b.event]!.bundle;
+    const { event } = events[b.event]!;
     return `${event.id} (${event.site.county ? `${event.site.county} County, ` : ''}${event.date} ${clock(b)})`;
   };
   for (const c of conflicts) {
@@ -162,13 +162,13 @@ export async function season(io: SeasonIo, args: string[]): Promise<number> {
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   for (const c of competingEvents(events)) {
-    io.stderr.write(`warning: ${c.date}, ${c.county} County: ${c.events.map((i) => events[i]!.bundle.event.id).join(' and ')} fall on the same day in the same county and draw on the same people\n`);
+    io.stderr.write(`warning: ${c.date}, ${c.county} County: ${c.events.map((i) => events[i]!.event.id).join(' and ')} fall on the same day in the same county and draw on the same people\n`);
   }
   for (const o of overloads(events, rules)) {
     const first = o.bookings[0]!;
     const file = join(events[first.event]!.source, VOLUNTEERS_FILE);
     const count = new Set(o.bookings.map((b) => b.event)).size;
-    io.stderr.write(`${file}:${events[first.event]!.rows.get(first.volunteer.id) ?? 1}:email: warning: ${first.volunteer.id} is asked for ${count} workshops in ${o.month}, more than ${rules.monthlyLimit}: ${[...new Set(o.bookings.map((b) => events[b.event]!.bundle.event.id))].join(', ')}\n`);
+    io.stderr.write(`${file}:${events[first.event]!.rows.get(first.volunteer.id) ?? 1}:email: warning: ${first.volunteer.id} is asked for ${count} workshops in ${o.month}, more than ${rules.monthlyLimit}: ${[...new Set(o.bookings.map((b) => events[b.event]!.event.id))].join(', ')}\n`);
   }
   return SEASON_EXIT.ok;
 }

@@ -11,15 +11,32 @@
  * Pure: bundles in, findings out; reading files and printing belong to the command line.
  */
 import { openingInstant } from '../domain/index.js';
-import type { Bundle, Site, Volunteer } from '../domain/index.js';
+import type { Bundle, ClinicEvent, Site, Window } from '../domain/index.js';
 
-/** One workshop of the season, as its bundle was read, and where each volunteer's line is. */
+/** What the season needs of a workshop: when and where it is. */
+export type SeasonWorkshop = Pick<ClinicEvent, 'id' | 'date' | 'timezone' | 'opens' | 'dayMinutes' | 'site'>;
+
+/** What the season needs of a roster line: who (by e-mail) and the hours offered, as elapsed minutes from opening. */
+export interface SeasonLine {
+  id: string;
+  email?: string;
+  available: readonly Window[];
+}
+
+/** One workshop of the season and its roster, from a bundle or from the database. */
 export interface SeasonEvent {
-  /** Where it came from (a bundle folder), for messages. */
+  /** Where it came from (a bundle folder, an event id), for messages. */
   source: string;
-  bundle: Bundle;
+  event: SeasonWorkshop;
+  volunteers: readonly SeasonLine[];
+  applicants: number;
   /** Each volunteer's row in volunteers.csv (the header is row 1). */
   rows: ReadonlyMap<string, number>;
+}
+
+/** A bundle as a workshop of the season. */
+export function seasonEventOf(source: string, bundle: Bundle, rows: ReadonlyMap<string, number>): SeasonEvent {
+  return { source, event: bundle.event, volunteers: bundle.volunteers, applicants: bundle.applicants.length, rows };
 }
 
 /** Travel between sites, in minutes, and the load past which a person is warned about. */
@@ -54,7 +71,7 @@ export function countyPair(a: string, b: string): string {
 }
 
 /** Who a roster line is across the season: their e-mail, or (without one) that line alone. */
-export function personOf(event: SeasonEvent, volunteer: Volunteer): string {
+export function personOf(event: SeasonEvent, volunteer: SeasonLine): string {
   const email = volunteer.email ? fold(volunteer.email) : '';
   return email !== '' ? `email:${email}` : `line:${event.source}#${volunteer.id}`;
 }
@@ -77,7 +94,7 @@ export function travelMinutes(a: Site, b: Site, rules: SeasonRules): number {
 export interface Booking {
   /** Index of the workshop in the season. */
   event: number;
-  volunteer: Volunteer;
+  volunteer: SeasonLine;
   person: string;
   /** Instants, epoch milliseconds. */
   start: number;
@@ -88,9 +105,9 @@ export interface Booking {
 export function bookingsOf(events: readonly SeasonEvent[]): Booking[] {
   const bookings: Booking[] = [];
   events.forEach((e, index) => {
-    const opening = openingInstant(e.bundle.event).toMillis();
-    const day = e.bundle.event.dayMinutes;
-    for (const v of e.bundle.volunteers) {
+    const opening = openingInstant(e.event).toMillis();
+    const day = e.event.dayMinutes;
+    for (const v of e.volunteers) {
       const inside = v.available.map((w) => ({ start: Math.max(0, w.start), end: Math.min(day, w.end) })).filter((w) => w.end > w.start);
       if (inside.length === 0) continue;
       const start = Math.min(...inside.map((w) => w.start));
@@ -133,7 +150,7 @@ export function seasonConflicts(events: readonly SeasonEvent[], rules: SeasonRul
         const a = list[i]!;
         const b = list[j]!;
         if (a.event === b.event) continue;
-        const travel = travelMinutes(events[a.event]!.bundle.event.site, events[b.event]!.bundle.event.site, rules);
+        const travel = travelMinutes(events[a.event]!.event.site, events[b.event]!.event.site, rules);
         // Sorted by start, so b starts no earlier than a; once b starts a day's travel after a ends, later ones do too.
         if (b.start - a.end >= (travel + 24 * 60) * 60_000) break;
         const gap = Math.round((b.start - a.end) / 60_000);
@@ -147,7 +164,7 @@ export function seasonConflicts(events: readonly SeasonEvent[], rules: SeasonRul
 }
 
 /** Where a booking's line is on its roster. */
-const rowOf = (events: readonly SeasonEvent[], b: Booking) => events[b.event]!.bundle.volunteers.indexOf(b.volunteer);
+const rowOf = (events: readonly SeasonEvent[], b: Booking) => events[b.event]!.volunteers.indexOf(b.volunteer);
 
 /** A person asked for more workshops in one month than the limit. */
 export interface Overload {
@@ -162,7 +179,7 @@ export function overloads(events: readonly SeasonEvent[], rules: SeasonRules = D
   const groups = new Map<string, Booking[]>();
   for (const b of bookingsOf(events)) {
     if (b.person.startsWith('line:')) continue;
-    const key = `${b.person}\u0000${events[b.event]!.bundle.event.date.slice(0, 7)}`;
+    const key = `${b.person}\u0000${events[b.event]!.event.date.slice(0, 7)}`;
     const list = groups.get(key);
     if (list) list.push(b);
     else groups.set(key, [b]);
@@ -188,7 +205,7 @@ export interface Competition {
 export function competingEvents(events: readonly SeasonEvent[]): Competition[] {
   const groups = new Map<string, { date: string; county: string; events: number[] }>();
   events.forEach((e, index) => {
-    const { date, site } = e.bundle.event;
+    const { date, site } = e.event;
     if (!site.county) return;
     const key = `${date}|${fold(site.county)}`;
     const group = groups.get(key);
@@ -215,11 +232,11 @@ export interface SeasonSummary {
 }
 
 export function seasonSummary(events: readonly SeasonEvent[]): SeasonSummary {
-  const dates = events.map((e) => e.bundle.event.date).sort();
+  const dates = events.map((e) => e.event.date).sort();
   const eventsOf = new Map<string, Set<number>>();
   let withoutEmail = 0;
   events.forEach((e, index) => {
-    for (const v of e.bundle.volunteers) {
+    for (const v of e.volunteers) {
       const person = personOf(e, v);
       if (person.startsWith('line:')) withoutEmail++;
       const set = eventsOf.get(person);
@@ -230,16 +247,16 @@ export function seasonSummary(events: readonly SeasonEvent[]): SeasonSummary {
   const months = new Map<string, SeasonSummary['months'][number]>();
   const counties = new Map<string, SeasonSummary['counties'][number]>();
   for (const e of events) {
-    const { date, site } = e.bundle.event;
+    const { date, site } = e.event;
     const month = months.get(date.slice(0, 7)) ?? { month: date.slice(0, 7), workshops: 0, applicants: 0, volunteerLines: 0 };
     month.workshops++;
-    month.applicants += e.bundle.applicants.length;
-    month.volunteerLines += e.bundle.volunteers.length;
+    month.applicants += e.applicants;
+    month.volunteerLines += e.volunteers.length;
     months.set(month.month, month);
     const name = site.county ?? '(no county)';
     const county = counties.get(fold(name)) ?? { county: name, setting: site.setting ?? '', workshops: 0, applicants: 0 };
     county.workshops++;
-    county.applicants += e.bundle.applicants.length;
+    county.applicants += e.applicants;
     if (!county.setting && site.setting) county.setting = site.setting;
     counties.set(fold(name), county);
   }
@@ -247,8 +264,8 @@ export function seasonSummary(events: readonly SeasonEvent[]): SeasonSummary {
     workshops: events.length,
     first: dates[0] ?? null,
     last: dates[dates.length - 1] ?? null,
-    applicants: events.reduce((n, e) => n + e.bundle.applicants.length, 0),
-    volunteerLines: events.reduce((n, e) => n + e.bundle.volunteers.length, 0),
+    applicants: events.reduce((n, e) => n + e.applicants, 0),
+    volunteerLines: events.reduce((n, e) => n + e.volunteers.length, 0),
     people: eventsOf.size,
     withoutEmail,
     shared: [...eventsOf.values()].filter((s) => s.size > 1).length,

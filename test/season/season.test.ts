@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { Bundle, Volunteer, Window } from '../../src/domain/index.js';
 import {
-  DEFAULT_SEASON_RULES, bookingsOf, competingEvents, countyPair, overloads, personOf, seasonConflicts, seasonSummary, travelMinutes,
+  DEFAULT_SEASON_RULES, bookingsOf, competingEvents, countyPair, overloads, personOf, seasonConflicts, seasonEventOf, seasonSummary, travelMinutes,
 } from '../../src/season/index.js';
 import type { SeasonEvent, SeasonRules } from '../../src/season/index.js';
 import { FRESNO, sampleBundle } from '../support/fixtures.js';
@@ -36,14 +36,14 @@ function workshop(spec: EventSpec): SeasonEvent {
     },
     volunteers,
   };
-  return { source: spec.id, bundle, rows: new Map(spec.lines.map((l, i) => [l.id, i + 2])) };
+  return seasonEventOf(spec.id, bundle, new Map(spec.lines.map((l, i) => [l.id, i + 2])));
 }
 
 t.test('one person across workshops is their e-mail, in any letter case; a line without one is only itself', async (t) => {
   const a = workshop({ id: 'a', date: '2027-06-05', lines: [{ id: 'V1', email: ' Ana@Example.org ' }, { id: 'V2' }] });
   const b = workshop({ id: 'b', date: '2027-06-12', lines: [{ id: 'V9', email: 'ana@example.org' }, { id: 'V2' }] });
-  t.equal(personOf(a, a.bundle.volunteers[0]!), personOf(b, b.bundle.volunteers[0]!));
-  t.not(personOf(a, a.bundle.volunteers[1]!), personOf(b, b.bundle.volunteers[1]!), 'the same id at two workshops is not the same person');
+  t.equal(personOf(a, a.volunteers[0]!), personOf(b, b.volunteers[0]!));
+  t.not(personOf(a, a.volunteers[1]!), personOf(b, b.volunteers[1]!), 'the same id at two workshops is not the same person');
 });
 
 t.test('travel: none at the same site, the county default within a county, a set pair either way, else between counties', async (t) => {
@@ -136,10 +136,10 @@ t.test('the summary counts workshops, applicants and people by month and county'
  */
 function conflictsByMinutes(events: SeasonEvent[], rules: SeasonRules): string[] {
   const spans = events.flatMap((e, index) => {
-    const opening = DateTime.fromISO(`${e.bundle.event.date}T${e.bundle.event.opens}`, { zone: ZONE }).toMillis() / 60_000;
-    return e.bundle.volunteers.flatMap((v) => {
+    const opening = DateTime.fromISO(`${e.event.date}T${e.event.opens}`, { zone: ZONE }).toMillis() / 60_000;
+    return e.volunteers.flatMap((v) => {
       const minutes = new Set<number>();
-      for (const w of v.available) for (let m = Math.max(0, w.start); m < Math.min(e.bundle.event.dayMinutes, w.end); m++) minutes.add(m);
+      for (const w of v.available) for (let m = Math.max(0, w.start); m < Math.min(e.event.dayMinutes, w.end); m++) minutes.add(m);
       if (minutes.size === 0 || !v.email) return [];
       return [{ index, id: v.id, email: v.email.toLowerCase(), from: opening + Math.min(...minutes), to: opening + Math.max(...minutes) + 1 }];
     });
@@ -148,7 +148,7 @@ function conflictsByMinutes(events: SeasonEvent[], rules: SeasonRules): string[]
   for (const a of spans) {
     for (const b of spans) {
       if (a.email !== b.email || a.index === b.index || a.from > b.from || (a.from === b.from && a.index > b.index)) continue;
-      const travel = travelMinutes(events[a.index]!.bundle.event.site, events[b.index]!.bundle.event.site, rules);
+      const travel = travelMinutes(events[a.index]!.event.site, events[b.index]!.event.site, rules);
       let clash = false;
       for (let m = b.from; m < b.to && !clash; m++) clash = m < a.to + travel;
       if (clash) found.push(`${a.index}:${a.id}|${b.index}:${b.id}`);
@@ -182,7 +182,7 @@ t.test('across generated seasons, the conflicts found are exactly the double boo
       lines: s.lines.map((l, j) => ({ id: `V${j}`, email: l.email, available: l.windows.map(([start, length]) => ({ start, end: start + length })) })),
     }));
     // The site's name and county make it: two "Hall"s in one county are the same site.
-    for (const e of events) e.bundle.event.site.address = `${e.bundle.event.site.name} of ${e.bundle.event.site.county}`;
+    for (const e of events) e.event.site.address = `${e.event.site.name} of ${e.event.site.county}`;
     const found = seasonConflicts(events, r).map((c) => `${c.first.event}:${c.first.volunteer.id}|${c.second.event}:${c.second.volunteer.id}`).sort();
     t.same(found, conflictsByMinutes(events, r));
     return true;
