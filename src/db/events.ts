@@ -14,7 +14,7 @@ import {
 type EventSettings = Pick<ClinicEvent, 'floor' | 'desks' | 'caseTypes' | 'simulation' | 'planning' | 'retention'>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-function windowsFromText(event: ClinicEvent, text: string, toElapsed: (minuteOfDay: number) => number): Window[] {
+export function windowsFromText(event: { dayMinutes: number }, text: string, toElapsed: (minuteOfDay: number) => number): Window[] {
   const checked = checkWindows(text);
   if (!checked.ok || checked.value.length === 0) return [{ start: 0, end: event.dayMinutes }];
   return checked.value.map((w) => ({ start: toElapsed(w.start), end: toElapsed(w.end) }));
@@ -340,7 +340,7 @@ export function listEvents(db: Db, organizationId?: number | null): EventSummary
 }
 
 /** Every event (undefined), or only those an organization runs or hosts (none: no event). */
-function visibleTo(organizationId: number | null | undefined) {
+export function visibleTo(organizationId: number | null | undefined) {
   if (organizationId === undefined) return undefined;
   const org = organizationId ?? -1;
   return sql`(${events.organizationId} = ${org} or exists (select 1 from ${eventHosts} where ${eventHosts.eventId} = ${events.id} and ${eventHosts.organizationId} = ${org}))`;

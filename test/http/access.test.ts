@@ -245,3 +245,12 @@ t.test('the plan versions and print pages keep their rules', async (t) => {
   };
   for (const [route, access] of Object.entries(want)) t.equal(rules.get(route), access, route);
 });
+
+// The season's pages: the calendar for any signed-in account (their organizations' workshops),
+// the announced workshops for everyone.
+t.test('the season calendar needs a sign-in; the list of announced workshops is public', async (t) => {
+  const { app } = await build(t, tempDatabase(t), { rateLimits: false });
+  const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
+  t.equal(rules.get('GET /season'), 'signed-in');
+  t.equal(rules.get('GET /workshops'), 'public');
+});

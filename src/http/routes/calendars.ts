@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
-import { audit, listEvents, loadBundle, loadEvent } from '../../db/events.js';
-import { hasPublishedPlan } from '../../db/plans.js';
-import { sameOrg } from '../../domain/index.js';
+import { audit, loadBundle } from '../../db/events.js';
+import { announcedWorkshops } from '../../services/season.js';
 import { calendarFor, heldPlan, markKey, versionMark } from '../../services/plans.js';
 import { Memo } from '../../services/lru.js';
 import { issueLink, rosterEntryOf } from '../../db/tokens.js';
@@ -121,9 +120,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Only workshops whose plan was published (announced), optionally those one organization hosts.
     const org = request.query.org;
     // Event facts only: a public feed has no reason to read a roster or an applicant list.
-    const workshops = listEvents(db).map((e) => loadEvent(db, e.id)!)
-      .filter((b) => hasPublishedPlan(db, b.key) && (org === undefined || b.event.hostOrgs.some((h) => sameOrg(h, org))))
-      .map((b) => ({ event: b.event }));
+    const workshops = announcedWorkshops(db, org).map((b) => ({ event: b.event }));
     const name = org ? `Free immigration legal workshops: ${org}` : 'Free immigration legal workshops';
     return reply.type(CALENDAR_TYPE).send(organizationFeed(workshops, { now: DateTime.utc(), name }));
   });

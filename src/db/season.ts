@@ -1,0 +1,88 @@
+/**
+ * What the season's pages read: the workshops an account may see, each with its site, counts and
+ * plan, and every roster line's e-mail and offered hours (never a name), in a few queries for
+ * all of them at once.
+ */
+import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { clockToElapsed, elapsedFromClock, parseClock } from '../domain/index.js';
+import type { SeasonEvent } from '../season/index.js';
+import { visibleTo, windowsFromText } from './events.js';
+import type { Db } from './index.js';
+import { events, plans, rosterEntries, sites, volunteers } from './schema.js';
+
+/** One workshop of the season as its pages list it. */
+export interface SeasonWorkshopRow {
+  key: number;
+  id: string;
+  name: string;
+  date: string;
+  timezone: string;
+  opens: string;
+  closes: string;
+  site: string | null;
+  address: string | null;
+  county: string | null;
+  setting: string | null;
+  applicants: number;
+  volunteers: number;
+  purgedAt: string | null;
+  /** The latest plan version and how many it schedules; the version published last. */
+  latest: { version: number; scheduled: number } | null;
+  published: number | null;
+}
+
+/**
+ * A mark of everything the season's pages show: it moves with every import, answer, change of an
+ * event, new plan version or publish (kept pages are keyed by it).
+ */
+export function seasonMark(db: Db): string {
+  const row = db.get<{ events: number; updated: string | null; plans: number; published: string | null }>(sql`select
+    (select count(*) from ${events}) as events, (select max(${events.updatedAt}) from ${events}) as updated,
+    (select count(*) from ${plans}) as plans, (select max(${plans.publishedAt}) from ${plans}) as published`);
+  return `${row.events}|${row.updated ?? ''}|${row.plans}|${row.published ?? ''}`;
+}
+
+/** The workshops an organization runs or hosts (undefined: every one), soonest first, with their rosters as the season reads them. */
+export function seasonWorkshops(db: Db, organizationId?: number | null): { rows: SeasonWorkshopRow[]; season: SeasonEvent[] } {
+  const found = db.select({
+    key: events.id, id: events.slug, name: events.name, date: events.date, timezone: events.timezone, opens: events.opens, closes: events.closes,
+    site: sites.name, address: sites.address, county: sites.county, setting: sites.setting,
+    applicants: events.applicantCount, volunteers: events.volunteerCount, purgedAt: events.purgedAt,
+  }).from(events).leftJoin(sites, eq(events.siteId, sites.id)).where(visibleTo(organizationId)).orderBy(asc(events.date), asc(events.slug)).all();
+  const keys = found.map((e) => e.key);
+  if (keys.length === 0) return { rows: [], season: [] };
+  const latest = new Map(db.select({ event: plans.eventId, version: max(plans.version) }).from(plans)
+    .where(inArray(plans.eventId, keys)).groupBy(plans.eventId).all().map((r) => [r.event, r.version!]));
+  const scheduled = new Map(latest.size === 0 ? [] : db.select({ event: plans.eventId, version: plans.version, scheduled: plans.scheduled }).from(plans)
+    .where(and(inArray(plans.eventId, keys), sql`(${plans.eventId}, ${plans.version}) in (select ${plans.eventId}, max(${plans.version}) from ${plans} group by ${plans.eventId})`))
+    .all().map((r) => [r.event, r.scheduled]));
+  const published = new Map(db.select({ event: plans.eventId, version: max(plans.version) }).from(plans)
+    .where(and(inArray(plans.eventId, keys), isNotNull(plans.publishedAt))).groupBy(plans.eventId).all().map((r) => [r.event, r.version!]));
+  const lines = db.select({ event: rosterEntries.eventId, code: rosterEntries.code, position: rosterEntries.position, available: rosterEntries.available, email: volunteers.email })
+    .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
+    .where(inArray(rosterEntries.eventId, keys)).orderBy(asc(rosterEntries.eventId), asc(rosterEntries.position)).all();
+  const byEvent = new Map<number, typeof lines>();
+  for (const l of lines) {
+    const list = byEvent.get(l.event);
+    if (list) list.push(l);
+    else byEvent.set(l.event, [l]);
+  }
+  const rows = found.map((e): SeasonWorkshopRow => {
+    const version = latest.get(e.key);
+    return { ...e, latest: version === undefined ? null : { version, scheduled: scheduled.get(e.key) ?? 0 }, published: published.get(e.key) ?? null };
+  });
+  const season = found.map((e): SeasonEvent => {
+    const clock = { date: e.date, timezone: e.timezone, opens: e.opens };
+    const day = { dayMinutes: elapsedFromClock(clock, parseClock(e.closes)!) };
+    const toElapsed = clockToElapsed(clock);
+    const roster = byEvent.get(e.key) ?? [];
+    return {
+      source: e.id,
+      event: { id: e.id, ...clock, dayMinutes: day.dayMinutes, site: { name: e.site ?? '', address: e.address ?? undefined, county: e.county ?? undefined, setting: e.setting ?? undefined } },
+      volunteers: roster.map((l) => ({ id: l.code, email: l.email ?? undefined, available: windowsFromText(day, l.available, toElapsed) })),
+      applicants: e.applicants,
+      rows: new Map(roster.map((l, i) => [l.code, i + 2])),
+    };
+  });
+  return { rows, season };
+}

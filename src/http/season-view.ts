@@ -1,0 +1,61 @@
+/** What the season's pages print, in the page's language. */
+import { DateTime } from 'luxon';
+import type { ClinicEvent } from '../domain/index.js';
+import type { ConflictSide, SeasonCalendar } from '../services/season.js';
+import { INTL_LOCALE, clockSpan, longDate, translator } from './i18n.js';
+import type { Locale } from './i18n.js';
+
+const monthName = (locale: Locale, month: string) =>
+  DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).setLocale(INTL_LOCALE[locale]).toFormat('LLLL yyyy');
+
+const clock = (locale: Locale, ms: number, zone: string) =>
+  DateTime.fromMillis(ms, { zone }).setLocale(INTL_LOCALE[locale]).toLocaleString(DateTime.TIME_SIMPLE);
+
+/** The season calendar page. */
+export function seasonView(calendar: SeasonCalendar, locale: Locale) {
+  const t = translator(locale);
+  const side = (s: ConflictSide) => ({ event: s.event, name: s.name, code: s.code, hours: `${clock(locale, s.start, s.timezone)}–${clock(locale, s.end, s.timezone)}` });
+  const { summary } = calendar;
+  return {
+    title: t('season.title'),
+    summary: summary.workshops === 0 ? null : {
+      ...summary, first: summary.first && longDate(locale, summary.first), last: summary.last && longDate(locale, summary.last),
+      counties: summary.counties.map((c) => ({ ...c, setting: c.setting === 'rural' || c.setting === 'urban' ? t(`season.setting.${c.setting}`) : c.setting })),
+    },
+    months: calendar.months.map((m) => ({
+      id: `month-${m.month}`,
+      name: monthName(locale, m.month),
+      workshops: m.workshops.map((w) => ({
+        id: w.id, name: w.name, date: longDate(locale, w.date), hours: clockSpan(locale, w.opens, w.closes),
+        place: [w.site, w.address].filter((p) => p).join(', '), county: w.county ?? '',
+        setting: w.setting === 'rural' || w.setting === 'urban' ? t(`season.setting.${w.setting}`) : w.setting ?? '',
+        applicants: w.applicants, volunteers: w.volunteers,
+        plan: w.purgedAt !== null ? t('season.plan.purged')
+          : w.latest === null ? t('season.plan.none')
+            : t('season.plan.scheduled', { scheduled: w.latest.scheduled, applicants: w.applicants, version: w.latest.version }),
+        published: w.published !== null ? t('season.plan.published', { version: w.published }) : '',
+        competing: w.competing, conflicts: w.conflicts, past: !w.upcoming,
+      })),
+    })),
+    conflicts: calendar.conflicts.map((c) => ({
+      first: side(c.first), second: side(c.second),
+      why: c.gap < 0 ? t('season.conflicts.overlap') : t('season.conflicts.tooClose', { gap: c.gap, travel: c.travel }),
+    })),
+    competing: calendar.competing.map((c) => ({ date: longDate(locale, c.date), county: c.county, events: c.events })),
+  };
+}
+
+/** The public list of announced workshops to come. */
+export function publicWorkshopsView(events: readonly ClinicEvent[], org: string | undefined, origin: string | undefined, locale: Locale) {
+  const t = translator(locale);
+  const feed = `/feeds/workshops.ics${org ? `?org=${encodeURIComponent(org)}` : ''}`;
+  return {
+    title: org ? t('season.public.titleOf', { org }) : t('season.public.title'),
+    workshops: events.map((e) => ({
+      name: e.name, date: longDate(locale, e.date), hours: clockSpan(locale, e.opens, e.closes),
+      site: e.site.name, address: e.site.address ?? '', county: e.site.county ?? '', hosts: e.hostOrgs.join(', '),
+    })),
+    feed,
+    subscribe: origin ? `${origin}${feed}`.replace(/^https?:/, 'webcal:') : null,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The season's pages: every workshop an account may see by month, site and county, its plan
+ * against its applicants, workshops competing on one day in one county, and each person booked
+ * at two workshops they cannot both reach (travel included); and the public list of announced
+ * workshops, the same the public feed holds. Codes and event facts only: no name, no e-mail.
+ */
+import { hasPublishedPlan } from '../db/plans.js';
+import { listEvents, loadEvent } from '../db/events.js';
+import type { Db } from '../db/index.js';
+import { seasonWorkshops } from '../db/season.js';
+import type { SeasonWorkshopRow } from '../db/season.js';
+import { sameOrg } from '../domain/index.js';
+import type { ClinicEvent } from '../domain/index.js';
+import { DEFAULT_SEASON_RULES, competingEvents, seasonConflicts, seasonSummary } from '../season/index.js';
+import type { SeasonRules, SeasonSummary } from '../season/index.js';
+import { dateAtSite } from './events.js';
+
+/** One side of a conflict: the workshop and the roster line, with the hours booked there. */
+export interface ConflictSide { event: string; name: string; code: string; start: number; end: number; timezone: string }
+
+export interface SeasonConflictView {
+  first: ConflictSide;
+  second: ConflictSide;
+  /** Minutes between the two bookings (negative: they overlap), and the travel between the sites. */
+  gap: number;
+  travel: number;
+}
+
+export interface CalendarWorkshop extends SeasonWorkshopRow {
+  /** Another workshop of the season falls on the same day in the same county. */
+  competing: boolean;
+  /** People booked here who cannot also reach another workshop they are booked at. */
+  conflicts: number;
+  /** The workshop's day has not passed on its site's clock. */
+  upcoming: boolean;
+}
+
+export interface SeasonCalendar {
+  summary: SeasonSummary;
+  months: { month: string; workshops: CalendarWorkshop[] }[];
+  conflicts: SeasonConflictView[];
+  competing: { date: string; county: string; events: { id: string; name: string }[] }[];
+}
+
+/** The season an organization's accounts see (undefined: an admin's, every workshop). */
+export function seasonCalendar(db: Db, organizationId: number | null | undefined, now = new Date(), rules: SeasonRules = DEFAULT_SEASON_RULES): SeasonCalendar {
+  const { rows, season } = seasonWorkshops(db, organizationId);
+  const conflicts = seasonConflicts(season, rules);
+  const competing = competingEvents(season);
+  const competingIndex = new Set(competing.flatMap((c) => c.events));
+  const conflictCount = new Map<number, number>();
+  for (const c of conflicts) {
+    for (const side of [c.first.event, c.second.event]) conflictCount.set(side, (conflictCount.get(side) ?? 0) + 1);
+  }
+  const side = (b: (typeof conflicts)[number]['first']): ConflictSide => ({
+    event: rows[b.event]!.id, name: rows[b.event]!.name, code: b.volunteer.id, start: b.start, end: b.end, timezone: rows[b.event]!.timezone,
+  });
+  const months = new Map<string, CalendarWorkshop[]>();
+  rows.forEach((row, i) => {
+    const month = row.date.slice(0, 7);
+    const list = months.get(month) ?? [];
+    list.push({ ...row, competing: competingIndex.has(i), conflicts: conflictCount.get(i) ?? 0, upcoming: row.date >= dateAtSite(row.timezone, now) });
+    months.set(month, list);
+  });
+  return {
+    summary: seasonSummary(season),
+    months: [...months].map(([month, workshops]) => ({ month, workshops })),
+    conflicts: conflicts.map((c) => ({ first: side(c.first), second: side(c.second), gap: c.gap, travel: c.travel })),
+    competing: competing.map((c) => ({ date: c.date, county: c.county, events: c.events.map((i) => ({ id: rows[i]!.id, name: rows[i]!.name })) })),
+  };
+}
+
+/**
+ * The workshops announced to the public: those with a published plan, optionally only those an
+ * organization hosts, soonest first. Event facts only: nothing is read of a roster or an
+ * applicant list.
+ */
+export function announcedWorkshops(db: Db, org?: string): { key: number; event: ClinicEvent }[] {
+  return listEvents(db).map((e) => loadEvent(db, e.id)!)
+    .filter((b) => hasPublishedPlan(db, b.key) && (org === undefined || b.event.hostOrgs.some((h) => sameOrg(h, org))));
+}
