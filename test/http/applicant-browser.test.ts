@@ -13,7 +13,6 @@
 // downloaded.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { chromium } from 'playwright-core';
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -25,6 +24,7 @@ import { addAccount } from '../../src/services/users.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
 import { ONE_SEAT_ID, oneSeatDay } from '../support/one-seat.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement { getBoundingClientRect(): { width: number; height: number } }
@@ -33,10 +33,6 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<PageElement>;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PASSWORD = 'correct horse battery staple';

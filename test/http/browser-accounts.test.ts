@@ -14,7 +14,6 @@
 // downloaded.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
@@ -23,6 +22,7 @@ import { addAccount } from '../../src/services/users.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /*
  * The few names of the page these checks use inside page.evaluate: declared here, for this
@@ -50,12 +50,8 @@ declare function getComputedStyle(element: PageElement): {
   outlineStyle: string; outlineWidth: string; boxShadow: string; visibility: string; display: string; overflowX: string;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 
 /** Where the screenshots go: test-artifacts/browser/ at the repository's root. */
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 
 const PASSWORD = 'correct horse battery staple';
 const ADMIN = { name: 'Ana Admin', email: 'ana@example.org', organization: 'Casa Legal' };

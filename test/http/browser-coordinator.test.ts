@@ -25,14 +25,11 @@ import { listEvents, loadBundle } from '../../src/db/events.js';
 import { addAccount } from '../../src/services/users.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 declare const document: { activeElement: { id: string } | null; documentElement: { clientWidth: number; scrollWidth: number } };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const SHEETS = fileURLToPath(new URL('../../static/samples/spreadsheets/', import.meta.url));
 /** A phone set to Spanish of Mexico: its Accept-Language asks for es-MX first. */
 const PHONE: BrowserContextOptions = {

@@ -12,7 +12,6 @@
 // downloaded.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
@@ -24,6 +23,7 @@ import { planEvent } from '../../src/services/plans.js';
 import { addAccount } from '../../src/services/users.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement {
@@ -41,10 +41,6 @@ declare const document: {
 };
 declare function getComputedStyle(element: PageElement): { outlineStyle: string; outlineWidth: string };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const PASSWORD = 'correct horse battery staple';
 const VOLUNTEERS = `/events/${FRESNO_ID}/volunteers`;

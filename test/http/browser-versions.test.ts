@@ -12,7 +12,6 @@
 // downloaded.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
@@ -22,6 +21,7 @@ import { FRESNO_ID } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf.js';
 import { CORA, PASSWORD, versionsDay } from '../support/versions.js';
 import type { VersionsDay } from '../support/versions.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement { id: string; labels: { length: number } | null }
@@ -30,10 +30,6 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<PageElement>;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const VERSIONS = `/events/${FRESNO_ID}/versions`;

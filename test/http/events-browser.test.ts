@@ -13,6 +13,7 @@ import { organizationNamed } from '../../src/db/users.js';
 import { addAccount } from '../../src/services/users.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
+import { ARGS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page these checks use inside page.evaluate (the project compiles without the DOM library). */
 interface Control { id: string; type: string; labels: { length: number } | null }
@@ -23,9 +24,6 @@ declare const document: {
   getElementById(id: string): unknown;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple';
 

@@ -12,6 +12,7 @@ import { organizationNamed } from '../../src/db/users.js';
 import { addAccount } from '../../src/services/users.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { build, Visitor } from '../support/http.js';
+import { CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface Field { id: string; labels: { length: number } | null }
@@ -20,7 +21,6 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<Field>;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple';
 const SHEETS = new URL('../../static/samples/spreadsheets/', import.meta.url);

@@ -21,6 +21,7 @@ import { FRESNO_ID, tempDatabase } from '../support/fixtures.js';
 import { authHeader, build, Visitor } from '../support/http.js';
 import { readPdf } from '../support/pdf.js';
 import { CORA, PASSWORD, VERA, versionsDay } from '../support/versions.js';
+import { CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement { tagName: string; className: string; getBoundingClientRect(): { left: number; right: number; width: number } }
@@ -30,7 +31,6 @@ declare const document: {
 };
 
 const PRINT = `/events/${FRESNO_ID}/print`;
-const CHROMIUM = '/usr/bin/chromium';
 const MM = 96 / 25.4;
 /** Each paper, and its printable width in CSS px inside the 12.7 mm side margins of print.css. */
 const PAPERS = [

@@ -3,7 +3,6 @@
 // public list of workshops on a phone. Screenshots under test-artifacts/browser/.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
@@ -13,14 +12,11 @@ import type { Bundle } from '../../src/domain/index.js';
 import { addAccount } from '../../src/services/users.js';
 import { FRESNO, MADERA, MERCED, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 interface PageElement { scrollWidth: number; clientWidth: number }
 declare const document: { documentElement: PageElement };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -12,7 +12,6 @@
 // downloaded.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
@@ -21,6 +20,7 @@ import { FRESNO_ID } from '../support/fixtures.js';
 import { BUSY, fresnoDay, linkPath, ORG, PASSWORD, PLAN } from '../support/links.js';
 import { addAccount } from '../../src/services/users.js';
 import { parseCalendar } from '../outputs/fixtures/ical.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface Field { id: string; name: string; labels: { length: number } | null }
@@ -29,10 +29,6 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<Field>;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const NOTE = 'Mi hija está enferma; lo siento mucho.';
 const MINE = BUSY[0]!;

@@ -17,7 +17,6 @@
 // downloaded.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
@@ -29,6 +28,7 @@ import { organizationNamed } from '../../src/db/users.js';
 import { addAccount } from '../../src/services/users.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
+import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 /* The few names of the page these checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement {
@@ -47,10 +47,6 @@ declare const document: {
 };
 declare const window: Record<string, unknown>;
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
 
 const MM = 96 / 25.4;
