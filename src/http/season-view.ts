@@ -42,6 +42,7 @@ export function seasonView(calendar: SeasonCalendar, locale: Locale) {
       why: c.gap < 0 ? t('season.conflicts.overlap') : t('season.conflicts.tooClose', { gap: c.gap, travel: c.travel }),
     })),
     competing: calendar.competing.map((c) => ({ date: longDate(locale, c.date), county: c.county, events: c.events })),
+    heavy: calendar.heavy.map((h) => ({ month: monthName(locale, h.month), code: h.code, count: h.events.length, limit: h.limit, events: h.events })),
   };
 }
 

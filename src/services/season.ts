@@ -11,7 +11,7 @@ import { seasonWorkshops } from '../db/season.js';
 import type { SeasonWorkshopRow } from '../db/season.js';
 import { sameOrg } from '../domain/index.js';
 import type { ClinicEvent } from '../domain/index.js';
-import { DEFAULT_SEASON_RULES, competingEvents, seasonConflicts, seasonSummary } from '../season/index.js';
+import { DEFAULT_SEASON_RULES, competingEvents, overloads, seasonConflicts, seasonSummary } from '../season/index.js';
 import type { SeasonRules, SeasonSummary } from '../season/index.js';
 import { dateAtSite } from './events.js';
 
@@ -40,6 +40,8 @@ export interface SeasonCalendar {
   months: { month: string; workshops: CalendarWorkshop[] }[];
   conflicts: SeasonConflictView[];
   competing: { date: string; county: string; events: { id: string; name: string }[] }[];
+  /** People asked for more workshops in a month than the limit: their roster code at the first, and the workshops. */
+  heavy: { month: string; code: string; limit: number; events: { id: string; name: string }[] }[];
 }
 
 /** The season an organization's accounts see (undefined: an admin's, every workshop). */
@@ -67,6 +69,10 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
     months: [...months].map(([month, workshops]) => ({ month, workshops })),
     conflicts: conflicts.map((c) => ({ first: side(c.first), second: side(c.second), gap: c.gap, travel: c.travel })),
     competing: competing.map((c) => ({ date: c.date, county: c.county, events: c.events.map((i) => ({ id: rows[i]!.id, name: rows[i]!.name })) })),
+    heavy: overloads(season, rules).map((o) => ({
+      month: o.month, code: o.bookings[0]!.volunteer.id, limit: rules.monthlyLimit,
+      events: [...new Set(o.bookings.map((b) => b.event))].map((i) => ({ id: rows[i]!.id, name: rows[i]!.name })),
+    })),
   };
 }
 

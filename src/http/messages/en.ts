@@ -1602,6 +1602,12 @@ export const en = {
       lead: 'They draw on the same applicants and volunteers: consider moving one.',
       none: 'No two workshops fall on the same day in the same county.',
     },
+    heavy: {
+      heading: 'People asked for many workshops in one month',
+      lead: 'More than the monthly limit: check that they can give that much time.',
+      none: 'Nobody is asked for more workshops in a month than the limit.',
+      line: '{code}: {count} workshops in {month} (the limit is {limit})',
+    },
     public: {
       title: 'Free immigration legal workshops',
       titleOf: 'Free immigration legal workshops: {org}',

@@ -1568,6 +1568,12 @@ export const es: Messages = {
       lead: 'Atraen a los mismos solicitantes y voluntarios: considere cambiar uno de fecha.',
       none: 'No hay dos talleres el mismo día en el mismo condado.',
     },
+    heavy: {
+      heading: 'Personas con muchos talleres en un mes',
+      lead: 'Más que el límite mensual: confirme que pueden dar ese tiempo.',
+      none: 'Nadie tiene más talleres en un mes que el límite.',
+      line: '{code}: {count} talleres en {month} (el límite es {limit})',
+    },
     public: {
       title: 'Talleres legales de inmigración gratuitos',
       titleOf: 'Talleres legales de inmigración gratuitos: {org}',
