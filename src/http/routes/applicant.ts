@@ -69,17 +69,35 @@ export const applicantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return send(reply, 200, renderApplicantPage('page', view));
   });
 
+  /** Back to the applicant's page, in the language they read it in. */
+  const back = (reply: FastifyReply, path: string, lang: string) => reply.code(303).header('cache-control', 'private, no-store').redirect(`${path}?lang=${lang}`);
+
+  /**
+   * A form sent from the applicant's page: the link's grant, what it opens, the page's language
+   * and addresses; undefined once it was answered (the link gone, or the form not the page's).
+   */
+  const formOf = (request: FastifyRequest, token: string, body: { lang?: string; _csrf?: string }, reply: FastifyReply) => {
+    const opened = open(request, token);
+    if (!opened) {
+      void gone(reply);
+      return undefined;
+    }
+    const lang = pageLanguage(body.lang, opened.link.applicant.languages);
+    const here = urls(token);
+    if (!checkLinkForm(request, opened.grant, body._csrf)) {
+      void send(reply, 403, renderApplicantPage('gone', goneView('form_gone', { path: here.path, lang })));
+      return undefined;
+    }
+    return { ...opened, lang, here };
+  };
+
   app.post('/a/:token/coming', {
     config: { access: 'link', linkForm: true }, schema: { params: TokenParams, body: AnswerBody },
   }, async (request, reply) => {
-    const opened = open(request, request.params.token);
-    if (!opened) return gone(reply);
-    const { grant, link } = opened;
-    const lang = pageLanguage(request.body.lang, link.applicant.languages);
-    const { path } = urls(request.params.token);
-    if (!checkLinkForm(request, grant, request.body._csrf)) return send(reply, 403, renderApplicantPage('gone', goneView('form_gone', { path, lang })));
-    answerComing(db, grant, link, request.body.note);
-    return reply.code(303).header('cache-control', 'private, no-store').redirect(`${path}?lang=${lang}`);
+    const form = formOf(request, request.params.token, request.body, reply);
+    if (!form) return reply;
+    answerComing(db, form.grant, form.link, request.body.note);
+    return back(reply, form.here.path, form.lang);
   });
 
   app.get('/a/:token/release', { config: { access: 'link' }, schema: { params: TokenParams, querystring: LangQuery } }, async (request, reply) => {
@@ -89,25 +107,22 @@ export const applicantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const lang = pageLanguage(request.query.lang, link.applicant.languages);
     const here = urls(request.params.token);
     // Nothing to give up (no day, or given up already): the page says where they stand.
-    if (!link.day || link.answer?.answer === 'releases') return reply.code(303).header('cache-control', 'private, no-store').redirect(`${here.path}?lang=${lang}`);
+    if (!link.day || link.answer?.answer === 'releases') return back(reply, here.path, lang);
     return send(reply, 200, renderApplicantPage('confirm', confirmView(link, here, lang, linkFormToken(db, grant))));
   });
 
   app.post('/a/:token/release', {
     config: { access: 'link', linkForm: true }, schema: { params: TokenParams, body: AnswerBody },
   }, async (request, reply) => {
-    const opened = open(request, request.params.token);
-    if (!opened) return gone(reply);
-    const { grant, link } = opened;
-    const lang = pageLanguage(request.body.lang, link.applicant.languages);
-    const here = urls(request.params.token);
-    if (!checkLinkForm(request, grant, request.body._csrf)) return send(reply, 403, renderApplicantPage('gone', goneView('form_gone', { path: here.path, lang })));
+    const form = formOf(request, request.params.token, request.body, reply);
+    if (!form) return reply;
+    const { grant, link, lang, here } = form;
     // Giving a place up cannot be undone from the link: only a confirmed form does it; anything else asks first.
     if (request.body.confirm !== 'yes') {
-      if (!link.day || link.answer?.answer === 'releases') return reply.code(303).header('cache-control', 'private, no-store').redirect(`${here.path}?lang=${lang}`);
+      if (!link.day || link.answer?.answer === 'releases') return back(reply, here.path, lang);
       return send(reply, 200, renderApplicantPage('confirm', confirmView(link, here, lang, linkFormToken(db, grant))));
     }
     releasePlace(db, grant, link, request.body.note);
-    return reply.code(303).header('cache-control', 'private, no-store').redirect(`${here.path}?lang=${lang}`);
+    return back(reply, here.path, lang);
   });
 };
