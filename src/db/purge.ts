@@ -42,6 +42,36 @@ export function loadEventCounts(db: Db, eventKey: number): { caseType: string; l
     .orderBy(eventCounts.outcome, eventCounts.caseType, eventCounts.language).all() as { caseType: string; language: string; outcome: Outcome; count: number }[];
 }
 
+/** One anonymous count of an event's applicants. */
+export interface ApplicantCount { caseType: string; language: string; outcome: Outcome; count: number }
+
+/**
+ * An event's applicants counted by case type, first language and outcome in the version
+ * published last (`unplanned` while none is): what a purge keeps, and what reports count of an
+ * event not purged yet.
+ */
+export function countApplicants(db: Db, eventKey: number): { counts: ApplicantCount[]; outcomes: Record<Outcome, number> } {
+  const published = db.select({ body: plans.body }).from(plans)
+    .where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt)))
+    .orderBy(desc(plans.publishedAt), desc(plans.version)).limit(1).get();
+  const scheduled = published ? new Set((published.body as PlanJson).scheduled.map((s) => s.applicant)) : undefined;
+  const outcomeOf = (code: string): Outcome => (scheduled === undefined ? 'unplanned' : scheduled.has(code) ? 'scheduled' : 'unscheduled');
+
+  const people = db.select({ code: applicants.code, caseType: applicants.caseType, languages: applicants.languages })
+    .from(applicants).where(eq(applicants.eventId, eventKey)).all();
+  const counts = new Map<string, ApplicantCount>();
+  const outcomes: Record<Outcome, number> = { scheduled: 0, unscheduled: 0, unplanned: 0 };
+  for (const a of people) {
+    const row = { caseType: a.caseType, language: a.languages[0] ?? '', outcome: outcomeOf(a.code) };
+    const key = JSON.stringify([row.caseType, row.language, row.outcome]);
+    const found = counts.get(key) ?? { ...row, count: 0 };
+    found.count += 1;
+    counts.set(key, found);
+    outcomes[row.outcome] += 1;
+  }
+  return { counts: [...counts.values()], outcomes };
+}
+
 /**
  * Removes an event's personal data in one transaction, keeping anonymous counts:
  *
@@ -57,26 +87,10 @@ export function loadEventCounts(db: Db, eventKey: number): { caseType: string; l
  */
 export function purgeEvent(db: Db, eventKey: number, actor: string, nowIso: string): PurgeResult {
   return db.transaction((tx) => {
-    const published = tx.select({ body: plans.body }).from(plans)
-      .where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt)))
-      .orderBy(desc(plans.publishedAt), desc(plans.version)).limit(1).get();
-    const scheduled = published ? new Set((published.body as PlanJson).scheduled.map((s) => s.applicant)) : undefined;
-    const outcomeOf = (code: string): Outcome => (scheduled === undefined ? 'unplanned' : scheduled.has(code) ? 'scheduled' : 'unscheduled');
-
-    const people = tx.select({ code: applicants.code, caseType: applicants.caseType, languages: applicants.languages })
-      .from(applicants).where(eq(applicants.eventId, eventKey)).all();
-    const counts = new Map<string, { caseType: string; language: string; outcome: Outcome; count: number }>();
-    const outcomes: Record<Outcome, number> = { scheduled: 0, unscheduled: 0, unplanned: 0 };
-    for (const a of people) {
-      const row = { caseType: a.caseType, language: a.languages[0] ?? '', outcome: outcomeOf(a.code) };
-      const key = JSON.stringify([row.caseType, row.language, row.outcome]);
-      const found = counts.get(key) ?? { ...row, count: 0 };
-      found.count += 1;
-      counts.set(key, found);
-      outcomes[row.outcome] += 1;
-    }
+    const { counts, outcomes } = countApplicants(tx, eventKey);
+    const removed = outcomes.scheduled + outcomes.unscheduled + outcomes.unplanned;
     tx.delete(eventCounts).where(eq(eventCounts.eventId, eventKey)).run();
-    if (counts.size > 0) tx.insert(eventCounts).values([...counts.values()].map((c) => ({ eventId: eventKey, ...c }))).run();
+    if (counts.length > 0) tx.insert(eventCounts).values(counts.map((c) => ({ eventId: eventKey, ...c }))).run();
 
     // What people answered through their links goes with the links (a volunteer's note is personal data).
     deleteEventResponses(tx, eventKey);
@@ -100,10 +114,10 @@ export function purgeEvent(db: Db, eventKey: number, actor: string, nowIso: stri
     const forgotten = tx.update(volunteers).set({ name: '', email: null, phone: null })
       .where(and(notExists(listed), or(ne(volunteers.name, ''), isNotNull(volunteers.email), isNotNull(volunteers.phone)))).run().changes;
 
-    const result: PurgeResult = { applicants: people.length, outcomes, links, plans: versions.length, volunteers: forgotten };
+    const result: PurgeResult = { applicants: removed, outcomes, links, plans: versions.length, volunteers: forgotten };
     tx.insert(auditLog).values({
       actor, action: 'event.purge', eventId: eventKey,
-      detail: `${people.length} applicants removed (${outcomes.scheduled} scheduled, ${outcomes.unscheduled} unscheduled, ${outcomes.unplanned} unplanned), `
+      detail: `${removed} applicants removed (${outcomes.scheduled} scheduled, ${outcomes.unscheduled} unscheduled, ${outcomes.unplanned} unplanned), `
         + `${links} links, ${versions.length} plan versions reduced, ${forgotten} volunteers' contacts erased`,
     }).run();
     return result;
