@@ -1,8 +1,9 @@
 /** What the season's pages print, in the page's language. */
 import { DateTime } from 'luxon';
 import type { ClinicEvent } from '../domain/index.js';
-import type { ConflictSide, SeasonCalendar } from '../services/season.js';
-import { INTL_LOCALE, clockSpan, longDate, translator } from './i18n.js';
+import type { ConflictSide, ReportGroup, SeasonCalendar, SeasonReport } from '../services/season.js';
+import { INTL_LOCALE, caseTypeLabel, clockSpan, formatNumber, longDate, translator } from './i18n.js';
+import { languageName } from '../domain/index.js';
 import type { Locale } from './i18n.js';
 
 const monthName = (locale: Locale, month: string) =>
@@ -58,5 +59,52 @@ export function publicWorkshopsView(events: readonly ClinicEvent[], org: string 
     })),
     feed,
     subscribe: origin ? `${origin}${feed}`.replace(/^https?:/, 'webcal:') : null,
+  };
+}
+
+/** Bars of the chart: one per group, served, not served and not planned side by side in one bar, as long as its total. */
+const CHART = { width: 640, label: 150, bar: 22, gap: 8, number: 70 };
+
+function chartOf(groups: readonly (ReportGroup & { label: string })[], locale: Locale) {
+  const t = translator(locale);
+  const most = Math.max(1, ...groups.map((g) => g.scheduled + g.unscheduled + g.unplanned));
+  const room = CHART.width - CHART.label - CHART.number;
+  const bars = groups.map((g, i) => {
+    const y = i * (CHART.bar + CHART.gap);
+    let x = CHART.label;
+    const parts = (['scheduled', 'unscheduled', 'unplanned'] as const).map((outcome) => {
+      const width = (g[outcome] / most) * room;
+      const part = { outcome, x, width, count: g[outcome] };
+      x += width;
+      return part;
+    }).filter((p) => p.width > 0);
+    return { y, label: g.label, textY: y + CHART.bar * 0.7, parts, totalX: x + 6, total: formatNumber(locale, g.scheduled + g.unscheduled + g.unplanned) };
+  });
+  return {
+    width: CHART.width, height: Math.max(CHART.bar, groups.length * (CHART.bar + CHART.gap)), barHeight: CHART.bar, labelX: CHART.label - 8, bars,
+    description: groups.map((g) => t('season.report.chartLine', { label: g.label, scheduled: g.scheduled, unscheduled: g.unscheduled, unplanned: g.unplanned })).join('; '),
+  };
+}
+
+/** The season's report page. */
+export function seasonReportView(report: SeasonReport, locale: Locale) {
+  const t = translator(locale);
+  const table = (groups: ReportGroup[], label: (key: string) => string) => groups.map((g) => ({
+    ...g, label: label(g.key), total: g.scheduled + g.unscheduled + g.unplanned,
+  }));
+  const months = table(report.byMonth, (k) => monthName(locale, k));
+  const setting = (k: string) => (k === 'rural' || k === 'urban' ? t(`season.setting.${k}`) : k || t('season.report.none'));
+  return {
+    title: t('season.report.title'),
+    empty: report.rows.length === 0,
+    total: { ...report.total, total: report.total.scheduled + report.total.unscheduled + report.total.unplanned },
+    chart: chartOf(months, locale),
+    tables: [
+      { id: 'by-month', heading: t('season.report.byMonth'), rows: months },
+      { id: 'by-county', heading: t('season.report.byCounty'), rows: table(report.byCounty, (k) => k || t('season.report.none')) },
+      { id: 'by-setting', heading: t('season.report.bySetting'), rows: table(report.bySetting, setting) },
+      { id: 'by-case-type', heading: t('season.report.byCaseType'), rows: table(report.byCaseType, (k) => caseTypeLabel(locale, k)) },
+      { id: 'by-language', heading: t('season.report.byLanguage'), rows: table(report.byLanguage, (k) => (k ? languageName(k, locale) : t('season.report.none'))) },
+    ],
   };
 }

@@ -5,6 +5,9 @@
  * workshops, the same the public feed holds. Codes and event facts only: no name, no e-mail.
  */
 import { hasPublishedPlan } from '../db/plans.js';
+import { countApplicants, loadEventCounts } from '../db/purge.js';
+import type { Outcome } from '../db/purge.js';
+import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
 import { seasonWorkshops } from '../db/season.js';
@@ -84,4 +87,75 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
 export function announcedWorkshops(db: Db, org?: string): { key: number; event: ClinicEvent }[] {
   return listEvents(db).map((e) => loadEvent(db, e.id)!)
     .filter((b) => hasPublishedPlan(db, b.key) && (org === undefined || b.event.hostOrgs.some((h) => sameOrg(h, org))));
+}
+
+// ——— The season's report ———
+
+/** One anonymous count of the report: a workshop's applicants of one case type and first language, by what their day came to. */
+export interface ReportRow {
+  event: string;
+  date: string;
+  county: string;
+  setting: string;
+  caseType: string;
+  language: string;
+  outcome: Outcome;
+  count: number;
+}
+
+/** Served (scheduled in the published plan), not served (left out of it), and not yet planned, of one group. */
+export interface ReportGroup { key: string; scheduled: number; unscheduled: number; unplanned: number }
+
+export interface SeasonReport {
+  rows: ReportRow[];
+  byMonth: ReportGroup[];
+  byCounty: ReportGroup[];
+  bySetting: ReportGroup[];
+  byCaseType: ReportGroup[];
+  byLanguage: ReportGroup[];
+  total: ReportGroup;
+}
+
+export const REPORT_COLUMNS = ['event', 'date', 'month', 'county', 'setting', 'case_type', 'language', 'outcome', 'count'] as const;
+
+/**
+ * Served, not served and not yet planned, by month, county, setting, case type and first
+ * language, over every workshop an account may see: anonymous counts only, from the applicants
+ * while the workshop keeps them and from the counts its purge kept after.
+ */
+export function seasonReport(db: Db, organizationId: number | null | undefined): SeasonReport {
+  const { rows: workshops } = seasonWorkshops(db, organizationId);
+  const rows: ReportRow[] = workshops.flatMap((w) => {
+    const counts = w.purgedAt !== null ? loadEventCounts(db, w.key) : countApplicants(db, w.key).counts;
+    return counts.map((c) => ({
+      event: w.id, date: w.date, county: w.county ?? '', setting: w.setting ?? '', caseType: c.caseType, language: c.language, outcome: c.outcome, count: c.count,
+    }));
+  });
+  const groupBy = (keyOf: (r: ReportRow) => string, order: (a: ReportGroup, b: ReportGroup) => number) => {
+    const groups = new Map<string, ReportGroup>();
+    for (const r of rows) {
+      const key = keyOf(r);
+      const group = groups.get(key) ?? { key, scheduled: 0, unscheduled: 0, unplanned: 0 };
+      group[r.outcome] += r.count;
+      groups.set(key, group);
+    }
+    return [...groups.values()].sort(order);
+  };
+  const byKey = (a: ReportGroup, b: ReportGroup) => a.key.localeCompare(b.key);
+  const size = (g: ReportGroup) => g.scheduled + g.unscheduled + g.unplanned;
+  const bySize = (a: ReportGroup, b: ReportGroup) => size(b) - size(a) || a.key.localeCompare(b.key);
+  return {
+    rows,
+    byMonth: groupBy((r) => r.date.slice(0, 7), byKey),
+    byCounty: groupBy((r) => r.county, bySize),
+    bySetting: groupBy((r) => r.setting, bySize),
+    byCaseType: groupBy((r) => r.caseType, bySize),
+    byLanguage: groupBy((r) => r.language, bySize),
+    total: groupBy(() => '', byKey)[0] ?? { key: '', scheduled: 0, unscheduled: 0, unplanned: 0 },
+  };
+}
+
+/** The report's rows as CSV, one per workshop, case type, language and outcome (cells a spreadsheet would run as formulas written as text). */
+export function seasonReportCsv(report: SeasonReport): string {
+  return csvText(REPORT_COLUMNS, report.rows.map((r) => [r.event, r.date, r.date.slice(0, 7), r.county, r.setting, r.caseType, r.language, r.outcome, r.count]));
 }

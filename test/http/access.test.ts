@@ -254,3 +254,10 @@ t.test('the season calendar needs a sign-in; the list of announced workshops is 
   t.equal(rules.get('GET /season'), 'signed-in');
   t.equal(rules.get('GET /workshops'), 'public');
 });
+
+t.test('the season report and its CSV need a sign-in', async (t) => {
+  const { app } = await build(t, tempDatabase(t), { rateLimits: false });
+  const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
+  t.equal(rules.get('GET /season/report'), 'signed-in');
+  t.equal(rules.get('GET /season/report.csv'), 'signed-in');
+});

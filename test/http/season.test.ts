@@ -5,6 +5,8 @@ import t from 'tap';
 import type { Test } from 'tap';
 import { saveBundle } from '../../src/db/events.js';
 import { organizationNamed } from '../../src/db/users.js';
+import { eventKey } from '../../src/db/plans.js';
+import { purgeEvent } from '../../src/db/purge.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { FRESNO, MADERA, MERCED, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
@@ -107,4 +109,39 @@ t.test('the public list shows announced workshops to come with their place and h
     for (const p of [...b.volunteers, ...b.applicants].slice(0, 30)) t.notMatch(page.body, p.name, `no ${p.id}`);
   }
   t.match(page.body, 'href="/feeds/workshops.ics"');
+});
+
+t.test('the season report counts served and not served by month and case type, from the published plan', async (t) => {
+  const { app, coordinator } = await season(t);
+  const planned = await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/plan', headers: coordinator, payload: { quick: true, iterations: 50 } });
+  const served = planned.json().plan.summary.scheduled as number;
+  t.equal((await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/plans/1/publish', headers: coordinator })).statusCode, 200);
+  const page = await app.inject({ url: '/season/report', headers: { ...coordinator, ...html } });
+  t.equal(page.statusCode, 200);
+  t.match(page.body, '<h1>Season report</h1>');
+  t.match(page.body, `410 applicants: ${served} served, ${40 - served} not served, 370 not planned yet.`);
+  t.match(page.body, /<svg role="img" aria-label="March 2027: 0 served, 0 not served, 120 not planned; May 2027: \d+ served/);
+  t.match(page.body, '<th scope="row">Madera</th><td class="num">0</td><td class="num">0</td><td class="num">120</td>', 'by county');
+});
+
+t.test('the season report’s CSV has a row per workshop, case type, language and outcome, and no name', async (t) => {
+  const { app, coordinator, bundles } = await season(t);
+  const csv = await app.inject({ url: '/season/report.csv', headers: coordinator });
+  t.equal(csv.statusCode, 200);
+  t.match(csv.headers['content-type'], 'text/csv');
+  const lines = csv.body.trim().split(/\r?\n/);
+  t.equal(lines[0], 'event,date,month,county,setting,case_type,language,outcome,count');
+  const total = lines.slice(1).reduce((n, l) => n + Number(l.split(',').pop()), 0);
+  t.equal(total, 410, 'every applicant counted once');
+  t.ok(lines.slice(1).every((l) => l.split(',')[7] === 'unplanned'), 'nothing published yet');
+  for (const b of bundles) for (const a of b.applicants.slice(0, 20)) t.notMatch(csv.body, a.name, a.id);
+});
+
+t.test('a purged workshop is still counted in the report, from the counts its purge kept', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  purgeEvent(store.db, eventKey(store.db, 'madera-2027-03-27')!, 'test', '2027-04-30T00:00:00Z');
+  const csv = (await app.inject({ url: '/season/report.csv', headers: coordinator })).body;
+  const madera = csv.split(/\r?\n/).filter((l) => l.startsWith('madera-2027-03-27,'));
+  t.ok(madera.length > 0, 'its rows are there');
+  t.equal(madera.reduce((n, l) => n + Number(l.split(',').pop()), 0), 120, 'all 120 of its applicants');
 });

@@ -3,18 +3,21 @@
  * with its site, county and setting, its plan against its applicants, workshops competing on one
  * day in one county, and each person booked at two workshops they cannot both reach, by roster
  * code. `GET /workshops` (public): the announced workshops to come, for outreach, with the
- * public feed's address; event facts only.
+ * public feed's address; event facts only. `GET /season/report` (signed in): served, not served
+ * and not yet planned by month, county, setting, case type and language, with a chart, and
+ * `GET /season/report.csv` its rows; anonymous counts only.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { seasonMark } from '../../db/season.js';
 import { Memo } from '../../services/lru.js';
-import { announcedWorkshops, seasonCalendar } from '../../services/season.js';
-import type { SeasonCalendar } from '../../services/season.js';
+import { announcedWorkshops, seasonCalendar, seasonReport, seasonReportCsv } from '../../services/season.js';
+import type { SeasonCalendar, SeasonReport } from '../../services/season.js';
 import { dateAtSite } from '../../services/events.js';
 import { accountNav } from '../account-view.js';
 import { linkOrigin } from '../links.js';
-import { publicWorkshopsView, seasonView } from '../season-view.js';
+import { publicWorkshopsView, seasonReportView, seasonView } from '../season-view.js';
 
 /** Seasons kept built, one per organization (and the admins'), until anything they show changes. */
 const SEASONS_KEPT = 50;
@@ -30,6 +33,26 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const calendar = await seasons.get(`${seasonMark(db)}|${scope ?? 'all'}|${today}`, () => seasonCalendar(db, scope));
     return reply.header('cache-control', 'no-store')
       .view('season/calendar.hbs', { ...seasonView(calendar, reply.locals.locale), accountNav: accountNav(request, reply) });
+  });
+
+  // The report, kept like the calendar: anonymous counts, built once per change.
+  const reports = new Memo<SeasonReport>(SEASONS_KEPT);
+  const reportFor = (request: FastifyRequest) => {
+    const account = request.account!;
+    const scope = account.role === 'admin' ? undefined : account.organizationId;
+    return reports.get(`${seasonMark(db)}|${scope ?? 'all'}`, () => seasonReport(db, scope));
+  };
+
+  app.get('/season/report', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const report = await reportFor(request);
+    return reply.header('cache-control', 'no-store')
+      .view('season/report.hbs', { ...seasonReportView(report, reply.locals.locale), accountNav: accountNav(request, reply) });
+  });
+
+  app.get('/season/report.csv', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const report = await reportFor(request);
+    return reply.header('cache-control', 'no-store').type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="season-report.csv"').send(seasonReportCsv(report));
   });
 
   app.get('/workshops', {
