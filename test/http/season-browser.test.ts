@@ -1,6 +1,6 @@
 // The season calendar in Chromium: a coordinator goes from the home page to the season, finds a
-// person booked at two workshops of one day flagged, and reads it on a 390 px phone too; the
-// public list of workshops on a phone. Screenshots under test-artifacts/browser/.
+// person booked at two workshops of one day flagged, opens the report and downloads its counts,
+// and reads the calendar on a 390 px phone too; the public list of workshops on a phone. Screenshots under test-artifacts/browser/.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
@@ -15,7 +15,8 @@ import { authHeader, build } from '../support/http.js';
 import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
 
 interface PageElement { scrollWidth: number; clientWidth: number }
-declare const document: { documentElement: PageElement };
+declare const document: { documentElement: PageElement; querySelector(selector: string): unknown };
+declare function getComputedStyle(element: unknown): { fill: string; listStyleType: string };
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -58,6 +59,20 @@ if (!existsSync(CHROMIUM)) {
     t.match(await page.getByRole('region', { name: 'June 2027' }).textContent(), /1 person booked elsewhere too/);
     t.match(await page.getByRole('region', { name: 'March 2027' }).textContent(), /version 1 published/);
     await page.screenshot({ path: `${ARTIFACTS}season-calendar.png`, fullPage: true });
+
+    // The report for funders, and its counts downloaded as CSV.
+    await Promise.all([page.waitForURL('**/season/report'), page.getByRole('link', { name: /Season report/ }).click()]);
+    t.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Season report');
+    t.match(await page.getByRole('img').first().getAttribute('aria-label'), /^March 2027: \d+ served, \d+ not served, 0 not planned; June 2027: 0 served, 0 not served, 290 not planned$/);
+    // Served, not served and not planned in three shades with their key, on a desktop as on a phone.
+    const fills = await page.evaluate(() => ['scheduled', 'unscheduled', 'unplanned']
+      .map((outcome) => getComputedStyle(document.querySelector(`figure.chart rect.${outcome}`)).fill));
+    t.same(fills, ['rgb(34, 34, 34)', 'rgb(153, 153, 153)', 'rgb(255, 255, 255)'], 'three shades that print in black and white');
+    t.equal(await page.evaluate(() => getComputedStyle(document.querySelector('ul.legend')).listStyleType), 'none', 'the key is a key, not a list');
+    await page.screenshot({ path: `${ARTIFACTS}season-report.png`, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the counts (CSV)' }).click()]);
+    t.equal(download.suggestedFilename(), 'season-report.csv');
+    await page.goto('/season');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
