@@ -42,23 +42,27 @@ export function seasonMark(db: Db): string {
   return `${row.events}|${row.updated ?? ''}|${row.plans}|${row.published ?? ''}`;
 }
 
-/** The workshops an organization runs or hosts (undefined: every one), soonest first, with their rosters as the season reads them. */
-export function seasonWorkshops(db: Db, organizationId?: number | null): { rows: SeasonWorkshopRow[]; season: SeasonEvent[] } {
+/** The workshops an organization runs or hosts (undefined: every one), soonest first, each with its latest and its published version. */
+export function seasonWorkshops(db: Db, organizationId?: number | null): SeasonWorkshopRow[] {
   const found = db.select({
     key: events.id, id: events.slug, name: events.name, date: events.date, timezone: events.timezone, opens: events.opens, closes: events.closes,
     site: sites.name, address: sites.address, county: sites.county, setting: sites.setting,
     applicants: events.applicantCount, volunteers: events.volunteerCount, purgedAt: events.purgedAt,
   }).from(events).leftJoin(sites, eq(events.siteId, sites.id)).where(visibleTo(organizationId)).orderBy(asc(events.date), asc(events.slug)).all();
   const keys = found.map((e) => e.key);
-  if (keys.length === 0) return { rows: [], season: [] };
-  const latest = new Map(db.select({ event: plans.eventId, version: max(plans.version) }).from(plans)
-    .where(inArray(plans.eventId, keys)).groupBy(plans.eventId).all().map((r) => [r.event, r.version!]));
-  const scheduled = new Map(latest.size === 0 ? [] : db.select({ event: plans.eventId, version: plans.version, scheduled: plans.scheduled }).from(plans)
-    .where(and(inArray(plans.eventId, keys), sql`(${plans.eventId}, ${plans.version}) in (select ${plans.eventId}, max(${plans.version}) from ${plans} group by ${plans.eventId})`))
-    .all().map((r) => [r.event, r.scheduled]));
-  const published = new Map(db.select({ event: plans.eventId, version: max(plans.version) }).from(plans)
-    .where(and(inArray(plans.eventId, keys), isNotNull(plans.publishedAt))).groupBy(plans.eventId).all().map((r) => [r.event, r.version!]));
-  const lines = db.select({ event: rosterEntries.eventId, code: rosterEntries.code, position: rosterEntries.position, available: rosterEntries.available, email: volunteers.email })
+  if (keys.length === 0) return [];
+  // SQLite gives a grouped row's other columns from the row that holds the max: the latest version, the one published last.
+  const latest = new Map(db.select({ event: plans.eventId, version: plans.version, scheduled: plans.scheduled, last: max(plans.version) }).from(plans)
+    .where(inArray(plans.eventId, keys)).groupBy(plans.eventId).all().map((r) => [r.event, { version: r.version, scheduled: r.scheduled }]));
+  const published = new Map(db.select({ event: plans.eventId, version: plans.version, last: max(plans.publishedAt) }).from(plans)
+    .where(and(inArray(plans.eventId, keys), isNotNull(plans.publishedAt))).groupBy(plans.eventId).all().map((r) => [r.event, r.version]));
+  return found.map((e) => ({ ...e, latest: latest.get(e.key) ?? null, published: published.get(e.key) ?? null }));
+}
+
+/** The workshops as the season reads them: when and where, and every roster line's e-mail and offered hours. */
+export function seasonEvents(db: Db, workshops: readonly SeasonWorkshopRow[]): SeasonEvent[] {
+  const keys = workshops.map((w) => w.key);
+  const lines = keys.length === 0 ? [] : db.select({ event: rosterEntries.eventId, code: rosterEntries.code, available: rosterEntries.available, email: volunteers.email })
     .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(inArray(rosterEntries.eventId, keys)).orderBy(asc(rosterEntries.eventId), asc(rosterEntries.position)).all();
   const byEvent = new Map<number, typeof lines>();
@@ -67,22 +71,17 @@ export function seasonWorkshops(db: Db, organizationId?: number | null): { rows:
     if (list) list.push(l);
     else byEvent.set(l.event, [l]);
   }
-  const rows = found.map((e): SeasonWorkshopRow => {
-    const version = latest.get(e.key);
-    return { ...e, latest: version === undefined ? null : { version, scheduled: scheduled.get(e.key) ?? 0 }, published: published.get(e.key) ?? null };
-  });
-  const season = found.map((e): SeasonEvent => {
+  return workshops.map((e): SeasonEvent => {
     const clock = { date: e.date, timezone: e.timezone, opens: e.opens };
-    const day = { dayMinutes: elapsedFromClock(clock, parseClock(e.closes)!) };
+    const dayMinutes = elapsedFromClock(clock, parseClock(e.closes)!);
     const toElapsed = clockToElapsed(clock);
     const roster = byEvent.get(e.key) ?? [];
     return {
       source: e.id,
-      event: { id: e.id, ...clock, dayMinutes: day.dayMinutes, site: { name: e.site ?? '', address: e.address ?? undefined, county: e.county ?? undefined, setting: e.setting ?? undefined } },
-      volunteers: roster.map((l) => ({ id: l.code, email: l.email ?? undefined, available: windowsFromText(day, l.available, toElapsed) })),
+      event: { id: e.id, ...clock, dayMinutes, site: { name: e.site ?? '', address: e.address ?? undefined, county: e.county ?? undefined, setting: e.setting ?? undefined } },
+      volunteers: roster.map((l) => ({ id: l.code, email: l.email ?? undefined, available: windowsFromText({ dayMinutes }, l.available, toElapsed) })),
       applicants: e.applicants,
       rows: new Map(roster.map((l, i) => [l.code, i + 2])),
     };
   });
-  return { rows, season };
 }

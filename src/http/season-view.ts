@@ -12,6 +12,10 @@ const monthName = (locale: Locale, month: string) =>
 const clock = (locale: Locale, ms: number, zone: string) =>
   DateTime.fromMillis(ms, { zone }).setLocale(INTL_LOCALE[locale]).toLocaleString(DateTime.TIME_SIMPLE);
 
+/** A site's setting in the page's language: urban and rural translated, anything else as written. */
+const settingName = (t: ReturnType<typeof translator>, setting: string | null | undefined) =>
+  (setting === 'rural' || setting === 'urban' ? t(`season.setting.${setting}`) : setting ?? '');
+
 /** The season calendar page. */
 export function seasonView(calendar: SeasonCalendar, locale: Locale) {
   const t = translator(locale);
@@ -21,7 +25,7 @@ export function seasonView(calendar: SeasonCalendar, locale: Locale) {
     title: t('season.title'),
     summary: summary.workshops === 0 ? null : {
       ...summary, first: summary.first && longDate(locale, summary.first), last: summary.last && longDate(locale, summary.last),
-      counties: summary.counties.map((c) => ({ ...c, setting: c.setting === 'rural' || c.setting === 'urban' ? t(`season.setting.${c.setting}`) : c.setting })),
+      counties: summary.counties.map((c) => ({ ...c, setting: settingName(t, c.setting) })),
     },
     months: calendar.months.map((m) => ({
       id: `month-${m.month}`,
@@ -29,7 +33,7 @@ export function seasonView(calendar: SeasonCalendar, locale: Locale) {
       workshops: m.workshops.map((w) => ({
         id: w.id, name: w.name, date: longDate(locale, w.date), hours: clockSpan(locale, w.opens, w.closes),
         place: [w.site, w.address].filter((p) => p).join(', '), county: w.county ?? '',
-        setting: w.setting === 'rural' || w.setting === 'urban' ? t(`season.setting.${w.setting}`) : w.setting ?? '',
+        setting: settingName(t, w.setting),
         applicants: w.applicants, volunteers: w.volunteers,
         plan: w.purgedAt !== null ? t('season.plan.purged')
           : w.latest === null ? t('season.plan.none')
@@ -93,7 +97,7 @@ export function seasonReportView(report: SeasonReport, locale: Locale) {
     ...g, label: label(g.key), total: g.scheduled + g.unscheduled + g.unplanned,
   }));
   const months = table(report.byMonth, (k) => monthName(locale, k));
-  const setting = (k: string) => (k === 'rural' || k === 'urban' ? t(`season.setting.${k}`) : k || t('season.report.none'));
+  const setting = (k: string) => settingName(t, k) || t('season.report.none');
   return {
     title: t('season.report.title'),
     empty: report.rows.length === 0,

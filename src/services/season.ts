@@ -10,7 +10,7 @@ import type { Outcome } from '../db/purge.js';
 import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { seasonWorkshops } from '../db/season.js';
+import { seasonEvents, seasonWorkshops } from '../db/season.js';
 import type { SeasonWorkshopRow } from '../db/season.js';
 import { sameOrg } from '../domain/index.js';
 import type { ClinicEvent } from '../domain/index.js';
@@ -49,7 +49,8 @@ export interface SeasonCalendar {
 
 /** The season an organization's accounts see (undefined: an admin's, every workshop). */
 export function seasonCalendar(db: Db, organizationId: number | null | undefined, now = new Date(), rules: SeasonRules = DEFAULT_SEASON_RULES): SeasonCalendar {
-  const { rows, season } = seasonWorkshops(db, organizationId);
+  const rows = seasonWorkshops(db, organizationId);
+  const season = seasonEvents(db, rows);
   const conflicts = seasonConflicts(season, rules);
   const competing = competingEvents(season);
   const competingIndex = new Set(competing.flatMap((c) => c.events));
@@ -124,7 +125,7 @@ export const REPORT_COLUMNS = ['event', 'date', 'month', 'county', 'setting', 'c
  * while the workshop keeps them and from the counts its purge kept after.
  */
 export function seasonReport(db: Db, organizationId: number | null | undefined): SeasonReport {
-  const { rows: workshops } = seasonWorkshops(db, organizationId);
+  const workshops = seasonWorkshops(db, organizationId);
   const rows: ReportRow[] = workshops.flatMap((w) => {
     const counts = w.purgedAt !== null ? loadEventCounts(db, w.key) : countApplicants(db, w.key).counts;
     return counts.map((c) => ({

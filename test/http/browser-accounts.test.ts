@@ -22,7 +22,7 @@ import { addAccount } from '../../src/services/users.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
-import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
 
 /*
  * The few names of the page these checks use inside page.evaluate: declared here, for this
@@ -82,18 +82,6 @@ async function context(t: Test, browser: Browser, base: string, options: Browser
   return { context: made, page: await made.newPage() };
 }
 
-/**
- * Does something that loads a new page (a click, Enter in a form) and waits for that page: its
- * answer (after any redirect) and its load event.
- */
-async function arrives(page: Page, act: () => Promise<unknown>): Promise<Response> {
-  const answered = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame()
-    && !(r.status() >= 300 && r.status() < 400));
-  const loaded = page.waitForEvent('load');
-  await act();
-  const [response] = await Promise.all([answered, loaded]);
-  return response;
-}
 
 /** The path of the page shown, without the address of the server. */
 const pathOf = (page: Page) => {

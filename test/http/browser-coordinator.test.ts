@@ -19,13 +19,13 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, BrowserContextOptions, Locator, Page, Response } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import iconv from 'iconv-lite';
 import { listEvents, loadBundle } from '../../src/db/events.js';
 import { addAccount } from '../../src/services/users.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
-import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 declare const document: { activeElement: { id: string } | null; documentElement: { clientWidth: number; scrollWidth: number } };
@@ -53,15 +53,6 @@ function handKeptApplicants(corrected: boolean): Buffer {
   return iconv.encode(`${rows.join('\r\n')}\r\n`, 'windows-1252');
 }
 
-/** Does something that loads a new page and waits for that page's answer (after any redirect) and its load event. */
-async function arrives(page: Page, act: () => Promise<unknown>): Promise<Response> {
-  const answered = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame()
-    && !(r.status() >= 300 && r.status() < 400));
-  const loaded = page.waitForEvent('load');
-  await act();
-  const [response] = await Promise.all([answered, loaded]);
-  return response;
-}
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 

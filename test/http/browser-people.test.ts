@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
-import type { BrowserContextOptions, Page, Response } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { loadBundle, saveBundle } from '../../src/db/events.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { plan } from '../../src/planner/index.js';
@@ -23,7 +23,7 @@ import { planEvent } from '../../src/services/plans.js';
 import { addAccount } from '../../src/services/users.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
-import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement {
@@ -56,15 +56,6 @@ async function serve(t: Test) {
   return { base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, store };
 }
 
-/** Does something that loads a new page and waits for that page's answer (after any redirect) and its load event. */
-async function arrives(page: Page, act: () => Promise<unknown>): Promise<Response> {
-  const answered = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame()
-    && !(r.status() >= 300 && r.status() < 400));
-  const loaded = page.waitForEvent('load');
-  await act();
-  const [response] = await Promise.all([answered, loaded]);
-  return response;
-}
 
 /** The focused element as a person would name it ("input#filter-q", `a "Edit"`), and whether its focus is drawn. */
 const focusOf = (page: Page) => page.evaluate(() => {

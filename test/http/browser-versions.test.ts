@@ -15,13 +15,13 @@ import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { publishVersion } from '../../src/services/plans.js';
 import { FRESNO_ID } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf.js';
 import { CORA, PASSWORD, versionsDay } from '../support/versions.js';
 import type { VersionsDay } from '../support/versions.js';
-import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface PageElement { id: string; labels: { length: number } | null }
@@ -42,15 +42,6 @@ async function serve(t: Test): Promise<{ base: string; day: VersionsDay }> {
   return { base: `http://127.0.0.1:${(day.app.server.address() as AddressInfo).port}`, day };
 }
 
-/** Does something that loads a new page and waits for that page: its answer (after any redirect) and its load event. */
-async function arrives(page: Page, act: () => Promise<unknown>): Promise<Response> {
-  const answered = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame()
-    && !(r.status() >= 300 && r.status() < 400));
-  const loaded = page.waitForEvent('load');
-  await act();
-  const [response] = await Promise.all([answered, loaded]);
-  return response;
-}
 
 async function signedIn(t: Test, browser: Browser, base: string, options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext({ ...options, baseURL: base });

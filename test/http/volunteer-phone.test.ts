@@ -15,12 +15,12 @@ import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { FRESNO_ID } from '../support/fixtures.js';
 import { BUSY, fresnoDay, linkPath, ORG, PASSWORD, PLAN } from '../support/links.js';
 import { addAccount } from '../../src/services/users.js';
 import { parseCalendar } from '../outputs/fixtures/ical.js';
-import { ARGS, ARTIFACTS, CHROMIUM } from '../support/browser.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
 
 /* The few names of the page the checks use inside page.evaluate (the project compiles without the DOM library). */
 interface Field { id: string; name: string; labels: { length: number } | null }
@@ -42,15 +42,6 @@ async function serve(t: Test) {
   return { ...built, base: `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}` };
 }
 
-/** Does something that loads a new page and waits for that page: its answer (after any redirect) and its load event. */
-async function arrives(page: Page, act: () => Promise<unknown>): Promise<Response> {
-  const answered = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame()
-    && !(r.status() >= 300 && r.status() < 400));
-  const loaded = page.waitForEvent('load');
-  await act();
-  const [response] = await Promise.all([answered, loaded]);
-  return response;
-}
 
 /** The page fits the phone (nothing scrolls sideways), every field has a label, and it is saved as a screenshot. */
 async function looked(t: Test, page: Page, name: string): Promise<void> {

@@ -26,9 +26,11 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
   const seasons = new Memo<SeasonCalendar>(SEASONS_KEPT);
 
+  /** Whose workshops an account sees: an admin's, every one (undefined); others, their organization's. */
+  const scopeOf = (request: FastifyRequest) => (request.account!.role === 'admin' ? undefined : request.account!.organizationId);
+
   app.get('/season', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const account = request.account!;
-    const scope = account.role === 'admin' ? undefined : account.organizationId;
+    const scope = scopeOf(request);
     const today = new Date().toISOString().slice(0, 10);
     const calendar = await seasons.get(`${seasonMark(db)}|${scope ?? 'all'}|${today}`, () => seasonCalendar(db, scope));
     return reply.header('cache-control', 'no-store')
@@ -38,8 +40,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The report, kept like the calendar: anonymous counts, built once per change.
   const reports = new Memo<SeasonReport>(SEASONS_KEPT);
   const reportFor = (request: FastifyRequest) => {
-    const account = request.account!;
-    const scope = account.role === 'admin' ? undefined : account.organizationId;
+    const scope = scopeOf(request);
     return reports.get(`${seasonMark(db)}|${scope ?? 'all'}`, () => seasonReport(db, scope));
   };
 
