@@ -1,7 +1,7 @@
 /**
  * `npm run load`: how the server holds up under many visitors, on this machine's loopback only.
  *
- *   npm run load -- [--duration S] [--connections N] [--host 127.0.0.1]
+ *   npm run load -- [--duration S] [--connections N] [--host 127.0.0.1] [--only WORD] [--profile DIR]
  *
  * It builds a temporary database with the 250-applicant sample workshop
  * (static/samples/central-valley-citizenship-day), imported, planned and published by the
@@ -19,9 +19,14 @@
  *   (c) the plan workspace, each connection a signed-in coordinator with their own session cookie;
  *   (d) volunteers' own pages, each connection a volunteer's link (the event's volunteers in turn);
  * while a separate process asks `/health` every 100 ms (counted while a route is loaded, warm-up
- * included). It prints a table: per route, requests per second, latency p50, p99 and max, errors
+ * included). It prints a table: per route, requests per second, the size of an answer (headers
+ * included), latency p50, p99 and max, errors
  * (connection errors and timeouts) and non-2xx answers, and `/health`'s p99 and max while that
  * route was loaded.
+ *
+ * `--only WORD` loads only the routes whose name holds WORD (event, feed, plan, volunteers);
+ * `--profile DIR` has the server write a V8 CPU profile into DIR when it stops (open it in
+ * Chromium's DevTools) to see where a view's time goes.
  *
  * Defaults: 30 s, 100 connections; at most 120 s and 500 connections. Any host but loopback is
  * refused: this is not a tool to load someone else's server. Never a pass/fail on timings:
@@ -50,7 +55,7 @@ function parse(argv: string[]) {
     if (at < 0) return undefined;
     return argv[at]!.includes('=') ? argv[at]!.slice(name.length + 1) : argv[at + 1];
   };
-  const known = ['--duration', '--connections', '--host'];
+  const known = ['--duration', '--connections', '--host', '--only', '--profile'];
   for (const a of argv) {
     if (a.startsWith('--') && !known.some((k) => a === k || a.startsWith(`${k}=`))) fail(`unknown option ${a} (options: ${known.join(', ')})`);
   }
@@ -64,7 +69,10 @@ function parse(argv: string[]) {
   };
   const host = value('--host') ?? LOOPBACK;
   if (!LOOPBACK_NAMES.has(host)) fail(`only loopback (127.0.0.1, localhost, ::1), never ${host}: the load runs against a server this script starts`);
-  return { duration: whole('--duration', 30, LIMITS.duration), connections: whole('--connections', 100, LIMITS.connections) };
+  return {
+    duration: whole('--duration', 30, LIMITS.duration), connections: whole('--connections', 100, LIMITS.connections),
+    only: value('--only'), profile: value('--profile'),
+  };
 }
 
 /** A reason to stop, said in one line (the server is stopped and the folder removed first). */
@@ -222,7 +230,8 @@ try {
   if (volunteerPages.length === 0) fail('the links export holds no volunteer link');
 
   say('starting the compiled server with TALLER_RATE_LIMIT=off');
-  server = await startTaller({ TALLER_DB: db, TALLER_DEMO: '0', TALLER_RATE_LIMIT: 'off' });
+  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+  server = await startTaller({ TALLER_DB: db, TALLER_DEMO: '0', TALLER_RATE_LIMIT: 'off' }, undefined, nodeArgs);
   const base = `http://${LOOPBACK}:${server.port}`;
   const link = await fetch(`${base}/api/events/${slug}/volunteers/${volunteer}/calendar-link`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   if (link.status !== 201) fail(`the calendar link was refused (${link.status}): ${await link.text()}`);
@@ -239,7 +248,7 @@ try {
     let next = 0;
     return (client: Client) => apply(client, values[next++ % values.length]!);
   };
-  const routes: Route[] = [
+  const all: Route[] = [
     { name: 'event page, signed in', label: `GET /events/${slug}`, path: `/events/${slug}`, headers: signedIn },
     { name: 'calendar feed', label: 'GET /calendars/[token].ics', path: feed, headers: {} },
     {
@@ -251,6 +260,8 @@ try {
       headers: {}, setupClient: each(volunteerPages, (client, path) => client.setRequest({ path })),
     },
   ];
+  const routes = all.filter((r) => options.only === undefined || r.name.includes(options.only));
+  if (routes.length === 0) fail(`no route's name holds "${options.only}" (routes: ${all.map((r) => r.name).join('; ')})`);
   // One visit each first: the page's estimate is simulated (in a worker) on its first visit.
   for (const r of routes) {
     const t0 = performance.now();
@@ -276,7 +287,8 @@ try {
       warmup: { connections: options.connections, duration: WARMUP_S },
     });
     sampler.send({ phase: 'idle' });
-    rows.push([r.label, String(Math.round(result.requests.average)), ms(result.latency.p50), ms(result.latency.p99), ms(result.latency.max),
+    const size = result.requests.total > 0 ? result.throughput.total / result.requests.total : 0;
+    rows.push([r.label, String(Math.round(result.requests.average)), `${(size / 1024).toFixed(size < 10_240 ? 1 : 0)} KiB`, ms(result.latency.p50), ms(result.latency.p99), ms(result.latency.max),
       `${result.errors}/${result.non2xx}`, '', '']);
     if (result.errors > 0 || result.non2xx > 0 || result.latency.p99 >= GOALS.p99) goals.push(`${r.name}: ${result.errors} errors, ${result.non2xx} non-2xx, p99 ${ms(result.latency.p99)}`);
   }
@@ -288,8 +300,8 @@ try {
     const mine = samples.filter((s) => s.phase === r.name);
     const times = mine.map((s) => s.ms);
     const failed = mine.filter((s) => s.status !== 200).length;
-    rows[i]![6] = `${ms(percentile(times, 99))}${failed ? ` (${failed} failed)` : ''}`;
-    rows[i]![7] = `${ms(Math.max(...times))} (${times.length})`;
+    rows[i]![7] = `${ms(percentile(times, 99))}${failed ? ` (${failed} failed)` : ''}`;
+    rows[i]![8] = `${ms(Math.max(...times))} (${times.length})`;
     if (failed > 0 || Math.max(...times) >= GOALS.health) goals.push(`/health during ${r.name}: max ${ms(Math.max(...times))}${failed ? `, ${failed} failed` : ''}`);
   });
   const load1 = loadavg();
@@ -298,7 +310,7 @@ try {
   console.log(`Server: the compiled app (node src/cli/bin.js serve) in its own process, TALLER_RATE_LIMIT=off (rate limits off for this run), LOG_LEVEL=warn;`);
   console.log(`the 250-applicant sample (${slug}), planned and published; the feed of ${volunteer}, who has the most visits; ${sessions.length} coordinators' sessions; ${volunteerPages.length} volunteers' links.`);
   console.log(`Machine: ${cpus().length} cores, load average ${load0.map((l) => l.toFixed(2)).join(' ')} before, ${load1.map((l) => l.toFixed(2)).join(' ')} after (node ${process.version}).\n`);
-  console.log(table(['route', 'requests/s', 'p50', 'p99', 'max', 'errors/non-2xx', '/health p99', '/health max (samples)'], rows));
+  console.log(table(['route', 'requests/s', 'answer size', 'p50', 'p99', 'max', 'errors/non-2xx', '/health p99', '/health max (samples)'], rows));
   console.log(`\nGoals: 0 errors and non-2xx, p99 under ${GOALS.p99} ms, /health under ${GOALS.health} ms: ${goals.length === 0 ? 'all met' : `missed: ${goals.join('; ')}`}.`);
   const serverErrors = server.stderr().trim();
   if (serverErrors) console.log(`\nThe server wrote on stderr:\n${serverErrors.split('\n').slice(-10).join('\n')}`);

@@ -50,12 +50,13 @@ export interface Started {
 
 /**
  * Spawns `node src/cli/bin.js serve` with the given environment added (TALLER_DB and the like),
- * on a free loopback port, and waits until /health answers 200 (at most `timeoutMs`).
+ * on a free loopback port, and waits until /health answers 200 (at most `timeoutMs`); `nodeArgs` go
+ * to node before the script (`--cpu-prof` and the like).
  */
-export async function startTaller(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Started> {
+export async function startTaller(env: NodeJS.ProcessEnv, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<Started> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, HOST: LOOPBACK, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

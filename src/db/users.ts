@@ -30,8 +30,24 @@ export function countUsers(db: Db): number {
   return db.select({ n: count() }).from(users).get()!.n;
 }
 
+/**
+ * The reads every signed-in view makes (its session, then its account), prepared once per
+ * database: built per call, their SQL cost more than the rest of a kept page's view.
+ */
+const prepareViews = (db: Db) => ({
+  account: accounts(db).where(eq(users.id, sql.placeholder('id'))).prepare(),
+  session: db.select({ userId: sessions.userId, data: sessions.data }).from(sessions)
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')))).prepare(),
+});
+const preparedViews = new WeakMap<Db, ReturnType<typeof prepareViews>>();
+const viewsOf = (db: Db) => {
+  let prepared = preparedViews.get(db);
+  if (!prepared) preparedViews.set(db, prepared = prepareViews(db));
+  return prepared;
+};
+
 export function findAccount(db: Db, id: number): Account | undefined {
-  return accounts(db).where(eq(users.id, id)).get() as Account | undefined;
+  return viewsOf(db).account.get({ id }) as Account | undefined;
 }
 
 /** The account and its password hash, by e-mail (any case), for signing in. */
@@ -74,8 +90,7 @@ export function listOrganizations(db: Db): { id: number; name: string }[] {
 
 /** A stored session: whose it is and its fields, while it has not expired. */
 export function readSession(db: Db, idHash: string, nowIso: string): { userId: number | null; data: string } | undefined {
-  return db.select({ userId: sessions.userId, data: sessions.data }).from(sessions)
-    .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, nowIso))).get();
+  return viewsOf(db).session.get({ id: idHash, now: nowIso });
 }
 
 export function writeSession(db: Db, idHash: string, userId: number | null, data: string, expiresAt: string): void {

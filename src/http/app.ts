@@ -193,6 +193,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     root: VIEWS,
     layout: 'layout.hbs',
     viewExt: 'hbs',
+    // Each template compiled once and kept (without it, @fastify/view compiles every template on
+    // every view unless NODE_ENV is "production": a third of a busy page's time).
+    production: true,
     options: { partials: { 'import-cancel': 'imports/partials/cancel.hbs', 'import-value': 'imports/partials/value-row.hbs' } },
   });
   await registerLimits(app, options.rateLimits ?? rateLimitsOf(process.env));

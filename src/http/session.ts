@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface Session {
     /** The signed-in account. */
     userId?: number;
+    /** When the session's lifetime was last renewed (ms since 1970); see RENEW_MINUTES. */
+    renewedAt?: number;
   }
   interface FastifyRequest {
     /** A form token read from a file upload's first field (see checkUploadToken), which no body parser sets. */
@@ -30,6 +32,11 @@ declare module 'fastify' {
 /** How long a signed-in session lasts without a visit: a workshop day, with room. */
 export const SESSION_HOURS = 12;
 export const SESSION_COOKIE = 'taller_session';
+/**
+ * A visit renews a session's lifetime (stored row and cookie) when the last renewal is older than
+ * this: a signed-in coordinator's session is written at most every few minutes, not on every view.
+ */
+export const RENEW_MINUTES = 10;
 
 const idHash = (id: string) => createHash('sha256').update(id).digest('hex');
 
@@ -84,8 +91,18 @@ export async function registerSessions(app: FastifyInstance, db: Db): Promise<vo
     store: sqliteSessions(db),
     // Nobody gets a session (or a row) until they sign in.
     saveUninitialized: false,
+    // Renewed by the hook below, not on every response (each save is a disk write).
+    rolling: false,
     // `secure: 'auto'`: Secure whenever the request came over TLS (through a trusted proxy, its header says so).
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_HOURS * 3_600_000 },
+  });
+  app.addHook('onRequest', async (request) => {
+    const kept = request.session;
+    if (kept?.userId === undefined) return;
+    const now = Date.now();
+    if (now - (kept.renewedAt ?? 0) < RENEW_MINUTES * 60_000) return;
+    kept.touch();
+    kept.renewedAt = now;
   });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

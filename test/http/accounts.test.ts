@@ -157,6 +157,24 @@ t.test('signing out ends the session: its cookie opens nothing afterwards', asyn
   t.match(replay.headers.location, /^\/sign-in/);
 });
 
+t.test('a visit keeps a session alive, renewing its stored lifetime at most once in ten minutes', async (t) => {
+  const { app, store } = await withAdmin(t);
+  const { visitor } = await signedIn(app);
+  const stored = () => store.db.select({ data: sessions.data, expiresAt: sessions.expiresAt }).from(sessions).get()!;
+  await visitor.get('/account');
+  const renewed = stored();
+  t.ok(Date.parse(renewed.expiresAt) > Date.now() + 11 * 3_600_000, 'lasts a day of work from the visit');
+  for (let i = 0; i < 5; i++) t.equal((await visitor.get('/account')).statusCode, 200);
+  t.same(stored(), renewed, 'views within ten minutes leave the stored session as it was');
+  // Eleven minutes on: the last renewal is moved back, as the clock would have moved on, and its lifetime shortened.
+  const data = JSON.parse(renewed.data) as { renewedAt: number };
+  data.renewedAt -= 11 * 60_000;
+  const earlier = new Date(Date.parse(renewed.expiresAt) - 11 * 60_000).toISOString();
+  store.db.update(sessions).set({ data: JSON.stringify(data), expiresAt: earlier }).run();
+  t.equal((await visitor.get('/account')).statusCode, 200);
+  t.ok(stored().expiresAt > earlier, 'the next view renews the lifetime');
+});
+
 t.test('an account makes a named read token on its page, sees it once, uses it, and revokes it', async (t) => {
   const { app, store } = await withAdmin(t);
   const { visitor } = await signedIn(app);

@@ -64,14 +64,22 @@ const WHAT_IF_RUNS = 200;
 /** How long the unscheduled view waits for its what-if before showing advice alone (and filling in later). */
 const WHAT_IF_WAIT_MS = 20_000;
 const ESTIMATE_ENTRIES = 50;
-/** Workspaces kept open, and timelines kept rendered (at most this many characters in all). */
+/** Workspaces kept open, and timelines kept rendered (at most this many bytes in all). */
 const OPENINGS_KEPT = 50;
 const TIMELINES_KEPT = 50;
-const TIMELINE_CHARS = 64 * 1024 * 1024;
+const TIMELINE_BYTES = 64 * 1024 * 1024;
 const FAULT = 'The plan failed on our side. Nothing was changed; please try again.';
 
-/** What the plan page shows of a version's timeline: its counts, and the timeline itself as HTML. */
-interface ShownTimeline { scheduled: number; applicants: number; visits: number; html: string }
+/** What the plan page shows of a version's timeline: its counts, and the timeline itself as UTF-8 HTML. */
+interface ShownTimeline { scheduled: number; applicants: number; visits: number; html: Buffer }
+
+/**
+ * Where the plan page's template puts the timeline: the page around it is rendered per view (it
+ * holds the form token, the run and the account), and the kept timeline's bytes go in its place,
+ * so a busy day's thousands of blocks are neither rendered, measured nor encoded again per view.
+ */
+const TIMELINE_SLOT = '<!--taller:timeline-->';
+const HTML = 'text/html; charset=utf-8';
 
 const planPath = (slug: string) => `/events/${encodeURIComponent(slug)}/plan`;
 
@@ -93,7 +101,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return openings.get(key, () => openWorkspace(db, slug, version)).then((opened) => opened && { key, opened });
   };
   // The timeline of each version as HTML, by what opened it and the page's language.
-  const timelines = new Memo<ShownTimeline>(TIMELINES_KEPT, TIMELINE_CHARS, (shown) => shown.html.length);
+  const timelines = new Memo<ShownTimeline>(TIMELINES_KEPT, TIMELINE_BYTES, (shown) => shown.html.length);
   const estimateFor = (bundle: Bundle, stored: StoredPlan) => estimates.get(`${bundle.event.id}:${stored.version}:${stored.createdAt}`, () =>
     app.jobs.run({ kind: 'estimate', bundle, options: { runs: WHAT_IF_RUNS, plan: stored.plan, whatIf: true, whatIfLimit: 6 } }));
 
@@ -121,7 +129,10 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A refused or unconfirmed run comes back in the form as it was sent.
     const again = run && run.state === 'done' && run.outcome?.kind !== 'planned' && problems.length === 0 ? formOf(run.request) : form;
     const head = headView(bundle, stored, opened.versions, opened.held, 'timeline', locale);
-    return render(request, reply, 'plan', {
+    const timeline = stored && opened.purgedAt === null ? await timelineOfPage(opened, stored, openKey, head.pinned ?? undefined, locale) : null;
+    const page = Buffer.from(await app.view('workspace/plan.hbs', {
+      ...reply.locals, ...WORKSPACE_ASSETS, accountNav: accountNav(request, reply),
+      timeline: timeline && { ...timeline, html: TIMELINE_SLOT },
       title: translate(locale, 'workspace.title'),
       head,
       purged: opened.purgedAt !== null,
@@ -137,15 +148,17 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       form: formView(bundle, again, problems, shown?.state === 'needs_confirm', locale),
       // With a plan shown and nothing to answer, the form folds away behind "Plan again".
       collapseForm: stored !== undefined && problems.length === 0 && (shown === null || shown.state === 'done'),
-      timeline: stored && opened.purgedAt === null ? await timelineOfPage(opened, stored, openKey, head.pinned ?? undefined, locale) : null,
-    });
+    }), 'utf8');
+    const at = timeline ? page.indexOf(TIMELINE_SLOT) : -1;
+    const sent = at < 0 ? page : Buffer.concat([page.subarray(0, at), timeline!.html, page.subarray(at + TIMELINE_SLOT.length)]);
+    return reply.header('cache-control', 'no-store').type(HTML).send(sent);
   };
 
   /** The timeline's figures and its HTML (kept by what opened it, when that is kept too). */
   const timelineOfPage = (opened: OpenWorkspace, stored: StoredPlan, openKey: string | undefined, pinned: number | undefined, locale: Locale) => {
     const make = (): ShownTimeline => {
       const view = timelineView(timelineOf(opened.bundle, stored.plan), opened.bundle, stored.plan, { names: true, locale, links: true, version: pinned });
-      return { scheduled: view.scheduled, applicants: view.applicants, visits: view.visits, html: timelineHtml(view, locale) };
+      return { scheduled: view.scheduled, applicants: view.applicants, visits: view.visits, html: Buffer.from(timelineHtml(view, locale), 'utf8') };
     };
     return openKey === undefined ? Promise.resolve(make()) : timelines.get(`${openKey}|${locale}`, make);
   };
