@@ -1,6 +1,7 @@
 import { DEFAULT_CASE_TYPES } from '../domain/index.js';
 import type { Bundle } from '../domain/index.js';
 import { EVENT_FILE, readEvent } from './event.js';
+import { readCsv } from './csv.js';
 import { ProblemList } from './problems.js';
 import type { Problem } from './problems.js';
 import { APPLICANTS_FILE, VOLUNTEERS_FILE, readApplicants, readVolunteers } from './roster.js';
@@ -43,4 +44,19 @@ export function readBundle(files: BundleFiles): BundleRead {
   const applicants = files[APPLICANTS_FILE] ? readApplicants(files[APPLICANTS_FILE], event, caseTypes, problems) : [];
   const bundle = problems.errors.length === 0 && event ? { event, volunteers, applicants } : null;
   return { bundle, errors: inFileOrder(problems.errors), warnings: inFileOrder(problems.warnings) };
+}
+
+/**
+ * Each id of a roster or applicant file and the row it is first on (the header is row 1): where
+ * a problem found outside the file (at another workshop, say) is said. A file that cannot be read
+ * gives no rows.
+ */
+export function rowsById(file: string, bytes: Uint8Array): Map<string, number> {
+  const rows = new Map<string, number>();
+  const table = readCsv(file, bytes, { required: ['id'], optional: [] }, new ProblemList());
+  for (const record of table?.records ?? []) {
+    const id = record.get('id');
+    if (id !== '' && !rows.has(id)) rows.set(id, record.row);
+  }
+  return rows;
 }

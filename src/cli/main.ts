@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readBundleDir } from '../bundle/dir.js';
-import { formatProblem, readBundle } from '../bundle/index.js';
-import type { BundleRead } from '../bundle/index.js';
+import { VOLUNTEERS_FILE, formatProblem, readBundle, rowsById } from '../bundle/index.js';
+import type { BundleFiles, BundleRead } from '../bundle/index.js';
+import { poolConflicts } from '../services/season.js';
 import { audit, findEvent, loadBundle, saveBundle } from '../db/events.js';
 import { backupDatabase, openDatabase } from '../db/index.js';
 import type { Db, OpenDatabase } from '../db/index.js';
@@ -175,11 +176,15 @@ function reportProblems(io: Io, read: Pick<BundleRead, 'errors' | 'warnings'>): 
   for (const e of read.errors) io.stderr.write(`${formatProblem(e)}\n`);
 }
 
-async function readDir(dir: string | undefined): Promise<BundleRead> {
+async function readDirFiles(dir: string | undefined): Promise<BundleFiles> {
   if (!dir) throw new UsageError('name the bundle folder, e.g. taller check static/samples/fresno-saturday');
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`${dir}: no such folder`);
-  return readBundle(await readBundleDir(dir));
+  return readBundleDir(dir);
+}
+
+async function readDir(dir: string | undefined): Promise<BundleRead> {
+  return readBundle(await readDirFiles(dir));
 }
 
 function summary(read: BundleRead): string {
@@ -256,14 +261,20 @@ function mappingLines(file: string, report: MappingReport): string[] {
 }
 
 async function importDir(io: Io, args: string[]): Promise<number> {
-  const read = await readDir(args[0]);
+  const files = await readDirFiles(args[0]);
+  const read = readBundle(files);
   reportProblems(io, read);
-  if (!read.bundle) {
-    io.stderr.write(`${read.errors.length} problem${read.errors.length === 1 ? '' : 's'} found; nothing was imported\n`);
+  const refused = (n: number) => {
+    io.stderr.write(`${n} problem${n === 1 ? '' : 's'} found; nothing was imported\n`);
     return EXIT.badInput;
-  }
+  };
+  if (!read.bundle) return refused(read.errors.length);
   const store = open(io);
   try {
+    // One pool: nobody booked here who is booked at another stored workshop they cannot also reach.
+    const clashes = poolConflicts(store.db, read.bundle, rowsById(VOLUNTEERS_FILE, files[VOLUNTEERS_FILE] ?? new Uint8Array()));
+    reportProblems(io, { errors: clashes, warnings: [] });
+    if (clashes.length > 0) return refused(clashes.length);
     const saved = saveBundle(store.db, read.bundle, 'cli');
     io.stdout.write(`${saved.created ? 'imported' : 'updated'} ${summary(read)}\n`);
     return EXIT.ok;

@@ -10,14 +10,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
-import { ProblemList, VOLUNTEERS_FILE, formatProblem, readBundle } from '../bundle/index.js';
-import { readBundleDir } from '../bundle/dir.js';
+import { ProblemList, VOLUNTEERS_FILE, formatProblem, readBundle, rowsById } from '../bundle/index.js';
 import { readCsv } from '../bundle/csv.js';
+import { readBundleDir } from '../bundle/dir.js';
 import {
-  DEFAULT_SEASON_RULES, competingEvents, countyPair, overloads, seasonConflicts, seasonEventOf, seasonSummary,
+  DEFAULT_SEASON_RULES, competingEvents, conflictLine, countyPair, overloads, seasonConflicts, seasonEventOf, seasonSummary,
 } from '../season/index.js';
-import type { Booking, SeasonEvent, SeasonRules } from '../season/index.js';
+import type { SeasonEvent, SeasonRules } from '../season/index.js';
 
 export interface SeasonIo {
   stdout: { write(text: string): unknown };
@@ -58,17 +57,6 @@ export function readTravel(file: string, bytes: Uint8Array): { pairs: Map<string
     if (from !== '' && to !== '') pairs.set(countyPair(from, to), minutes);
   }
   return { pairs, problems: problems.errors.map((p) => formatProblem(p)) };
-}
-
-/** Each volunteer id's row in the file (the header is row 1). */
-function volunteerRows(bytes: Uint8Array): Map<string, number> {
-  const rows = new Map<string, number>();
-  const table = readCsv(VOLUNTEERS_FILE, bytes, { required: ['id'], optional: [] }, new ProblemList());
-  for (const record of table?.records ?? []) {
-    const id = record.get('id');
-    if (id !== '' && !rows.has(id)) rows.set(id, record.row);
-  }
-  return rows;
 }
 
 export async function season(io: SeasonIo, args: string[]): Promise<number> {
@@ -118,7 +106,7 @@ export async function season(io: SeasonIo, args: string[]): Promise<number> {
       continue;
     }
     seen.set(read.bundle.event.id, dir);
-    events.push(seasonEventOf(dir, read.bundle, volunteerRows(files[VOLUNTEERS_FILE] ?? new Uint8Array())));
+    events.push(seasonEventOf(dir, read.bundle, rowsById(VOLUNTEERS_FILE, files[VOLUNTEERS_FILE] ?? new Uint8Array())));
   }
   if (problems > 0) {
     io.stderr.write(`${problems} problem${problems === 1 ? '' : 's'} found; the season was not checked\n`);
@@ -126,24 +114,9 @@ export async function season(io: SeasonIo, args: string[]): Promise<number> {
   }
 
   const conflicts = seasonConflicts(events, rules);
-  const clock = (b: Booking) => {
-    const zone = events[b.event]!.event.timezone;
-    const at = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
-    return `${at(b.start)}-${at(b.end)}`;
-  };
-  const where = (b: Booking) => {
-    const { event } = events[b.event]!;
-    return `${event.id} (${event.site.county ? `${event.site.county} County, ` : ''}${event.date} ${clock(b)})`;
-  };
   for (const c of conflicts) {
-    const [earlier, later] = c.first.event < c.second.event ? [c.first, c.second] : [c.second, c.first];
-    const file = join(events[later.event]!.source, VOLUNTEERS_FILE);
-    const row = events[later.event]!.rows.get(later.volunteer.id) ?? 1;
-    const other = `${join(events[earlier.event]!.source, VOLUNTEERS_FILE)}:${events[earlier.event]!.rows.get(earlier.volunteer.id) ?? 1}`;
-    const why = c.gap < 0
-      ? 'the two overlap'
-      : `${c.gap} minute${c.gap === 1 ? '' : 's'} apart, and the travel between the sites takes ${c.travel}`;
-    io.stderr.write(`${file}:${row}:available: ${later.volunteer.id} is booked at ${where(later)} and, by the same e-mail as ${earlier.volunteer.id} at ${other}, at ${where(earlier)}: ${why}\n`);
+    const said = conflictLine(events, c, (event, volunteer) => `at ${join(events[event]!.source, VOLUNTEERS_FILE)}:${events[event]!.rows.get(volunteer) ?? 1}`);
+    io.stderr.write(`${join(events[said.event]!.source, VOLUNTEERS_FILE)}:${said.row}:available: ${said.message}\n`);
   }
   if (conflicts.length > 0) {
     io.stderr.write(`${conflicts.length} cross-event conflict${conflicts.length === 1 ? '' : 's'}: a person cannot be at two workshops at once\n`);

@@ -8,7 +8,7 @@ import { clockToElapsed, elapsedFromClock, parseClock } from '../domain/index.js
 import type { SeasonEvent } from '../season/index.js';
 import { visibleTo, windowsFromText } from './events.js';
 import type { Db } from './index.js';
-import { events, plans, rosterEntries, sites, volunteers } from './schema.js';
+import { applicants, events, plans, rosterEntries, sites, volunteers } from './schema.js';
 
 /** One workshop of the season as its pages list it. */
 export interface SeasonWorkshopRow {
@@ -84,4 +84,23 @@ export function seasonEvents(db: Db, workshops: readonly SeasonWorkshopRow[]): S
       rows: new Map(roster.map((l, i) => [l.code, i + 2])),
     };
   });
+}
+
+/** One applicant the latest version of a workshop leaves out: why, and what they need (first language, case type). */
+export interface LeftOut { event: number; reason: string; language: string; caseType: string }
+
+/**
+ * Who the latest version of each workshop leaves out, with the reason the planner gave and the
+ * applicant's first language and case type: read inside SQLite (the plans' JSON is never parsed
+ * here), for the season calendar's staffing column.
+ */
+export function leftOut(db: Db, keys: readonly number[]): LeftOut[] {
+  if (keys.length === 0) return [];
+  return db.all<LeftOut>(sql`select p.${sql.raw(plans.eventId.name)} as event, u.value ->> 'reason' as reason,
+      coalesce(a.${sql.raw(applicants.languages.name)} ->> '$[0]', '') as language, coalesce(a.${sql.raw(applicants.caseType.name)}, '') as caseType
+    from ${plans} p
+    join (select ${plans.eventId} as event, max(${plans.version}) as version from ${plans}
+      where ${inArray(plans.eventId, [...keys])} group by ${plans.eventId}) l on l.event = p.${sql.raw(plans.eventId.name)} and l.version = p.${sql.raw(plans.version.name)}
+    cross join json_each(p.${sql.raw(plans.body.name)}, '$.unscheduled') u
+    left join ${applicants} a on a.${sql.raw(applicants.eventId.name)} = p.${sql.raw(plans.eventId.name)} and a.${sql.raw(applicants.code.name)} = u.value ->> 'applicant'`);
 }

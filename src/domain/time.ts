@@ -64,9 +64,28 @@ export function daysBetween(from: string, to: string): number {
 /** The fields of an event that place it in time. */
 export type EventClock = { date: string; timezone: string; opens: string };
 
+/**
+ * Answers kept per day and zone: a plan asks for the same opening and the same clock minutes
+ * thousands of times (every reason, warning and visit), and each costs luxon a zone lookup.
+ * Bounded: past KEPT_DAYS days the kept answers are dropped and made again.
+ */
+const KEPT_DAYS = 1024;
+const openings = new Map<string, DateTime>();
+/** Each day's clock readings by elapsed minute (a day reads at most a few thousand). */
+const clocks = new Map<string, Map<number, string>>();
+const dayKey = (event: EventClock) => `${event.date}|${event.timezone}|${event.opens}`;
+function kept<T>(map: Map<string, T>, key: string, make: () => T): T {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  if (map.size >= KEPT_DAYS) map.clear();
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
 /** The instant the event opens. */
 export function openingInstant(event: EventClock): DateTime {
-  return localInstant(event.date, event.timezone, parseClock(event.opens) ?? 0);
+  return kept(openings, dayKey(event), () => localInstant(event.date, event.timezone, parseClock(event.opens) ?? 0));
 }
 
 /** A local wall-clock time on the event's day as elapsed minutes since opening. */
@@ -81,9 +100,15 @@ export function instantAt(event: EventClock, elapsed: number): DateTime {
 
 /** Elapsed minutes since opening as the site's wall clock reads them, `HH:MM` (`24:00` for the next midnight). */
 export function clockAt(event: EventClock, elapsed: number): string {
-  const instant = instantAt(event, elapsed);
-  const nextDay = instant.toISODate()! > event.date;
-  return nextDay && instant.hour === 0 && instant.minute === 0 ? '24:00' : instant.toFormat('HH:mm');
+  const readings = kept(clocks, dayKey(event), () => new Map<number, string>());
+  let reading = readings.get(elapsed);
+  if (reading === undefined) {
+    const instant = instantAt(event, elapsed);
+    const nextDay = instant.toISODate()! > event.date;
+    reading = nextDay && instant.hour === 0 && instant.minute === 0 ? '24:00' : instant.toFormat('HH:mm');
+    readings.set(elapsed, reading);
+  }
+  return reading;
 }
 
 /**

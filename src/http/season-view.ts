@@ -39,6 +39,10 @@ export function seasonView(calendar: SeasonCalendar, locale: Locale) {
           : w.latest === null ? t('season.plan.none')
             : t('season.plan.scheduled', { scheduled: w.latest.scheduled, applicants: w.applicants, version: w.latest.version }),
         published: w.published !== null ? t('season.plan.published', { version: w.published }) : '',
+        staffed: w.latest !== null && w.purgedAt === null && w.short.length === 0,
+        short: w.short.map((f) => t(`season.short.${f.need}`, {
+          count: f.count, language: f.language ? languageName(f.language, locale) : t('season.short.anyLanguage'), caseType: f.caseType ? caseTypeLabel(locale, f.caseType) : '',
+        })),
         competing: w.competing, conflicts: w.conflicts, past: !w.upcoming,
       })),
     })),

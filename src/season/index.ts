@@ -10,6 +10,7 @@
  *
  * Pure: bundles in, findings out; reading files and printing belong to the command line.
  */
+import { DateTime } from 'luxon';
 import { openingInstant } from '../domain/index.js';
 import type { Bundle, ClinicEvent, Site, Window } from '../domain/index.js';
 
@@ -271,5 +272,35 @@ export function seasonSummary(events: readonly SeasonEvent[]): SeasonSummary {
     shared: [...eventsOf.values()].filter((s) => s.size > 1).length,
     months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     counties: [...counties.values()].sort((a, b) => b.workshops - a.workshops || a.county.localeCompare(b.county)),
+  };
+}
+
+/** A conflict as it is said: at the later workshop's roster line, naming both workshops. */
+export interface ConflictLine {
+  /** The workshop whose line it is said at (the later of the two in the season's order), and the line's row. */
+  event: number;
+  row: number;
+  message: string;
+}
+
+/**
+ * Says a conflict at the roster line of the later workshop of the two (in the season's order):
+ * who, where and when at each, and why they cannot be at both. `lineOf` names the other line
+ * ("at FILE:ROW", or "on a roster already stored").
+ */
+export function conflictLine(events: readonly SeasonEvent[], c: Conflict, lineOf: (event: number, volunteer: string) => string): ConflictLine {
+  const [earlier, later] = c.first.event < c.second.event ? [c.first, c.second] : [c.second, c.first];
+  const where = (b: Booking) => {
+    const { event } = events[b.event]!;
+    const at = (ms: number) => DateTime.fromMillis(ms, { zone: event.timezone }).toFormat('HH:mm');
+    return `${event.id} (${event.site.county ? `${event.site.county} County, ` : ''}${event.date} ${at(b.start)}-${at(b.end)})`;
+  };
+  const why = c.gap < 0
+    ? 'the two overlap'
+    : `${c.gap} minute${c.gap === 1 ? '' : 's'} apart, and the travel between the sites takes ${c.travel}`;
+  return {
+    event: later.event,
+    row: events[later.event]!.rows.get(later.volunteer.id) ?? 1,
+    message: `${later.volunteer.id} is booked at ${where(later)} and, by the same e-mail as ${earlier.volunteer.id} ${lineOf(earlier.event, earlier.volunteer.id)}, at ${where(earlier)}: ${why}`,
   };
 }

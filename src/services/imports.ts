@@ -13,8 +13,9 @@
  * In the browser an upload waits for its coordinator's confirmation in the database, bound to
  * their account, for an hour at most (UPLOAD_MINUTES), and is deleted once saved or cancelled.
  */
-import { APPLICANTS_FILE, EVENT_FILE, VOLUNTEERS_FILE, readBundle } from '../bundle/index.js';
-import type { BundleFiles } from '../bundle/index.js';
+import { APPLICANTS_FILE, EVENT_FILE, VOLUNTEERS_FILE, readBundle, rowsById } from '../bundle/index.js';
+import type { BundleFiles, Problem } from '../bundle/index.js';
+import { poolConflicts } from './season.js';
 import { audit, eventOwner, loadBundle, saveBundle } from '../db/events.js';
 import type { SaveResult } from '../db/events.js';
 import type { Db } from '../db/index.js';
@@ -331,14 +332,20 @@ function filesWith(stored: Bundle, target: SheetTarget, csv: Buffer): BundleFile
  * the bundle reader: every problem is told where the coordinator must look in their sheet
  * (a problem of the stored other list keeps that list's name).
  */
-export function checkSheet(stored: Bundle, target: SheetTarget, sheet: Sheet, mapping: SheetMapping): SheetCheck {
+export function checkSheet(stored: Bundle, target: SheetTarget, sheet: Sheet, mapping: SheetMapping,
+  elsewhere?: (bundle: Bundle, rows: ReadonlyMap<string, number>) => Problem[]): SheetCheck {
   const found = mappingProblems(target, sheet, mapping);
   if (found.length > 0) return { mappingProblems: found, problems: [], warnings: [], bundle: null };
   const { csv, origin } = applyMapping(target, sheet, mapping, stored.event);
   const read = readBundle(filesWith(stored, target, csv));
   // The stored list's own warnings were told when it was imported.
   const warnings = read.warnings.filter((w) => w.file === origin.file);
-  return { mappingProblems: found, problems: mapProblems(read.errors, origin), warnings: mapProblems(warnings, origin), bundle: read.bundle };
+  // What the other workshops say of a new roster (one pool), at the sheet's rows too.
+  const clashes = read.bundle && elsewhere && target === 'volunteers' ? elsewhere(read.bundle, rowsById(VOLUNTEERS_FILE, csv)) : [];
+  return {
+    mappingProblems: found, problems: mapProblems([...read.errors, ...clashes], origin), warnings: mapProblems(warnings, origin),
+    bundle: clashes.length > 0 ? null : read.bundle,
+  };
 }
 
 /** The preview of an upload: its mapping applied and checked. */
@@ -379,7 +386,7 @@ export function saveSheet(db: Db, slug: string, target: SheetTarget, sheet: Shee
   return db.transaction((): SheetSaved | SaveRefused => {
     const stored = loadBundle(db, slug, { asImported: true });
     if (!stored) return { ok: false, notFound: true };
-    const check = checkSheet(stored, target, sheet, mapping);
+    const check = checkSheet(stored, target, sheet, mapping, (bundle, rows) => poolConflicts(db, bundle, rows));
     if (!check.bundle) return { ok: false, check };
     const saved = saveBundle(db, check.bundle, actor);
     if (organizationId !== null) {

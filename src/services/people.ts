@@ -32,6 +32,7 @@ import type { PlanJson, UnscheduledReason } from '../planner/types.js';
 import { planAfterImport } from './imports.js';
 import type { PlanAfter } from './imports.js';
 import type { Checker } from './plans.js';
+import { poolConflicts } from './season.js';
 
 export type PeopleKind = 'volunteers' | 'applicants';
 export const PEOPLE_KINDS: readonly PeopleKind[] = ['volunteers', 'applicants'];
@@ -331,7 +332,7 @@ const DUPLICATE = /^duplicate id .+: it is already used at row (\d+)$/;
  * problem placed at the form's field, or at the other person whose row it is on. The changed
  * person's row is `row` (the CSV's numbering: the header is row 1), or none for a removal.
  */
-export function checkChange(stored: Bundle, kind: PeopleKind, change: Change):
+export function checkChange(stored: Bundle, kind: PeopleKind, change: Change, elsewhere?: (bundle: Bundle, rows: ReadonlyMap<string, number>) => Problem[]):
   { ok: true; bundle: Bundle; warnings: PersonProblem[]; name: string; code: string }
   | { ok: false; problems: PersonProblem[]; warnings: PersonProblem[] }
   | { ok: false; notFound: 'person' } {
@@ -375,6 +376,11 @@ export function checkChange(stored: Bundle, kind: PeopleKind, change: Change):
     return { ok: false, problems, warnings };
   }
   if (!read.bundle) return { ok: false, problems: read.errors.map(place), warnings };
+  // What the other workshops say of the changed person (the rest of the list was saved before).
+  if (elsewhere && ownRow > 0) {
+    const said = elsewhere(read.bundle, new Map(read.bundle[kind].map((p, i) => [p.id, i + 2]))).filter((p) => p.row === ownRow);
+    if (said.length > 0) return { ok: false, problems: said.map(place), warnings };
+  }
   const name = change.kind === 'remove' ? people[at]!.name : formRow![1]!.trim();
   const code = change.kind === 'remove' ? change.code : formRow![0]!.trim();
   return { ok: true, bundle: read.bundle, warnings, name, code };
@@ -391,7 +397,8 @@ export function changePerson(db: Db, slug: string, kind: PeopleKind, change: Cha
     if (!stored) return { ok: false, notFound: 'event' };
     const purged = purgedAt(db, stored.key);
     if (purged !== null) return { ok: false, purgedAt: purged };
-    const checked = checkChange(stored, kind, change);
+    // One pool: a roster line may not book someone at another stored workshop they cannot also reach.
+    const checked = checkChange(stored, kind, change, kind === 'volunteers' ? (bundle, rows) => poolConflicts(db, bundle, rows) : undefined);
     if (!checked.ok) {
       if ('notFound' in checked) return checked;
       const people: { id: string; name: string }[] = kind === 'volunteers' ? stored.volunteers : stored.applicants;

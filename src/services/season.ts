@@ -10,11 +10,14 @@ import type { Outcome } from '../db/purge.js';
 import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { seasonEvents, seasonWorkshops } from '../db/season.js';
+import { leftOut, seasonEvents, seasonWorkshops } from '../db/season.js';
 import type { SeasonWorkshopRow } from '../db/season.js';
 import { sameOrg } from '../domain/index.js';
-import type { ClinicEvent } from '../domain/index.js';
-import { DEFAULT_SEASON_RULES, competingEvents, overloads, seasonConflicts, seasonSummary } from '../season/index.js';
+import type { Bundle, ClinicEvent } from '../domain/index.js';
+import { VOLUNTEERS_FILE } from '../bundle/index.js';
+import type { Problem } from '../bundle/index.js';
+import { DateTime } from 'luxon';
+import { DEFAULT_SEASON_RULES, competingEvents, conflictLine, overloads, seasonConflicts, seasonEventOf, seasonSummary } from '../season/index.js';
 import type { SeasonRules, SeasonSummary } from '../season/index.js';
 import { dateAtSite } from './events.js';
 
@@ -36,6 +39,38 @@ export interface CalendarWorkshop extends SeasonWorkshopRow {
   conflicts: number;
   /** The workshop's day has not passed on its site's clock. */
   upcoming: boolean;
+  /** Who its latest version leaves out for want of people, by what they need, most first. */
+  short: Shortfall[];
+}
+
+/**
+ * Staffing against demand: applicants a workshop's latest version leaves out for want of a
+ * volunteer, by what would have served them: someone who speaks their language (`language`),
+ * a reviewer, an attorney or accredited representative, speaking it (`reviewer`), a volunteer
+ * who takes their case type (`caseType`), or simply more hands for their language (`hands`).
+ * Those left out for their own hours are nobody's shortfall.
+ */
+export interface Shortfall { need: 'language' | 'reviewer' | 'caseType' | 'hands'; language: string; caseType: string; count: number }
+
+const NEED: Record<string, Shortfall['need']> = {
+  no_language_match: 'language', no_eligible_reviewer: 'reviewer', no_competent_volunteer: 'caseType', no_capacity: 'hands',
+};
+
+/** The shortfalls of each workshop, from who its latest version leaves out. */
+function shortfalls(db: Db, keys: readonly number[]): Map<number, Shortfall[]> {
+  const found = new Map<number, Map<string, Shortfall>>();
+  for (const row of leftOut(db, keys)) {
+    const need = NEED[row.reason];
+    if (!need) continue;
+    const caseType = need === 'caseType' ? row.caseType : '';
+    const key = `${need}|${row.language}|${caseType}`;
+    const mine = found.get(row.event) ?? new Map<string, Shortfall>();
+    const entry = mine.get(key) ?? { need, language: row.language, caseType, count: 0 };
+    entry.count++;
+    mine.set(key, entry);
+    found.set(row.event, mine);
+  }
+  return new Map([...found].map(([event, mine]) => [event, [...mine.values()].sort((a, b) => b.count - a.count || a.need.localeCompare(b.need) || a.language.localeCompare(b.language))]));
 }
 
 export interface SeasonCalendar {
@@ -54,6 +89,7 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
   const conflicts = seasonConflicts(season, rules);
   const competing = competingEvents(season);
   const competingIndex = new Set(competing.flatMap((c) => c.events));
+  const short = shortfalls(db, rows.filter((r) => r.latest !== null && r.purgedAt === null).map((r) => r.key));
   const conflictCount = new Map<number, number>();
   for (const c of conflicts) {
     for (const side of [c.first.event, c.second.event]) conflictCount.set(side, (conflictCount.get(side) ?? 0) + 1);
@@ -65,7 +101,9 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
   rows.forEach((row, i) => {
     const month = row.date.slice(0, 7);
     const list = months.get(month) ?? [];
-    list.push({ ...row, competing: competingIndex.has(i), conflicts: conflictCount.get(i) ?? 0, upcoming: row.date >= dateAtSite(row.timezone, now) });
+    list.push({
+      ...row, competing: competingIndex.has(i), conflicts: conflictCount.get(i) ?? 0, upcoming: row.date >= dateAtSite(row.timezone, now), short: short.get(row.key) ?? [],
+    });
     months.set(month, list);
   });
   return {
@@ -78,6 +116,26 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
       events: [...new Set(o.bookings.map((b) => b.event))].map((i) => ({ id: rows[i]!.id, name: rows[i]!.name })),
     })),
   };
+}
+
+/**
+ * One volunteer pool: the roster lines of a workshop about to be saved that book a person (by
+ * e-mail) at another stored workshop they cannot also reach, travel included, each as a problem
+ * at `volunteers.csv:ROW:available` naming both workshops (an import with one is refused, as the
+ * command `taller season` refuses a season). `rows` gives each roster id's row. The workshop's
+ * own stored self (an import again) does not count; workshops more than a day apart never clash.
+ */
+export function poolConflicts(db: Db, bundle: Bundle, rows: ReadonlyMap<string, number>, rules: SeasonRules = DEFAULT_SEASON_RULES): Problem[] {
+  const day = (shift: number) => DateTime.fromISO(bundle.event.date).plus({ days: shift }).toISODate()!;
+  const [from, to] = [day(-1), day(1)];
+  const nearby = seasonWorkshops(db, undefined).filter((w) => w.id !== bundle.event.id && w.date >= from && w.date <= to);
+  if (nearby.length === 0 || !bundle.volunteers.some((v) => v.email)) return [];
+  const season = [...seasonEvents(db, nearby), seasonEventOf(VOLUNTEERS_FILE, bundle, rows)];
+  const mine = season.length - 1;
+  return seasonConflicts(season, rules)
+    .filter((c) => c.first.event === mine || c.second.event === mine)
+    .map((c) => conflictLine(season, c, () => 'on a roster already stored'))
+    .map((said) => ({ file: VOLUNTEERS_FILE, row: said.row, column: 'available', message: said.message }));
 }
 
 /**

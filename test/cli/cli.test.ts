@@ -76,6 +76,19 @@ t.test('import loads a bundle and a second import updates it', async (t) => {
   t.equal(second.stdout, 'updated fresno-2027-05-22: 12 volunteers, 40 applicants\n');
 });
 
+t.test('import of a workshop that books someone at another stored workshop at the same hours exits 2, naming both, and stores nothing', async (t) => {
+  const first = await taller(t, ['import', join(SAMPLES_DIR, FRESNO)]);
+  const event = JSON.parse(new TextDecoder().decode(sampleFiles(FRESNO)['event.json'])) as Record<string, unknown>;
+  const copy = bundleDir(t, FRESNO, { 'event.json': JSON.stringify({ ...event, id: 'fresno-same-day-again' }) });
+  const res = await taller(t, ['import', copy], first.db);
+  t.equal(res.code, 2);
+  t.match(res.stderr, /^volunteers\.csv:2:available: V001 is booked at fresno-same-day-again \(Fresno County, 2027-05-22 09:00-16:00\) and, by the same e-mail as V001 on a roster already stored, at fresno-2027-05-22 /m);
+  t.match(res.stderr, /\d+ problems found; nothing was imported\n$/);
+  const store = openDatabase(first.db);
+  t.teardown(() => store.close());
+  t.same(listEvents(store.db).map((e) => e.id), ['fresno-2027-05-22']);
+});
+
 t.test('import of a broken bundle exits 2 and leaves the database as it was', async (t) => {
   const first = await taller(t, ['import', join(SAMPLES_DIR, MADERA)]);
   const res = await taller(t, ['import', bundleDir(t, FRESNO, { 'volunteers.csv': BROKEN_VOLUNTEERS })], first.db);

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { DateTime } from 'luxon';
 import {
   clockAt, clockToElapsed, daysBetween, elapsedFromClock, elapsedToClock, formatInstant, instantAt, isCalendarDate, isKnownZone, canonicalZone,
   localInstant, minutesBetween, openingInstant, parseClock, windowsText,
@@ -309,4 +310,17 @@ t.test('writes the whole day, or no window, as an empty cell', async (t) => {
   const day = { ...fresnoSaturday, dayMinutes: clock(7) };
   t.equal(windowsText(day, [{ start: 0, end: clock(7) }]), '');
   t.equal(windowsText(day, []), '');
+});
+
+t.test('opening instants and clock readings stay right for more days than are kept at once', async (t) => {
+  // Days of 2030 and 2031 opening at 07:00–10:59 in turn: more than the kept answers, so they are dropped and made again.
+  const days = Array.from({ length: 1500 }, (_, i) => {
+    const date = new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10);
+    return { date, timezone: LOS_ANGELES, opens: `${String(7 + (i % 4)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}` };
+  });
+  for (const round of [1, 2]) {
+    const wrong = days.filter((e) => openingInstant(e).toFormat('yyyy-MM-dd HH:mm') !== `${e.date} ${e.opens}`
+      || clockAt(e, 61) !== DateTime.fromISO(`${e.date}T${e.opens}`, { zone: LOS_ANGELES }).plus({ minutes: 61 }).toFormat('HH:mm'));
+    t.same(wrong, [], `round ${round}: every day opens at its own time and reads its own clock`);
+  }
 });

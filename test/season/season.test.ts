@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { Bundle, Volunteer, Window } from '../../src/domain/index.js';
 import {
-  DEFAULT_SEASON_RULES, bookingsOf, competingEvents, countyPair, overloads, personOf, seasonConflicts, seasonEventOf, seasonSummary, travelMinutes,
+  DEFAULT_SEASON_RULES, bookingsOf, competingEvents, conflictLine, countyPair, overloads, personOf, seasonConflicts, seasonEventOf, seasonSummary, travelMinutes,
 } from '../../src/season/index.js';
 import type { SeasonEvent, SeasonRules } from '../../src/season/index.js';
 import { FRESNO, sampleBundle } from '../support/fixtures.js';
@@ -84,6 +84,24 @@ t.test('conflicts: overlapping hours, and a gap shorter than the travel; a long 
   const later = workshop({ id: 'later', date: '2027-06-12', county: 'Fresno', lines: [{ id: 'X4', email: 'd@example.org' }] });
   const found = seasonConflicts([merced, fresno, later]).map((c) => [c.first.volunteer.id, c.second.volunteer.id, c.gap, c.travel]);
   t.same(found, [['V1', 'W1', -120, 120], ['V2', 'W2', 90, 120]], 'V3 and W3 are 120 minutes apart, just enough; V4 works another day');
+});
+
+t.test('a conflict is said at the later workshop’s roster line, naming both workshops, their hours and why', async (t) => {
+  const a = workshop({ id: 'fresno-a', date: '2027-06-05', county: 'Fresno', lines: [{ id: 'V1', email: 'ana@example.org', available: [{ start: 0, end: 180 }] }] });
+  const b = workshop({ id: 'madera-b', date: '2027-06-05', county: 'Madera', lines: [{ id: 'V7' }, { id: 'V9', email: 'ana@example.org', available: [{ start: 240, end: 420 }] }] });
+  const c = workshop({ id: 'hall-c', date: '2027-06-05', lines: [{ id: 'V3', email: 'ana@example.org', available: [{ start: 181, end: 200 }] }] });
+  const season = [a, b, c];
+  const said = seasonConflicts(season).map((x) => conflictLine(season, x, (event, volunteer) => `at ${season[event]!.source}:${volunteer}`));
+  t.same(said, [
+    { event: 1, row: 3, message: 'V9 is booked at madera-b (Madera County, 2027-06-05 13:00-16:00) and, by the same e-mail as V1 at fresno-a:V1, at fresno-a (Fresno County, 2027-06-05 09:00-12:00): 60 minutes apart, and the travel between the sites takes 120' },
+    { event: 2, row: 2, message: 'V3 is booked at hall-c (2027-06-05 12:01-12:20) and, by the same e-mail as V1 at fresno-a:V1, at fresno-a (Fresno County, 2027-06-05 09:00-12:00): 1 minute apart, and the travel between the sites takes 120' },
+    { event: 2, row: 2, message: 'V3 is booked at hall-c (2027-06-05 12:01-12:20) and, by the same e-mail as V9 at madera-b:V9, at madera-b (Madera County, 2027-06-05 13:00-16:00): 40 minutes apart, and the travel between the sites takes 120' },
+  ]);
+  const overlap = [a, workshop({ id: 'x', date: '2027-06-05', county: 'Fresno', lines: [{ id: 'V2', email: 'ana@example.org' }] })];
+  overlap[1] = { ...overlap[1]!, rows: new Map() };
+  t.same(seasonConflicts(overlap).map((x) => conflictLine(overlap, x, () => 'on a roster already stored')), [
+    { event: 1, row: 1, message: 'V2 is booked at x (Fresno County, 2027-06-05 09:00-16:00) and, by the same e-mail as V1 on a roster already stored, at fresno-a (Fresno County, 2027-06-05 09:00-12:00): the two overlap' },
+  ], 'a line whose row is unknown is said at row 1');
 });
 
 t.test('competing workshops: the same day and county, and only those', async (t) => {

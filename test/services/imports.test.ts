@@ -217,3 +217,18 @@ t.test('importing one list leaves a formula-like value of the other list exactly
   t.ok(done.ok);
   t.equal(loadBundle(store.db, FRESNO_ID)!.volunteers[0]!.name, '=Ana Ruiz');
 });
+
+t.test('a roster from a sheet that books someone at another workshop they cannot also reach is refused at that row, saving nothing', async (t) => {
+  const { store, org } = clinic(t);
+  const fresno = sampleBundle(FRESNO);
+  // The same day in Madera County, with V001 (by e-mail) on its roster all day.
+  saveBundle(store.db, {
+    ...fresno, event: { ...fresno.event, id: 'madera-same-day', site: { ...fresno.event.site, name: 'Madera hall', county: 'Madera' } },
+    volunteers: fresno.volunteers.map((v, i) => (i === 0 ? v : { ...v, email: undefined })),
+  }, 'test', org);
+  const sheet = await sheetOf(sample('volunteers-es.csv'));
+  const done = saveSheet(store.db, FRESNO_ID, 'volunteers', sheet, { columns: choicesOf(proposeColumns('volunteers', sheet.header)) }, 'user:7', org);
+  t.notOk(done.ok, 'refused');
+  t.match(done, { check: { problems: [{ row: 2, message: /by the same e-mail as V001 on a roster already stored, at madera-same-day \(Madera County/ }] } });
+  t.same(loadBundle(store.db, FRESNO_ID)!.volunteers, fresno.volunteers, 'the stored roster is as it was');
+});
