@@ -10,8 +10,8 @@ import type { Window } from '../domain/index.js';
 import type { Db } from './index.js';
 import { applicants, auditLog, events, placeOffers, planItems, plans, responses, rosterEntries, volunteers } from './schema.js';
 
-/** What a volunteer may answer: they cannot come, or they will be late (by `minutesLate`). */
-export const VOLUNTEER_ANSWERS = ['cannot_come', 'late'] as const;
+/** What a volunteer may answer: they will be there (asked for the day, they accept), they cannot come, or they will be late (by `minutesLate`). */
+export const VOLUNTEER_ANSWERS = ['coming', 'cannot_come', 'late'] as const;
 export type VolunteerAnswer = typeof VOLUNTEER_ANSWERS[number];
 /** What an applicant may answer: they are coming, or they give their place up. */
 export const APPLICANT_ANSWERS = ['coming', 'releases'] as const;

@@ -33,7 +33,8 @@ const dateTime = (locale: Locale, iso: string, zone: string) =>
 
 /** What the volunteer's page says of an answer: "you can't come", "you'll be 30 minutes late". */
 const answerText = (t: Translator, answer: Answer) => (answer.answer === 'late'
-  ? t('volunteerPage.answers.late', { count: answer.minutesLate ?? 0 }) : t('volunteerPage.answers.cannot_come'));
+  ? t('volunteerPage.answers.late', { count: answer.minutesLate ?? 0 })
+  : t(answer.answer === 'coming' ? 'volunteerPage.answers.coming' : 'volunteerPage.answers.cannot_come'));
 
 export interface VolunteerPageOptions {
   token: string;
@@ -86,7 +87,7 @@ export function volunteerPageView(day: VolunteerDay, locale: Locale, options: Vo
     problems: problems.map((p) => t(`volunteerPage.problems.${p}`)),
     invalid: { answer: problems.includes('answer'), minutes: problems.includes('minutes'), note: problems.includes('note') },
     form: {
-      cannotCome: chosen === 'cannot_come', late: chosen === 'late', minutes: options.form?.minutes ?? '', note: options.form?.note ?? '',
+      coming: chosen === 'coming', cannotCome: chosen === 'cannot_come', late: chosen === 'late', minutes: options.form?.minutes ?? '', note: options.form?.note ?? '',
     },
   };
 }

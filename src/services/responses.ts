@@ -42,7 +42,7 @@ export type AnswerOutcome =
 const isVolunteerAnswer = (value: unknown): value is VolunteerAnswer => (VOLUNTEER_ANSWERS as readonly unknown[]).includes(value);
 
 /**
- * Stores a volunteer's answer through their own link: `cannot_come`, or `late` by 1 to 600
+ * Stores a volunteer's answer through their own link: `coming`, `cannot_come`, or `late` by 1 to 600
  * minutes, with an optional note of at most 500 characters. On the audit log as the link's
  * token number with what was answered, never the token or the note.
  */
@@ -119,11 +119,11 @@ export function overviewOf(db: Db, slug: string, actor: string): Overview | unde
   const bundle = loadBundle(db, slug);
   if (!bundle) return undefined;
   const latest = latestAnswersByCode(db, bundle.key);
-  const tally = (codes: string[], answers: Map<string, Answer>, yes: string, no: string): Tally => {
+  const tally = (codes: string[], answers: Map<string, Answer>, yes: readonly string[], no: string): Tally => {
     const t: Tally = { confirmed: 0, declined: 0, unanswered: 0 };
     for (const code of codes) {
       const said = answers.get(code)?.answer;
-      if (said === yes) t.confirmed += 1;
+      if (said !== undefined && yes.includes(said)) t.confirmed += 1;
       else if (said === no) t.declined += 1;
       else t.unanswered += 1;
     }
@@ -174,8 +174,9 @@ export function overviewOf(db: Db, slug: string, actor: string): Overview | unde
   audit(db, actor, 'overview.view', slug);
   return {
     event: bundle.event,
-    applicants: tally(bundle.applicants.map((a) => a.id), latest.applicants, 'coming', 'releases'),
-    volunteers: tally(bundle.volunteers.map((v) => v.id), latest.volunteers, 'late', 'cannot_come'),
+    applicants: tally(bundle.applicants.map((a) => a.id), latest.applicants, ['coming'], 'releases'),
+    // A volunteer who will be there, or there late, has confirmed.
+    volunteers: tally(bundle.volunteers.map((v) => v.id), latest.volunteers, ['coming', 'late'], 'cannot_come'),
     responses: eventResponses(db, bundle.key, LATEST),
     offers: eventPlaceOffers(db, bundle.key),
     published: published?.version ?? null,

@@ -201,6 +201,19 @@ t.test("“I can't come” with a note is stored and the overview shows it to th
   t.match(overview, 'can’t come');
 });
 
+t.test("“I'll be there” confirms: the overview counts the volunteer as confirmed, and the plan stays as it was", async (t) => {
+  const { app, store } = await fresnoDay(t);
+  const cora = await signedIn(app, store);
+  const counts = async () => /<th scope="row">Volunteers<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td>/.exec((await cora.get(`/events/${FRESNO_ID}/overview`)).body)?.slice(1).map(Number);
+  const [confirmed, declined, unanswered] = (await counts())!;
+  const path = linkPath(store, MINE);
+  const me = await onMyPage(app, path);
+  t.equal((await me.post(path, { answer: 'coming', note: '' })).statusCode, 303);
+  t.same(await counts(), [confirmed! + 1, declined, unanswered! - 1]);
+  t.match((await me.get(path)).body, 'you’ll be there', 'the page says what was answered');
+  t.notMatch((await cora.get(`/events/${FRESNO_ID}`)).body, 'Out of date');
+});
+
 t.test("after “I can't come” the event page says the plan is out of date, naming the volunteer", async (t) => {
   const { app, store } = await fresnoDay(t);
   const cora = await signedIn(app, store);
@@ -261,7 +274,7 @@ t.test('an answer with no choice, or late by no minutes, is refused on the page 
   const me = await onMyPage(app, path);
   const none = await me.post(path, { note: 'hello' });
   t.equal(none.statusCode, 400);
-  t.match(none.body, 'Choose “I can’t come” or “I’ll be late”.');
+  t.match(none.body, 'Choose “I’ll be there”, “I can’t come” or “I’ll be late”.');
   t.match(none.body, '>hello</textarea>', 'the note is kept to send again');
   const late = await me.post(path, { answer: 'late', minutes: '0' });
   t.match(late.body, 'a whole number from 1 to 600');
