@@ -285,9 +285,11 @@ export interface DayRuns {
 /**
  * Runs the day `runs` times. Run r is seeded by (seed, r) alone, and each person by their
  * entity within it, so two configurations of the same bundle see the same no-shows, walk-ins
- * and service-time draws (common random numbers).
+ * and service-time draws (common random numbers). `stop`, asked after each run with the runs
+ * finished on time (overtime included) and the runs done, ends the day's runs early when it says
+ * so (`runs` then counts those done): a question its first runs already answer.
  */
-export function simulateDay(day: Day, booked: Appointments, runs: number, seed: number): DayRuns {
+export function simulateDay(day: Day, booked: Appointments, runs: number, seed: number, stop?: (finished: number, done: number) => boolean): DayRuns {
   const { network } = day;
   network.resetTotals();
   const bookedCount = booked.time.length;
@@ -357,6 +359,10 @@ export function simulateDay(day: Day, booked: Appointments, runs: number, seed: 
     result.turnedAwayWalkIns += network.lastTurnedAwayWalkIns;
     result.finishedInOvertime += network.lastFinishedInOvertime;
     result.referred += network.lastReferred;
+    if (stop?.(result.allFinishedWithOvertime, r + 1)) {
+      result.runs = r + 1;
+      break;
+    }
   }
   return result;
 }

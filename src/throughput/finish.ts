@@ -62,12 +62,36 @@ function maxSlack(bundle: Bundle): number {
  * never makes finishing on time less likely by much, and the search needs only a few plans.
  */
 export function slackFor(bundle: Bundle, target: number, options: PlanOptions, seed: number, runs = FINISH_RUNS, day?: Day): number {
-  if (target <= 0) return 0;
+  return searchSlack(bundle, target, options, seed, runs, day).slack;
+}
+
+/**
+ * Whether a plan's day finishes on time with at least `target` probability over `runs` simulated
+ * days, as measureFinish would say it: the runs stop as soon as the rest could no longer change
+ * the answer (the same answer, sooner; runs are seeded one by one, so the first ones are the same).
+ */
+function reachesTarget(day: Day, planned: PlanJson, target: number, runs: number, seed: number): boolean {
+  const reached = (finished: number) => Math.round((finished / runs) * 1000) / 1000 >= target;
+  let answer = false;
+  simulateDay(day, appointments(day, planned), runs, seed, (finished, done) => {
+    if (reached(finished)) answer = true;
+    return answer || !reached(finished + runs - done);
+  });
+  return answer;
+}
+
+/** The slack search of slackFor, with the plans it made by slack (planToFinish takes its pick from them). */
+function searchSlack(bundle: Bundle, target: number, options: PlanOptions, seed: number, runs: number, day?: Day): { slack: number; plans: Map<number, PlanJson> } {
+  const plans = new Map<number, PlanJson>();
+  if (target <= 0) return { slack: 0, plans };
   const s = step(bundle);
   const once = day ?? compiled(bundle);
-  const reaches = (slack: number) => measureFinish(bundle, makePlan(bundle, { ...options, quick: true, compare: false, slack }), runs, seed, once)
-    .finish_probability >= target;
-  if (reaches(0)) return 0;
+  const reaches = (slack: number) => {
+    const planned = makePlan(bundle, { ...options, quick: true, compare: false, slack });
+    plans.set(slack, planned);
+    return reachesTarget(once, planned, target, runs, seed);
+  };
+  if (reaches(0)) return { slack: 0, plans };
   let low = 0; // does not reach
   let high = maxSlack(bundle) / s; // assumed to reach (the most tried)
   while (high - low > 1) {
@@ -75,7 +99,7 @@ export function slackFor(bundle: Bundle, target: number, options: PlanOptions, s
     if (reaches(mid * s)) high = mid;
     else low = mid;
   }
-  return high * s;
+  return { slack: high * s, plans };
 }
 
 /**
@@ -91,8 +115,12 @@ export function planToFinish(bundle: Bundle, options: PlanOptions = {}): PlanJso
   if (target <= 0) return makePlan(bundle, planOptions);
   const seed = planOptions.seed ?? bundle.event.planning.seed;
   const day = compiled(bundle);
-  const slack = planOptions.published ? slackOf(planOptions.published) : slackFor(bundle, target, planOptions, seed, FINISH_RUNS, day);
-  const planned = makePlan(bundle, { ...planOptions, slack });
+  const search = planOptions.published ? { slack: slackOf(planOptions.published), plans: new Map<number, PlanJson>() }
+    : searchSlack(bundle, target, planOptions, seed, FINISH_RUNS, day);
+  const { slack } = search;
+  // A quick plan is the plan the search made at that slack: taken, not made again.
+  const kept = planOptions.quick === true && planOptions.compare !== true ? search.plans.get(slack) : undefined;
+  const planned = kept ?? makePlan(bundle, { ...planOptions, slack });
   planned.summary.finish = { target, slack_minutes: slack, probability: measureFinish(bundle, planned, FINISH_RUNS, seed, day).finish_probability };
   return planned;
 }

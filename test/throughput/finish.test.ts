@@ -34,6 +34,29 @@ t.test('the plan keeps the least slack that reaches the event’s finish probabi
   t.ok(packed.finish_probability >= 0.8 || finish.slack_minutes > 0, `the packed plan finishes on ${packed.finish_probability} of days`);
 });
 
+t.test('the slack found is the least whose plan reaches the target over every simulated day, though the search stops a measure once it is settled', async (t) => {
+  const bundle = shortDay(0.8);
+  const slack = slackFor(bundle, 0.8, {}, 1);
+  const at = (minutes: number) => measureFinish(bundle, plan(bundle, { quick: true, slack: minutes }), 200, 1).finish_probability;
+  t.ok(slack === 120 || at(slack) >= 0.8, `${slack} minutes reach it (${at(slack)})`);
+  if (slack > 0) t.ok(at(slack - 15) < 0.8, `${slack - 15} minutes do not (${at(slack - 15)})`);
+});
+
+t.test('a quick plan to finish is the plan of the slack it keeps, as if planned afresh with it', async (t) => {
+  const bundle = shortDay(0.8);
+  const made = planToFinish(bundle, { quick: true });
+  const fresh = plan(bundle, { quick: true, slack: made.summary.finish!.slack_minutes });
+  const withoutFinish = (p: typeof made) => ({ ...p, summary: { ...p.summary, finish: undefined } });
+  t.same(withoutFinish(made), withoutFinish(fresh));
+});
+
+t.test('a quick plan that also compares the other way of choosing is planned again at the slack found, with its comparison', async (t) => {
+  const bundle = shortDay(0.8);
+  const made = planToFinish(bundle, { quick: true, compare: true });
+  t.ok(made.summary.selection, 'the other way of choosing is compared');
+  t.equal(made.summary.finish!.slack_minutes, planToFinish(bundle, { quick: true }).summary.finish!.slack_minutes);
+});
+
 t.test('finish_probability in the plan options overrides the event’s', async (t) => {
   t.equal(planToFinish(shortDay(0.8), { quick: true, finishProbability: 0 }).summary.finish, undefined);
 });
