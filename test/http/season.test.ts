@@ -94,6 +94,16 @@ t.test('a new plan shows on the calendar at once', async (t) => {
   t.match((await app.inject({ url: '/season', headers: { ...coordinator, ...html } })).body, /\d+ of 40 scheduled \(version 1\)/);
 });
 
+t.test('a planned workshop says what staffing it still misses, in words, in English and in Spanish', async (t) => {
+  const { app, coordinator } = await season(t);
+  const planned = await app.inject({ method: 'POST', url: '/api/events/madera-2027-03-27/plan', headers: coordinator, payload: { quick: true, iterations: 50 } });
+  t.equal(planned.statusCode, 201, planned.body);
+  const english = (await app.inject({ url: '/season', headers: { ...coordinator, ...html } })).body;
+  t.match(english, /<strong>Still missing:<\/strong><ul class="short"><li>\d+ left out: /);
+  const spanish = (await app.inject({ url: '/season', headers: { ...coordinator, ...html, 'accept-language': 'es' } })).body;
+  t.match(spanish, /<strong>Todavía falta:<\/strong><ul class="short"><li>\d+ sin cita: /);
+});
+
 t.test('the public list shows announced workshops to come with their place and hours, and nothing personal', async (t) => {
   const { app, coordinator, bundles } = await season(t);
   for (const id of ['fresno-2027-05-22']) {
