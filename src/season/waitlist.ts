@@ -3,8 +3,8 @@
  * offered a later workshop that can serve them, or told why there is none yet.
  *
  * People are taken in order: the nearest deadline first (those without one after everyone with
- * one), then those waiting longest. Each is offered the soonest workshop after today and on or
- * before their deadline that takes their case type, covers one of their languages and still has
+ * one), then those waiting longest. Each is offered the soonest workshop after today (and after
+ * the one they were turned away at) and on or before their deadline that takes their case type, covers one of their languages and still has
  * an open place, preferring one in their own county; the place offered is used up. A person with
  * no offer gets the reason of the first test every workshop failed: none ahead, none taking the
  * case type, none covering the language, none before the deadline, none with a place left.
@@ -41,6 +41,8 @@ export interface WaitingPerson {
   deadline?: string;
   /** When they were put on the list (an ISO instant): the earlier, the longer they have waited. */
   since: string;
+  /** The date of the workshop they were turned away at, if any: only a later one is offered. */
+  after?: string;
 }
 
 export const NO_OFFER_REASONS = [
@@ -107,7 +109,7 @@ export function matchWaitlist(workshops: readonly WaitlistWorkshop[], people: re
   return [...people].sort(waitlistOrder).map((p): WaitlistMatch => {
     // Each test narrows the workshops; the first that leaves none is the reason.
     const steps: [NoOfferReason, (w: WaitlistWorkshop) => boolean][] = [
-      ['no_workshop_ahead', () => true],
+      ['no_workshop_ahead', (w) => p.after === undefined || w.date > p.after],
       ['no_case_type', (w) => Object.hasOwn(w.covers, p.caseType)],
       ['no_language', (w) => covers(w, p.languages, p.caseType)],
       ['no_workshop_before_deadline', (w) => p.deadline === undefined || w.date <= p.deadline],

@@ -31,6 +31,7 @@ t.test('every waiting person gets an offer that fits them, or a reason, and no w
     county,
     deadline: day,
     since: fc.integer({ min: 0, max: 90 }).map((n) => new Date(Date.UTC(2026, 11, 1 + n)).toISOString()),
+    after: day,
   }, { requiredKeys: ['id', 'languages', 'caseType', 'since'] }), { selector: (p) => p.id, maxLength: 20 });
 
   fc.assert(fc.property(workshops, people, (ws, ps) => {
@@ -47,6 +48,7 @@ t.test('every waiting person gets an offer that fits them, or a reason, and no w
       const w = ws.find((x) => x.id === m.offer)!;
       used.set(w.id, (used.get(w.id) ?? 0) + 1);
       t.ok(w.date > TODAY, 'never today or before');
+      if (p.after) t.ok(w.date > p.after, 'never the workshop they were turned away at, or one before');
       if (p.deadline) t.ok(w.date <= p.deadline, 'never after the deadline');
       t.ok(covers(w, p.languages, p.caseType), 'covers language and case type');
     }
@@ -81,6 +83,12 @@ t.test('the soonest workshop is offered, one in the person\'s own county first',
 t.test('a workshop today or already past is not offered: no workshop ahead', async (t) => {
   const ws = [workshop({ id: 'today', date: TODAY }), workshop({ id: 'past', date: '2027-02-01' })];
   t.same(matchWaitlist(ws, [person({ id: 'a' })], TODAY), [{ person: 'a', reason: 'no_workshop_ahead' }]);
+});
+
+t.test('the workshop a person was turned away at, and any before it, is not offered again', async (t) => {
+  const ws = [workshop({ id: 'turned-away', date: '2027-03-10' }), workshop({ id: 'next', date: '2027-04-10' })];
+  t.same(matchWaitlist(ws, [person({ id: 'a', after: '2027-03-10' })], TODAY), [{ person: 'a', offer: 'next' }]);
+  t.same(matchWaitlist(ws, [person({ id: 'b', after: '2027-04-10' })], TODAY), [{ person: 'b', reason: 'no_workshop_ahead' }]);
 });
 
 t.test('no workshop ahead takes the case type: no_case_type', async (t) => {
