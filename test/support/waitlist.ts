@@ -20,7 +20,7 @@ export const LEFT_OUT = PLANNED.scheduled.slice(0, 2).map((s) => s.applicant);
 const PUBLISHED: PlanJson = {
   ...PLANNED,
   scheduled: PLANNED.scheduled.slice(2),
-  unscheduled: [...PLANNED.unscheduled, ...LEFT_OUT.map((applicant) => ({ applicant, reason: 'noRoomLeft' as const, detail: '' }))],
+  unscheduled: [...PLANNED.unscheduled, ...LEFT_OUT.map((applicant) => ({ applicant, reason: 'no_capacity' as const, detail: '' }))],
 };
 /** Everyone the published version leaves out, and the scheduled. */
 export const UNSCHEDULED = PUBLISHED.unscheduled.map((u) => u.applicant);
