@@ -1710,7 +1710,7 @@ export const en = {
         complexity: 'Complexity', county: 'County', deadline: 'Deadline',
       },
       hints: {
-        languages: 'Language codes, the one they prefer first, separated by ";" (es;mix).',
+        languages: 'Language codes, the one they prefer first, separated by semicolons, such as es;mix.',
         county: 'The county they live in: a workshop there is offered first.',
         deadline: 'A filing date they must not miss, if there is one.',
       },

@@ -1675,7 +1675,7 @@ export const es: Messages = {
         complexity: 'Complejidad', county: 'Condado', deadline: 'Fecha límite',
       },
       hints: {
-        languages: 'Códigos de idioma, primero el que prefiere, separados por ";" (es;mix).',
+        languages: 'Códigos de idioma, primero el que prefiere, separados por punto y coma, como es;mix.',
         county: 'El condado donde vive: se le ofrece primero un taller allí.',
         deadline: 'Una fecha de presentación que no debe perder, si la hay.',
       },
