@@ -75,11 +75,11 @@ export function markMoved(db: Db, id: number, eventKey: number, code: string): b
     .where(and(eq(waitlist.id, id), eq(waitlist.state, 'waiting'))).run().changes === 1;
 }
 
-/** The ids (slugs) and dates of stored events by key. */
-export function eventsByKey(db: Db, keys: readonly number[]): Map<number, { id: string; date: string }> {
+/** The ids (slugs), names and dates of stored events by key. */
+export function eventsByKey(db: Db, keys: readonly number[]): Map<number, { id: string; name: string; date: string }> {
   if (keys.length === 0) return new Map();
-  return new Map(db.select({ key: events.id, id: events.slug, date: events.date }).from(events)
-    .where(inArray(events.id, [...new Set(keys)])).all().map((r) => [r.key, { id: r.id, date: r.date }]));
+  return new Map(db.select({ key: events.id, id: events.slug, name: events.name, date: events.date }).from(events)
+    .where(inArray(events.id, [...new Set(keys)])).all().map((r) => [r.key, { id: r.id, name: r.name, date: r.date }]));
 }
 
 /** Removes, with an event's purge, the rows no longer waiting that came from it or were moved to it. Answers how many. */

@@ -206,8 +206,8 @@ export interface WaitlistWorkshopView {
 
 export interface WaitlistEntry {
   person: WaitlistRow;
-  /** The event they came from (its id), if any. */
-  from: string | null;
+  /** The event they came from, if any. */
+  from: { id: string; name: string } | null;
   offer: WaitlistWorkshopView | null;
   reason: NoOfferReason | null;
 }
@@ -251,7 +251,7 @@ export function waitlistEntries(db: Db, scope: Scope, today: string): { entries:
     entries: matches.map((m) => {
       const person = rows.get(m.person)!;
       return {
-        person, from: person.fromEventId === null ? null : from.get(person.fromEventId)?.id ?? null,
+        person, from: person.fromEventId === null ? null : from.get(person.fromEventId) ?? null,
         offer: m.offer === undefined ? null : byId.get(m.offer)!, reason: m.reason ?? null,
       };
     }),

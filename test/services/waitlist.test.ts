@@ -22,7 +22,7 @@ t.test('sending an event\'s unscheduled applicants puts each on the list once, h
   t.same(eventCandidates(store.db, FRESNO_ID)!.unscheduled, [], 'nobody left to send');
   const { entries } = waitlistEntries(store.db, org, TODAY);
   t.same(entries.map((e) => e.person.fromCode).sort(), [...UNSCHEDULED].sort());
-  t.ok(entries.every((e) => e.person.reason === 'unscheduled' && e.from === FRESNO_ID));
+  t.ok(entries.every((e) => e.person.reason === 'unscheduled' && e.from?.id === FRESNO_ID));
   const one = entries.find((e) => e.person.fromCode === LEFT_OUT[0])!;
   t.equal(one.person.name, applicantOf(LEFT_OUT[0]!).name);
   t.equal(one.person.county, 'Fresno', 'the county of the event they came from');
