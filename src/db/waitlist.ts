@@ -75,6 +75,11 @@ export function markMoved(db: Db, id: number, eventKey: number, code: string): b
     .where(and(eq(waitlist.id, id), eq(waitlist.state, 'waiting'))).run().changes === 1;
 }
 
+/** Marks a waiting person removed from the list; false when they were no longer waiting. */
+export function markRemoved(db: Db, id: number): boolean {
+  return db.update(waitlist).set({ state: 'removed' }).where(and(eq(waitlist.id, id), eq(waitlist.state, 'waiting'))).run().changes === 1;
+}
+
 /** The ids (slugs), names and dates of stored events by key. */
 export function eventsByKey(db: Db, keys: readonly number[]): Map<number, { id: string; name: string; date: string }> {
   if (keys.length === 0) return new Map();

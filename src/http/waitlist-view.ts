@@ -35,6 +35,7 @@ export function waitlistView(entries: readonly WaitlistEntry[], locale: Locale, 
         slipUrl: `/season/waitlist/${person.id}/slip`,
       },
       reason: reason ? t(`waitlist.reason.${reason}`) : '',
+      removeUrl: `/season/waitlist/${person.id}/remove`,
     })),
   };
 }

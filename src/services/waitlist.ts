@@ -12,7 +12,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { checkDate, checkEmail, checkLanguages, checkOneOf } from '../bundle/fields.js';
 import { auditWriter } from '../db/audit.js';
-import { loadBundle, loadEvent, eventOwner } from '../db/events.js';
+import { eventOwner, loadBundle, loadEvent, loadVolunteers } from '../db/events.js';
 import type { Db } from '../db/index.js';
 import { standingReleases } from '../db/offers.js';
 import { loadPlan } from '../db/plans.js';
@@ -20,7 +20,7 @@ import { purgedAt } from '../db/purge.js';
 import { plans } from '../db/schema.js';
 import { seasonWorkshops } from '../db/season.js';
 import {
-  addWaiting, codesSentFrom, eventsByKey, markMoved, waitingPeople, waitingPerson,
+  addWaiting, codesSentFrom, eventsByKey, markMoved, markRemoved, waitingPeople, waitingPerson,
 } from '../db/waitlist.js';
 import type { NewWaitlistRow, WaitlistReason, WaitlistRow } from '../db/waitlist.js';
 import { COMPLEXITIES, DEFAULT_CASE_TYPES, mayStaff } from '../domain/index.js';
@@ -222,15 +222,15 @@ export function openPlaces(roster: readonly Pick<Volunteer, 'role' | 'maxApplica
 /** The workshops after `today` an account may move people to, each with what it covers and its places left. */
 function workshopsAhead(db: Db, scope: Scope, today: string): { view: WaitlistWorkshopView; match: WaitlistWorkshop }[] {
   return seasonWorkshops(db, scope).filter((w) => w.date > today && w.purgedAt === null).map((w) => {
-    const bundle = loadBundle(db, w.id, { asImported: true })!;
+    // The roster and the applicants' count only: no applicant's record is read to match.
+    const { event } = loadEvent(db, w.id)!;
+    const roster = loadVolunteers(db, event, w.key, { asImported: true });
+    const places = openPlaces(roster, w.applicants);
     return {
-      view: {
-        key: w.key, id: w.id, name: w.name, date: w.date, opens: w.opens, closes: w.closes, site: w.site, address: w.address,
-        county: w.county, places: openPlaces(bundle.volunteers, bundle.applicants.length),
-      },
+      view: { key: w.key, id: w.id, name: w.name, date: w.date, opens: w.opens, closes: w.closes, site: w.site, address: w.address, county: w.county, places },
       match: {
         id: w.id, date: w.date, county: w.county ?? undefined, setting: w.setting ?? undefined,
-        covers: coverage(Object.keys(bundle.event.caseTypes), bundle.volunteers), places: openPlaces(bundle.volunteers, bundle.applicants.length),
+        covers: coverage(Object.keys(event.caseTypes), roster), places,
       },
     };
   });
@@ -308,6 +308,14 @@ export async function moveToWorkshop(db: Db, scope: Scope, id: number, slug: str
   markMoved(db, id, target.key, code);
   await auditWriter(db).write(actor, 'waitlist.move', target.key, `waitlist #${id} moved as applicant ${code}`);
   return { ok: true, event: slug, code };
+}
+
+/** Takes a waiting person off the list without moving them (they found help elsewhere, or asked to be left off); on the audit log. */
+export async function removeWaiting(db: Db, scope: Scope, id: number, actor: string): Promise<boolean> {
+  const person = waitingPerson(db, id, scope);
+  if (person?.state !== 'waiting' || !markRemoved(db, id)) return false;
+  await auditWriter(db).write(actor, 'waitlist.remove', person.fromEventId, `waitlist #${id} removed`);
+  return true;
 }
 
 /** The workshop a waiting person is offered, as their come-back slip names it. */

@@ -133,3 +133,55 @@ t.test('the season calendar links to the waitlist', async (t) => {
   const page = await app.inject({ url: '/season', headers: { ...coordinator, ...html } });
   t.match(page.body, '<a href="/season/waitlist">');
 });
+
+t.test('taking a person off the list asks first, then offers them nothing more', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  await sendFromEvent(store.db, FRESNO_ID, { unscheduled: [LEFT_OUT[0]!], released: [], notFinished: [] }, { actor: 'test', userId: null });
+  const [row] = store.db.select().from(waitlist).all();
+  const ask = await app.inject({ url: `/season/waitlist/${row!.id}/remove`, headers: { ...coordinator, ...html } });
+  t.match(ask.body, `Take ${row!.name} off the waitlist?`);
+  const removed = await app.inject({ method: 'POST', url: `/season/waitlist/${row!.id}/remove`, ...form({}), headers: { ...coordinator, ...form({}).headers } });
+  t.equal(removed.headers.location, '/season/waitlist?removed=1');
+  t.same(store.db.select({ state: waitlist.state }).from(waitlist).all(), [{ state: 'removed' }]);
+  const list = await app.inject({ url: '/season/waitlist?removed=1', headers: { ...coordinator, ...html } });
+  t.match(list.body, 'Taken off the waitlist.');
+  t.match(list.body, 'Nobody is waiting.');
+  t.equal((await app.inject({ url: `/season/waitlist/${row!.id}/slip`, headers: { ...coordinator, ...html } })).statusCode, 404);
+});
+
+t.test('a person\'s number that is not one is refused, never a server error', async (t) => {
+  const { app, coordinator } = await season(t);
+  for (const url of ['/season/waitlist/abc/slip', '/season/waitlist/99999/slip', '/season/waitlist/1;drop/move?to=x']) {
+    const res = await app.inject({ url, headers: { ...coordinator, ...html } });
+    t.ok(res.statusCode >= 400 && res.statusCode < 500, `${url}: ${res.statusCode}`);
+  }
+});
+
+t.test('a viewer reads the waitlist but is offered no move, and may not move anyone', async (t) => {
+  const { app, store } = await season(t);
+  await sendFromEvent(store.db, FRESNO_ID, { unscheduled: [LEFT_OUT[0]!], released: [], notFinished: [] }, { actor: 'test', userId: null });
+  const viewer = authHeader(store, { role: 'viewer', organization: ORG });
+  const list = await app.inject({ url: '/season/waitlist', headers: { ...viewer, ...html } });
+  t.match(list.body, applicantOf(LEFT_OUT[0]!).name);
+  t.notMatch(list.body, 'Move to');
+  const [row] = store.db.select().from(waitlist).all();
+  const move = await app.inject({ method: 'POST', url: `/season/waitlist/${row!.id}/move`, ...form({ to: LATER_ID }), headers: { ...viewer, ...form({}).headers } });
+  t.equal(move.statusCode, 403);
+});
+
+t.test('every waitlist route declares who may use it', async (t) => {
+  const { app } = await season(t);
+  const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
+  t.same(Object.fromEntries([...rules].filter(([route]) => route.includes('waitlist'))), {
+    'GET /season/waitlist': 'signed-in',
+    'GET /season/waitlist/new': 'write',
+    'POST /season/waitlist/new': 'write',
+    'GET /season/waitlist/:wid/move': 'write',
+    'POST /season/waitlist/:wid/move': 'write',
+    'GET /season/waitlist/:wid/remove': 'write',
+    'POST /season/waitlist/:wid/remove': 'write',
+    'GET /season/waitlist/:wid/slip': 'signed-in',
+    'GET /events/:id/waitlist': 'write',
+    'POST /events/:id/waitlist': 'write',
+  });
+});

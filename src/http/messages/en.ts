@@ -1684,6 +1684,13 @@ export const en = {
       yes: 'Move them',
       no: 'Back to the waitlist',
     },
+    remove: {
+      action: 'Take off the list',
+      title: 'Take {name} off the waitlist?',
+      lead: 'Only when they found help elsewhere or asked to be left off: they are offered no workshop from then on.',
+      yes: 'Take them off',
+    },
+    removed: 'Taken off the waitlist.',
     notOffered: 'This workshop is no longer the one offered to this person (its places may have gone): look at the waitlist again.',
     gone: 'This person is not waiting any more, or is not one of your organization\'s.',
     send: {

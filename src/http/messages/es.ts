@@ -1649,6 +1649,13 @@ export const es: Messages = {
       yes: 'Pasarla',
       no: 'Volver a la lista de espera',
     },
+    remove: {
+      action: 'Quitar de la lista',
+      title: '¿Quitar a {name} de la lista de espera?',
+      lead: 'Solo si encontró ayuda en otro lugar o pidió que la quitaran: desde entonces no se le ofrece ningún taller.',
+      yes: 'Quitarla',
+    },
+    removed: 'Quitada de la lista de espera.',
     notOffered: 'Este taller ya no es el que se ofrece a esta persona (quizá se llenó): vuelva a mirar la lista de espera.',
     gone: 'Esta persona ya no está esperando, o no es de su organización.',
     send: {

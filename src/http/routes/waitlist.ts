@@ -7,6 +7,8 @@
  * - `GET`/`POST /season/waitlist/new` (`write`): a registration for no workshop;
  * - `GET /season/waitlist/:wid/move?to=…` asks, `POST /season/waitlist/:wid/move` (`write`)
  *   adds the person as an applicant of the workshop offered, through the applicant form's save;
+ * - `GET /season/waitlist/:wid/remove` asks, `POST …/remove` (`write`) takes a person off the
+ *   list without moving them;
  * - `GET /season/waitlist/:wid/slip` (signed in): the come-back slip, in the person's language;
  * - `GET`/`POST /events/:id/waitlist` (`write`): send an event's applicants to the waitlist.
  */
@@ -15,9 +17,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { auditWriter } from '../../db/audit.js';
 import { eventKey } from '../../db/plans.js';
+import { waitingPerson } from '../../db/waitlist.js';
 import { comeBackSlip, comeBackView } from '../../outputs/slips.js';
 import {
-  REGISTRATION_FIELDS, eventCandidates, moveToWorkshop, registerWaiting, sendFromEvent, slipOf, waitlistEntries, waitlistEntry,
+  REGISTRATION_FIELDS, eventCandidates, moveToWorkshop, registerWaiting, removeWaiting, sendFromEvent, slipOf, waitlistEntries, waitlistEntry,
 } from '../../services/waitlist.js';
 import type { RegistrationForm, Scope } from '../../services/waitlist.js';
 import { actorOf } from '../access.js';
@@ -29,7 +32,7 @@ import { moveView, registrationView, sendView, waitlistView } from '../waitlist-
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const Codes = Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Array(Type.String({ maxLength: 300 }), { maxItems: 5000 })]));
 const Wid = Type.Object({ wid: Type.String({ pattern: '^[0-9]{1,12}$' }) });
-const Done = Type.Object({ added: Text(10), registered: Text(12) });
+const Done = Type.Object({ added: Text(10), registered: Text(12), removed: Text(12) });
 const RegistrationBody = Type.Object({
   _csrf: Text(200), name: Text(500), phone: Text(100), email: Text(500), languages: Text(500), case_type: Text(200),
   complexity: Text(100), county: Text(200), deadline: Text(50),
@@ -59,9 +62,10 @@ export const waitlistRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { entries } = waitlistEntries(db, scopeOf(request), todayOf());
     await auditWriter(db).write(actorOf(request), 'waitlist.view', null, `${entries.length} waiting`);
     const t = translator(reply.locals.locale);
-    const { added, registered } = request.query;
+    const { added, registered, removed } = request.query;
     const done = added !== undefined ? t('waitlist.added', { count: Number(added) || 0 })
-      : registered !== undefined ? t('waitlist.registered', { name: entries.find((e) => String(e.person.id) === registered)?.person.name ?? '' }) : null;
+      : registered !== undefined ? t('waitlist.registered', { name: entries.find((e) => String(e.person.id) === registered)?.person.name ?? '' })
+        : removed !== undefined ? t('waitlist.removed') : null;
     return page(request, reply, 'list', {
       ...waitlistView(entries, reply.locals.locale, done), mayWrite: request.account!.role !== 'viewer',
     });
@@ -97,6 +101,23 @@ export const waitlistRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if ('notOffered' in outcome) return gone(request, reply, 409, 'waitlist.notOffered');
     const t = translator(reply.locals.locale);
     return page(request, reply.code(409), 'notice', { title: t('waitlist.title'), text: outcome.problems.map((p) => p.problem.message).join(' ') });
+  });
+
+  app.get('/season/waitlist/:wid/remove', { config: { access: 'write' }, schema: { params: Wid } }, async (request, reply) => {
+    const person = waitingPerson(db, Number(request.params.wid), scopeOf(request));
+    if (person?.state !== 'waiting') return gone(request, reply, 404, 'waitlist.gone');
+    await auditWriter(db).write(actorOf(request), 'waitlist.view', person.fromEventId, `waitlist #${person.id}`);
+    const t = translator(reply.locals.locale);
+    return page(request, reply, 'remove', {
+      title: t('waitlist.remove.title', { name: person.name }), action: `/season/waitlist/${person.id}/remove`,
+    });
+  });
+
+  app.post('/season/waitlist/:wid/remove', {
+    config: { access: 'write' }, schema: { params: Wid, body: Type.Object({ _csrf: Text(200) }) },
+  }, async (request, reply) => {
+    if (!await removeWaiting(db, scopeOf(request), Number(request.params.wid), actorOf(request))) return gone(request, reply, 404, 'waitlist.gone');
+    return reply.redirect('/season/waitlist?removed=1', 303);
   });
 
   app.get('/season/waitlist/:wid/slip', { config: { access: 'signed-in' }, schema: { params: Wid } }, async (request, reply) => {
