@@ -92,3 +92,13 @@ export function deletePurgedWaitlist(tx: Pick<Db, 'delete'>, eventKey: number): 
   return tx.delete(waitlist).where(and(ne(waitlist.state, 'waiting'),
     or(eq(waitlist.fromEventId, eventKey), eq(waitlist.movedToEventId, eventKey)))).run().changes;
 }
+
+/**
+ * Removes the rows no longer waiting whose event (the one they came from, or were moved to) is
+ * purged: those still waiting at its purge, moved or taken off the list since. Answers how many.
+ */
+export function deleteSettledOfPurged(db: Pick<Db, 'delete' | 'select'>): number {
+  const purged = db.select({ id: events.id }).from(events).where(isNotNull(events.purgedAt));
+  return db.delete(waitlist).where(and(ne(waitlist.state, 'waiting'),
+    or(inArray(waitlist.fromEventId, purged), inArray(waitlist.movedToEventId, purged)))).run().changes;
+}

@@ -4,6 +4,7 @@
 import t from 'tap';
 import { loadBundle } from '../../src/db/events.js';
 import { purgeEvent } from '../../src/db/purge.js';
+import { applyRetention } from '../../src/services/retention.js';
 import { waitlist } from '../../src/db/schema.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { eventCandidates, moveToWorkshop, registerWaiting, sendFromEvent, waitlistEntries } from '../../src/services/waitlist.js';
@@ -95,4 +96,16 @@ t.test('purging an event removes its waitlist rows no longer waiting, and keeps 
   const left = store.db.select().from(waitlist).all();
   t.same(left.map((r) => [r.state, r.fromCode]), [['waiting', LEFT_OUT.find((c) => c !== first!.person.fromCode)]]);
   t.equal(eventCandidates(store.db, FRESNO_ID), undefined, 'a purged event sends nobody');
+});
+
+t.test('someone still waiting when their event was purged goes with the next retention pass once they are moved', async (t) => {
+  const { store, org, fresno } = turnedAwaySeason(t);
+  await sendFromEvent(store.db, FRESNO_ID, { ...NONE, unscheduled: [LEFT_OUT[0]!] }, WHO);
+  purgeEvent(store.db, fresno, 'test', new Date().toISOString());
+  const [entry] = waitlistEntries(store.db, org, TODAY).entries;
+  t.equal(entry!.offer?.id, LATER_ID, 'still offered the later workshop after the purge');
+  t.equal((await moveToWorkshop(store.db, org, entry!.person.id, LATER_ID, 'test', TODAY)).ok, true);
+  t.equal(store.db.select().from(waitlist).all().length, 1, 'the moved row stays until the next pass');
+  t.same(applyRetention(store.db, 'retention', new Date('2027-01-01T12:00:00Z')), [], 'no event is due');
+  t.same(store.db.select().from(waitlist).all(), []);
 });
