@@ -14,7 +14,7 @@ import { checkDate, checkEmail, checkLanguages, checkOneOf } from '../bundle/fie
 import { auditWriter } from '../db/audit.js';
 import { eventOwner, loadBundle, loadEvent, loadVolunteers } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { standingReleases } from '../db/offers.js';
+import { offersOf, standingReleases } from '../db/offers.js';
 import { loadPlan } from '../db/plans.js';
 import { purgedAt } from '../db/purge.js';
 import { plans } from '../db/schema.js';
@@ -48,7 +48,7 @@ export interface EventCandidates {
   published: number | null;
   unscheduled: Candidate[];
   released: Candidate[];
-  /** Scheduled applicants, who may be ticked as not finished on the day. */
+  /** Scheduled applicants (and those who took a place given up), who may be ticked as not finished on the day. */
   scheduled: Candidate[];
   /** How many were sent from this event already (they are not offered again). */
   sent: number;
@@ -64,11 +64,13 @@ export function eventCandidates(db: Db, slug: string): EventCandidates | undefin
   const pick = (codes: Iterable<string>) => [...new Set(codes)].filter((c) => names.has(c) && !sent.has(c))
     .map((code) => ({ code, name: names.get(code)! }));
   const released = new Set(standingReleases(db, bundle.key).map((r) => r.code));
-  const scheduled = plan ? plan.body.scheduled.map((s) => s.applicant).filter((c) => !released.has(c)) : [];
+  // Someone left out who accepted a place given up (or is being offered one) has a place after all.
+  const placed = new Set(offersOf(db, bundle.key).filter((o) => o.status === 'accepted' || o.status === 'offered').flatMap((o) => (o.offeredCode ? [o.offeredCode] : [])));
+  const scheduled = plan ? [...plan.body.scheduled.map((s) => s.applicant), ...placed].filter((c) => !released.has(c)) : [];
   return {
     event: bundle.event,
     published: plan?.version ?? null,
-    unscheduled: pick(plan ? plan.body.unscheduled.map((u) => u.applicant) : []),
+    unscheduled: pick(plan ? plan.body.unscheduled.map((u) => u.applicant).filter((c) => !placed.has(c)) : []),
     released: pick(released),
     scheduled: pick(scheduled),
     sent: sent.size,

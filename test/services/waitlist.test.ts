@@ -2,10 +2,13 @@
 // checked field by field, each organization's people its own, moving a person to a later
 // workshop, and the purge taking only those no longer waiting.
 import t from 'tap';
+import { and, eq } from 'drizzle-orm';
 import { loadBundle } from '../../src/db/events.js';
+import { saveResponse } from '../../src/db/responses.js';
+import { offerPlace } from '../../src/services/offers.js';
 import { purgeEvent } from '../../src/db/purge.js';
 import { applyRetention } from '../../src/services/retention.js';
-import { waitlist } from '../../src/db/schema.js';
+import { applicants, waitlist } from '../../src/db/schema.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { eventCandidates, moveToWorkshop, registerWaiting, sendFromEvent, waitlistEntries } from '../../src/services/waitlist.js';
 import { FRESNO_ID, LATER_ID, LEFT_OUT, SCHEDULED, UNSCHEDULED, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
@@ -108,4 +111,23 @@ t.test('someone still waiting when their event was purged goes with the next ret
   t.equal(store.db.select().from(waitlist).all().length, 1, 'the moved row stays until the next pass');
   t.same(applyRetention(store.db, 'retention', new Date('2027-01-01T12:00:00Z')), [], 'no event is due');
   t.same(store.db.select().from(waitlist).all(), []);
+});
+
+t.test('who gave their place up is offered for the list, and whoever is offered that place is no longer counted as left out', async (t) => {
+  const { store, fresno } = turnedAwaySeason(t);
+  const giver = SCHEDULED[0]!;
+  const row = store.db.select({ id: applicants.id }).from(applicants).where(and(eq(applicants.eventId, fresno), eq(applicants.code, giver))).get()!;
+  const response = saveResponse(store.db, { eventId: fresno, applicantId: row.id, answer: 'releases', tokenId: null }, { actor: 'test', action: 'response.create', detail: 'test' }, new Date().toISOString());
+  const offered = offerPlace(store.db, FRESNO_ID, row.id, response, 'test');
+  const candidates = eventCandidates(store.db, FRESNO_ID)!;
+  t.same(candidates.released.map((c) => c.code), [giver]);
+  t.notOk(candidates.scheduled.some((c) => c.code === giver), 'no longer among the scheduled');
+  t.equal(offered.kind, 'offered', 'the place is offered to someone left out');
+  const to = offered.kind === 'offered' ? offered.candidate : '';
+  t.ok(UNSCHEDULED.includes(to));
+  t.notOk(candidates.unscheduled.some((c) => c.code === to), 'the one offered the place is not left out');
+  t.ok(candidates.scheduled.some((c) => c.code === to), 'and may be ticked as not finished');
+  const sent = await sendFromEvent(store.db, FRESNO_ID, { ...NONE, released: [giver] }, WHO);
+  t.same(sent, { ok: true, added: 1 });
+  t.equal(store.db.select({ reason: waitlist.reason }).from(waitlist).get()!.reason, 'released');
 });
