@@ -185,3 +185,16 @@ t.test('every waitlist route declares who may use it', async (t) => {
     'POST /events/:id/waitlist': 'write',
   });
 });
+
+t.test('the waitlist reads in Spanish, the reason for no offer too', async (t) => {
+  const { app, coordinator } = await season(t);
+  await app.inject({
+    method: 'POST', url: '/season/waitlist/new',
+    ...form({ name: 'Ana Ruiz', phone: '559-555-0177', languages: 'es', case_type: 'n400', county: 'Fresno', deadline: '2027-01-02' }),
+    headers: { ...coordinator, ...form({}).headers },
+  });
+  const page = await app.inject({ url: '/season/waitlist', headers: { ...coordinator, ...html, 'accept-language': 'es' } });
+  t.match(page.body, '<h1>Lista de espera</h1>');
+  t.match(page.body, 'Ningún taller adecuado antes de la fecha límite', 'every workshop is after her deadline');
+  t.notMatch(page.body, 'Pasar a ');
+});
