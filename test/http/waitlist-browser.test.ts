@@ -10,9 +10,13 @@ import { addAccount } from '../../src/services/users.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
 import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
+import { readPdf } from '../support/pdf.js';
 import { FRESNO_ID, LATER_ID, LEFT_OUT, ORG, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
 
 const PASSWORD = 'correct horse battery staple';
+
+interface SlipElement { scrollHeight: number; clientHeight: number }
+declare const document: { querySelector(selector: string): SlipElement | null };
 
 if (!existsSync(CHROMIUM)) {
   t.plan(0, `skip: no Chromium at ${CHROMIUM}; CI installs Debian's chromium package (a browser is never downloaded)`);
@@ -47,6 +51,17 @@ if (!existsSync(CHROMIUM)) {
     await arrives(page, () => row.getByRole('link', { name: 'Come-back slip' }).click());
     t.match(await page.getByRole('heading', { level: 1 }).textContent(), 'Vuelva a un taller más adelante', 'in the person\'s own language');
     await page.screenshot({ path: `${ARTIFACTS}waitlist-slip.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    t.equal(await page.evaluate(() => {
+      const slip = document.querySelector('article.slip')!;
+      return slip.scrollHeight <= slip.clientHeight + 1;
+    }), true, 'the slip\'s text fits its half page');
+    for (const format of ['Letter', 'A4'] as const) {
+      const pages = readPdf(await page.pdf({ format }));
+      t.equal(pages.length, 1, `one ${format} page`);
+      t.match(pages[0]!.text.replace(/\s+/g, ''), 'St.AnthonyParishHall', `${format}: the site is printed`);
+    }
+    await page.emulateMedia({ media: 'screen' });
     await page.goBack();
 
     // With the keyboard: the row's link, then the confirmation's button.
