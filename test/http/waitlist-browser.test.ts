@@ -1,11 +1,11 @@
-// The waitlist in Chromium: a coordinator opens it from the season calendar, moves a person left
-// out of one workshop to the later one offered, with the keyboard, and finds them on that
-// workshop's applicants table. Screenshots under test-artifacts/browser/.
+// The waitlist in Chromium: a coordinator sends the people left out of a workshop to the
+// waitlist, opens it from the season calendar, prints a come-back slip, moves a person to the
+// later workshop offered, with the keyboard, and finds them on that workshop's applicants table.
+// Screenshots under test-artifacts/browser/.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { chromium } from 'playwright-core';
-import { sendFromEvent } from '../../src/services/waitlist.js';
 import { addAccount } from '../../src/services/users.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { build } from '../support/http.js';
@@ -28,7 +28,6 @@ if (!existsSync(CHROMIUM)) {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     turnedAwaySeason(t, store);
-    await sendFromEvent(store.db, FRESNO_ID, { unscheduled: [LEFT_OUT[0]!], released: [], notFinished: [] }, { actor: 'test', userId: null });
     await addAccount(store.db, { email: 'cora@example.org', name: 'Cora Coordinator', role: 'coordinator', organization: ORG, password: PASSWORD }, 'test');
     const name = applicantOf(LEFT_OUT[0]!).name;
 
@@ -40,6 +39,15 @@ if (!existsSync(CHROMIUM)) {
     await page.getByLabel('E-mail address').fill('cora@example.org');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await Promise.all([page.waitForURL('**/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+
+    // From the workshop that turned them away: everyone left out is ticked already.
+    await page.goto(`/events/${FRESNO_ID}`);
+    await arrives(page, () => page.getByRole('link', { name: 'Send applicants to the waitlist' }).click());
+    t.equal(await page.getByRole('checkbox', { name: new RegExp(name) }).isChecked(), true, 'left out, so ticked');
+    await page.screenshot({ path: `${ARTIFACTS}waitlist-send.png`, fullPage: true });
+    await arrives(page, () => page.getByRole('button', { name: 'Put the ticked people on the waitlist' }).click());
+    t.match(await page.getByRole('status').textContent(), /put on the waitlist/);
+
     await page.goto('/season');
     await arrives(page, () => page.getByRole('link', { name: /^Waitlist/ }).click());
     t.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Waitlist');
@@ -75,6 +83,6 @@ if (!existsSync(CHROMIUM)) {
     await page.screenshot({ path: `${ARTIFACTS}waitlist-moved.png`, fullPage: true });
 
     await page.goto('/season/waitlist');
-    t.match(await page.locator('main').textContent(), 'Nobody is waiting.');
+    t.notMatch(await page.locator('main').textContent(), name, 'off the waitlist');
   });
 }
