@@ -3,6 +3,7 @@ import type { PlanJson } from '../planner/types.js';
 import type { Db } from './index.js';
 import { deleteEventUploads } from './spreadsheets.js';
 import { deleteEventResponses } from './responses.js';
+import { deletePurgedWaitlist } from './waitlist.js';
 import {
   accessTokens, applicants, auditLog, eventCounts, events, planItems, plans, rosterEntries, volunteers,
 } from './schema.js';
@@ -78,7 +79,8 @@ export function countApplicants(db: Db, eventKey: number): { counts: ApplicantCo
  * - counts its applicants by case type, first language and outcome (in the version published
  *   last, or `unplanned`) into `event_counts`, replacing any counts of an earlier purge;
  * - deletes the applicants (names, contacts, flags, households, hours), every slip and
- *   calendar link of the event, and every spreadsheet upload of it still waiting to be confirmed;
+ *   calendar link of the event, every spreadsheet upload of it still waiting to be confirmed, and
+ *   every waitlist row that came from it or was moved to it and is no longer waiting;
  * - reduces each stored version to its summary: no scheduled or unscheduled lists, no shifts,
  *   no plan items, no pinned or released ids;
  * - erases the name, e-mail and phone of every volunteer no event that is not purged lists
@@ -98,6 +100,8 @@ export function purgeEvent(db: Db, eventKey: number, actor: string, nowIso: stri
     tx.delete(applicants).where(eq(applicants.eventId, eventKey)).run();
     // Spreadsheets waiting to be confirmed hold the same kind of data.
     deleteEventUploads(tx, eventKey);
+    // People on the waitlist from (or moved to) the event go too once they are no longer waiting; those waiting stay on it.
+    deletePurgedWaitlist(tx, eventKey);
 
     const versions = tx.select({ id: plans.id, body: plans.body, options: plans.options }).from(plans).where(eq(plans.eventId, eventKey)).all();
     if (versions.length > 0) tx.delete(planItems).where(inArray(planItems.planId, versions.map((v) => v.id))).run();

@@ -301,3 +301,37 @@ export const placeOffers = sqliteTable('place_offers', {
   createdAt: createdAt(),
   answeredAt: text('answered_at'),
 }, (t) => [index('place_offers_event').on(t.eventId, t.status)]);
+
+/**
+ * People waiting for a later workshop: turned away at an event (`from_event_id`), or registered
+ * for no workshop (none). Personal data: a row that is no longer waiting goes when the event it
+ * came from, or the one it was moved to, is purged.
+ */
+export const waitlist = sqliteTable('waitlist', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Whose accounts see the person: the organization of the event they came from, or of the account that registered them. */
+  organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  languages: text('languages', { mode: 'json' }).notNull().$type<string[]>(),
+  caseType: text('case_type').notNull(),
+  complexity: text('complexity').notNull(),
+  county: text('county'),
+  deadline: text('deadline'),
+  /** The event they were turned away at and their applicant code there; none: a registration for no workshop. */
+  fromEventId: integer('from_event_id').references(() => events.id, { onDelete: 'set null' }),
+  fromCode: text('from_code'),
+  /** `unscheduled`, `released`, `not_finished` or `registration`. */
+  reason: text('reason').notNull(),
+  /** When they were put on the list: the longer they wait, the sooner they are offered a place. */
+  since: text('since').notNull(),
+  /** `waiting`, `moved` (to `moved_to_event_id`, as `moved_code`) or `removed`. */
+  state: text('state').notNull().default('waiting'),
+  movedToEventId: integer('moved_to_event_id').references(() => events.id, { onDelete: 'set null' }),
+  movedCode: text('moved_code'),
+  addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
+}, (t) => [
+  uniqueIndex('waitlist_from').on(t.fromEventId, t.fromCode),
+  index('waitlist_state').on(t.state, t.organizationId),
+]);

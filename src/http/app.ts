@@ -41,6 +41,7 @@ import { linkRoutes } from './routes/links.js';
 import { applicantRoutes } from './routes/applicant.js';
 import { offerRoutes } from './routes/offers.js';
 import { seasonRoutes } from './routes/season.js';
+import { waitlistRoutes } from './routes/waitlist.js';
 import { versionRoutes } from './routes/versions.js';
 import { printPageRoutes } from './routes/print-pages.js';
 
@@ -222,6 +223,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(applicantRoutes);
   await app.register(offerRoutes);
   await app.register(seasonRoutes);
+  await app.register(waitlistRoutes);
   await app.register(versionRoutes);
   await app.register(printPageRoutes);
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /\n'));

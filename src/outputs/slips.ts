@@ -15,8 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { DateTime, Duration } from 'luxon';
 import QRCode from 'qrcode';
-import { caseTypeName, languageName } from '../domain/index.js';
-import type { Applicant, Bundle, Volunteer } from '../domain/index.js';
+import { caseTypeName, languageName, localInstant, parseClock } from '../domain/index.js';
+import type { Applicant, Bundle, ClinicEvent, Volunteer } from '../domain/index.js';
 import type { PlanJson, ScheduledJson, VisitJson } from '../planner/types.js';
 import { byId, planInstant, printTemplate } from './print.js';
 
@@ -28,6 +28,9 @@ export type SlipLabel = 'name' | 'code' | 'date' | 'arrive' | 'place' | 'stay' |
 /** The words of an applicant's own page (src/http/applicant-view.ts). */
 export type ApplicantPageText = 'switch' | 'answer_heading' | 'coming' | 'release' | 'note' | 'coming_saved' | 'confirm_heading'
   | 'confirm_text' | 'confirm_yes' | 'confirm_no' | 'released' | 'released_mistake' | 'no_day' | 'directions' | 'map' | 'link_gone' | 'form_gone';
+
+/** The words of a come-back slip beside the applicant slip's own labels. */
+export type ComeBackText = 'title' | 'lead' | 'hours' | 'check_in' | 'call_first';
 
 /** One language's text, as its JSON file holds it; keys starting with `_` are notes for reviewers. */
 export interface Catalog {
@@ -52,6 +55,8 @@ export interface Catalog {
   documents: Record<string, string>;
   /** The applicant's own page (their link): its words beside the slip's. */
   page: Record<ApplicantPageText, string>;
+  /** The come-back slip of someone waiting for a later workshop. */
+  come_back: Record<ComeBackText, string>;
   /** Calendar words for a computer whose Intl does not know the locale (Haitian Creole, usually). */
   fallback: { months: string[]; weekdays: string[]; date: string; hours_minutes: string; hours: string; minutes: string };
 }
@@ -380,3 +385,59 @@ export async function applicantSlips(bundle: Bundle, plan: PlanJson, options: Sl
 }
 
 const template = printTemplate('slips');
+
+/** A come-back slip, ready to print: every text in the person's language. */
+export interface ComeBackView {
+  lang: SlipLanguage;
+  dir: 'ltr' | 'rtl';
+  words: Record<ComeBackText, string>;
+  labels: Record<SlipLabel, string>;
+  name: string;
+  event: string;
+  date: string;
+  hours: string;
+  site: string;
+  address: string | null;
+  caseType: string;
+  documents: string[];
+  originals: string;
+  free: string;
+  notario: string;
+  phone: string | null;
+}
+
+/**
+ * The come-back slip of someone waiting for a later workshop: in their language (as an
+ * applicant slip's), the workshop they are offered (its date, hours, site and address), what to
+ * bring for their case type, and that the help is free.
+ */
+export function comeBackView(person: { name: string; languages: readonly string[]; caseType: string }, event: ClinicEvent, contactPhone?: string): ComeBackView {
+  const lang = slipLanguage(person.languages);
+  const catalog = CATALOGS[lang];
+  const at = (clock: string) => slipTime(localInstant(event.date, event.timezone, parseClock(clock)!), lang);
+  return {
+    lang,
+    dir: catalog.dir,
+    words: catalog.come_back,
+    labels: catalog.labels,
+    name: person.name,
+    event: event.name,
+    date: slipDate(DateTime.fromISO(event.date, { zone: event.timezone }), lang),
+    hours: `${at(event.opens)} – ${at(event.closes)}`,
+    site: event.site.name,
+    address: event.site.address ?? null,
+    caseType: catalog.case_types[person.caseType] ?? caseTypeName(person.caseType, lang === 'es' ? 'es' : 'en'),
+    documents: documentsFor(person.caseType).map((key) => catalog.documents[key] ?? CATALOGS.en.documents[key] ?? key),
+    originals: catalog.originals,
+    free: catalog.free,
+    notario: catalog.notario,
+    phone: contactPhone ?? null,
+  };
+}
+
+const comeBackTemplate = printTemplate('come-back');
+
+/** The come-back slip as one standalone HTML document, half a Letter or A4 page, in black and white. */
+export function comeBackSlip(view: ComeBackView): string {
+  return comeBackTemplate({ ...view, title: `${view.words.title} — ${view.event}` });
+}

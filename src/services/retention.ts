@@ -5,6 +5,7 @@ import type { Db } from '../db/index.js';
 import { checkpoint, purgeEvent, purgedAt } from '../db/purge.js';
 import type { PurgeResult } from '../db/purge.js';
 import { events } from '../db/schema.js';
+import { deleteSettledOfPurged } from '../db/waitlist.js';
 import type { ClinicEvent } from '../domain/index.js';
 
 /** How often a running server applies the retention rules. */
@@ -50,13 +51,18 @@ export function dueEvents(db: Db, now = new Date()): string[] {
     });
 }
 
-/** Applies every event's retention rule as of `now`: purges each event due, and answers what it purged. */
+/**
+ * Applies every event's retention rule as of `now`: purges each event due, and answers what it
+ * purged. Then removes the waitlist rows of purged events that have stopped waiting since their
+ * purge (moved to a later workshop, or taken off the list).
+ */
 export function applyRetention(db: Db, actor: string, now = new Date()): Extract<PurgeOutcome, { kind: 'purged' }>[] {
   const purged: Extract<PurgeOutcome, { kind: 'purged' }>[] = [];
   for (const slug of dueEvents(db, now)) {
     const outcome = purgeStoredEvent(db, slug, actor, now);
     if (outcome.kind === 'purged') purged.push(outcome);
   }
+  deleteSettledOfPurged(db);
   return purged;
 }
 
