@@ -1,6 +1,7 @@
 /** The organizations page as it prints, in the page's language. */
 import type { OrganizationFields, OrganizationOverview, OrganizationProblem } from '../services/organizations.js';
-import { longDate, translate, translator } from './i18n.js';
+import { DateTime } from 'luxon';
+import { INTL_LOCALE, translate, translator } from './i18n.js';
 import type { Locale } from './i18n.js';
 
 /** What the form shows in its fields: as typed, or as kept. */
@@ -16,6 +17,9 @@ export function organizationProblemsView(problems: readonly OrganizationProblem[
   return { problems: shown, field: Object.fromEntries(problems.map((p, i) => [p.field, shown[i]!.message])) };
 }
 
+/** "June 30, 2028" / "30 de junio de 2028" for a `YYYY-MM-DD` date. */
+const dayOf = (locale: Locale, date: string) => DateTime.fromISO(date, { zone: 'UTC' }).setLocale(INTL_LOCALE[locale]).toLocaleString(DateTime.DATE_FULL);
+
 /** The page's rows: each organization's recognition in words, and its counts. */
 export function organizationsView(organizations: readonly OrganizationOverview[], locale: Locale, today: string) {
   const t = translator(locale);
@@ -25,8 +29,8 @@ export function organizationsView(organizations: readonly OrganizationOverview[]
       ...o,
       recognition: !o.dojRecognized ? t('admin.organizations.notRecognized')
         : o.recognizedUntil === null ? t('admin.organizations.recognized')
-          : ended ? t('admin.organizations.recognitionEnded', { date: longDate(locale, o.recognizedUntil) })
-            : t('admin.organizations.recognizedUntil', { date: longDate(locale, o.recognizedUntil) }),
+          : ended ? t('admin.organizations.recognitionEnded', { date: dayOf(locale, o.recognizedUntil) })
+            : t('admin.organizations.recognizedUntil', { date: dayOf(locale, o.recognizedUntil) }),
       ended,
     };
   });
