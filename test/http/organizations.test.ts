@@ -7,7 +7,8 @@ import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { saveBundle } from '../../src/db/events.js';
-import { auditLog, organizations } from '../../src/db/schema.js';
+import { purgeEvent } from '../../src/db/purge.js';
+import { auditLog, events, organizations } from '../../src/db/schema.js';
 import { organizationNamed } from '../../src/db/users.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { addAccount } from '../../src/services/users.js';
@@ -163,4 +164,20 @@ t.test('the accredited representatives and attorneys an organization brings are 
   const cviic = 'Central Valley Immigrant Integration Collaborative';
   const reps = new Set([...merced.volunteers, ...madera.volunteers].filter((v) => v.role === 'accredited_rep' && v.org === cviic).map((v) => v.email ?? v.name));
   t.equal(rowOf(page, cviic)[5], String(reps.size), `${cviic}'s accredited representatives`);
+});
+
+t.test('a new name shows on the workshops the organization hosts at once, and a purged workshop stays purged', async (t) => {
+  const { store, visitor } = await signedIn(t);
+  const fresno = sampleBundle(FRESNO);
+  const host = fresno.event.hostOrgs[0]!;
+  const { eventId } = saveBundle(store.db, fresno, 'test', null);
+  purgeEvent(store.db, eventId, 'test', '2027-06-30T00:00:00Z');
+  const seen = await visitor.get(`/events/${fresno.event.id}`);
+  t.match(seen.body, host);
+  const id = store.db.select().from(organizations).where(eq(organizations.name, host)).get()!.id;
+  await visitor.get('/admin/organizations');
+  t.equal((await visitor.post(`/admin/organizations/${id}`, { name: `${host} (CVIIC)` })).statusCode, 303);
+  t.match((await visitor.get(`/events/${fresno.event.id}`)).body, `${host} (CVIIC)`, 'the kept page is made again');
+  t.not(store.db.select().from(events).where(eq(events.id, eventId)).get()!.purgedAt, null, 'still purged');
+  t.same(store.db.select().from(auditLog).where(eq(auditLog.action, 'organization.edit')).all().map((l) => l.detail), [`organization ${id}: name`]);
 });
