@@ -3,7 +3,8 @@
  * recognition and county, how many workshops it runs or hosts, how many accounts act for it,
  * and the roster lines that name it (anonymous: a volunteer's number and role, never a name).
  */
-import { asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './index.js';
 import { organizations, rosterEntries, sites } from './schema.js';
 
@@ -77,7 +78,7 @@ export interface RosterOrgLine { volunteer: number; role: string; org: string }
 /** Every roster line of these roles that names an organization, across all workshops. */
 export function rosterOrgLines(db: Db, roles: readonly string[]): RosterOrgLine[] {
   return db.selectDistinct({ volunteer: rosterEntries.volunteerId, role: rosterEntries.role, org: sql<string>`${rosterEntries.org}` })
-    .from(rosterEntries).where(sql`${isNotNull(rosterEntries.org)} and ${inArray(rosterEntries.role, [...roles])}`).all();
+    .from(rosterEntries).where(and(isNotNull(rosterEntries.org), inArray(rosterEntries.role, [...roles]))).all();
 }
 
 /** The counties the collaborative's sites and organizations name, for the form to offer. */
@@ -85,4 +86,10 @@ export function knownCounties(db: Db): string[] {
   const rows = db.all<{ county: string }>(sql`select ${sites.county} as county from ${sites} where ${sites.county} is not null
     union select ${organizations.county} from ${organizations} where ${organizations.county} is not null order by 1`);
   return rows.map((r) => r.county).filter((c) => c.trim() !== '');
+}
+
+/** A mark of every organization's name: it moves when one is added or renamed (pages that name organizations are keyed by it). */
+export function organizationsMark(db: Db): string {
+  const names = db.all<{ id: number; name: string }>(sql`select id, name from organizations order by id`);
+  return createHash('sha256').update(JSON.stringify(names)).digest('base64url').slice(0, 16);
 }

@@ -5,6 +5,7 @@ import { saveBundle } from '../../src/db/events.js';
 import { organizationNamed } from '../../src/db/users.js';
 import type { Bundle } from '../../src/domain/index.js';
 import type { PlanJson } from '../../src/planner/types.js';
+import { addOrganization } from '../../src/services/organizations.js';
 import { FRESNO, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
 
@@ -69,4 +70,19 @@ t.test('the hours in Spanish, and the hours CSV needs a sign-in', async (t) => {
   t.match(page.body, 'Horas de voluntariado por organización');
   t.equal((await app.inject({ url: '/season/report-hours.csv' })).statusCode, 401);
   t.equal((await app.inject({ url: '/season/report-hours.csv', headers: html })).statusCode, 303);
+});
+
+t.test('an organization added on the organizations page names its volunteers’ hours at once', async (t) => {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  const fresno = sampleBundle(FRESNO);
+  saveBundle(store.db, { ...fresno, volunteers: fresno.volunteers.map((v) => (v.role === 'attorney' ? { ...v, org: 'abogados  del valle' } : v)) },
+    'test', organizationNamed(store.db, ORG));
+  const coordinator = authHeader(store, { role: 'coordinator', organization: ORG });
+  t.equal((await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/plan', headers: coordinator, payload: { quick: true, iterations: 50 } })).statusCode, 201);
+  t.equal((await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/plans/1/publish', headers: coordinator })).statusCode, 200);
+  const row = async () => /<th scope="row">([^<]*del valle)<\/th>/i.exec((await app.inject({ url: '/season/report', headers: { ...coordinator, ...html } })).body)?.[1];
+  t.equal(await row(), 'abogados del valle', 'as the rosters write it, its spaces single');
+  t.ok(addOrganization(store.db, { name: 'Abogados del Valle' }, 'test').ok);
+  t.equal(await row(), 'Abogados del Valle', 'under the registered name');
 });

@@ -11,6 +11,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { organizationsMark } from '../../db/organizations.js';
 import { seasonMark } from '../../db/season.js';
 import { Memo } from '../../services/lru.js';
 import { announcedWorkshops, seasonCalendar, seasonHoursCsv, seasonReport, seasonReportCsv } from '../../services/season.js';
@@ -42,7 +43,8 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const reports = new Memo<SeasonReport>(SEASONS_KEPT);
   const reportFor = (request: FastifyRequest) => {
     const scope = scopeOf(request);
-    return reports.get(`${seasonMark(db)}|${scope ?? 'all'}`, () => seasonReport(db, scope));
+    // The hours name organizations as the organizations page does: a name added or changed there shows at once.
+    return reports.get(`${seasonMark(db)}|${organizationsMark(db)}|${scope ?? 'all'}`, () => seasonReport(db, scope));
   };
 
   app.get('/season/report', { config: { access: 'signed-in' } }, async (request, reply) => {
