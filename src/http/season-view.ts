@@ -123,7 +123,7 @@ function hoursView(report: SeasonReport, locale: Locale) {
   const { byOrg, total, purged } = report.hours;
   return {
     rows: byOrg.map((g) => ({ ...g, label: g.org || t('season.report.hours.noOrganization'), hours: hoursOf(locale, g.minutes) })),
-    total: byOrg.length === 0 ? '' : t('season.report.hours.total', { hours: hoursOf(locale, total.minutes), count: total.volunteers, workshops: total.workshops }),
+    total: byOrg.length === 0 ? '' : `${t('season.report.hours.total', { hours: hoursOf(locale, total.minutes), count: total.volunteers })} ${t('season.report.hours.at', { count: total.workshops })}`,
     purged: purged === 0 ? '' : t('season.report.hours.purged', { count: purged }),
   };
 }

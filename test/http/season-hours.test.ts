@@ -43,6 +43,7 @@ t.test('the report shows volunteer hours by organization from the published plan
   const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(casaMinutes / 60);
   t.match(page.body, `<tr><th scope="row">Casa Legal</th><td class="num">1</td><td class="num">${casaPeople}</td><td class="num">${hours}</td></tr>`, 'under the registered name');
   t.match(page.body, '<th scope="row">No organization</th>');
+  t.match(page.body, /[\d.]+ hours booked for \d+ volunteers at 1 workshop with a published plan\./);
   t.match(page.body, 'href="/season/report-hours.csv"');
   for (const v of bundle.volunteers) t.notMatch(page.body, v.name, `no name (${v.id})`);
 

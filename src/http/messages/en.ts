@@ -1671,7 +1671,8 @@ export const en = {
       hours: {
         heading: 'Volunteer hours by organization',
         lead: 'The hours each volunteer is booked for in the published plans of these workshops (their visits, as reviewer, preparer or screener and as interpreter; desk shifts not counted), by the organization their roster line names. Anonymous counts only.',
-        total: { one: '{hours} hours booked for {count} volunteer at {workshops} workshops with a published plan.', other: '{hours} hours booked for {count} volunteers at {workshops} workshops with a published plan.' },
+        total: { one: '{hours} hours booked for {count} volunteer', other: '{hours} hours booked for {count} volunteers' },
+        at: { one: 'at {count} workshop with a published plan.', other: 'at {count} workshops with a published plan.' },
         organization: 'Organization',
         workshops: 'Workshops',
         volunteers: 'Volunteers',

@@ -1636,7 +1636,8 @@ export const es: Messages = {
       hours: {
         heading: 'Horas de voluntariado por organización',
         lead: 'Las horas reservadas a cada voluntario en los planes publicados de estos talleres (sus visitas, como revisor, preparador o evaluador y como intérprete; sin los turnos en las mesas), por la organización que nombra su línea en la lista. Solo cuentas anónimas.',
-        total: { one: '{hours} horas reservadas a {count} voluntario en {workshops} talleres con plan publicado.', other: '{hours} horas reservadas a {count} voluntarios en {workshops} talleres con plan publicado.' },
+        total: { one: '{hours} horas reservadas a {count} voluntario', other: '{hours} horas reservadas a {count} voluntarios' },
+        at: { one: 'en {count} taller con plan publicado.', other: 'en {count} talleres con plan publicado.' },
         organization: 'Organización',
         workshops: 'Talleres',
         volunteers: 'Voluntarios',
