@@ -33,8 +33,9 @@ function siteId(tx: Tx, site: ClinicEvent['site']): number | null {
     .returning({ id: sites.id }).get().id;
 }
 
+/** The organization of that name (any case, as accounts and the organizations page find it), made when there is none yet. */
 function hostOrganization(tx: Tx, name: string): number {
-  const found = tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)).get();
+  const found = tx.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`).get();
   return found?.id ?? tx.insert(organizations).values({ name }).returning({ id: organizations.id }).get().id;
 }
 

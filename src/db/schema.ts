@@ -8,6 +8,10 @@ export const organizations = sqliteTable('organizations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   createdAt: createdAt(),
+  /** Recognized by the DOJ (its accredited representatives may represent), until `recognized_until` (YYYY-MM-DD) when one is given. */
+  dojRecognized: integer('doj_recognized', { mode: 'boolean' }).notNull().default(false),
+  recognizedUntil: text('recognized_until'),
+  county: text('county'),
 });
 
 /** A place workshops happen, reused across events. */

@@ -4,11 +4,11 @@
  * all of them at once.
  */
 import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
-import { clockToElapsed, elapsedFromClock, parseClock } from '../domain/index.js';
+import { VISIT_STATIONS, clockToElapsed, elapsedFromClock, parseClock } from '../domain/index.js';
 import type { SeasonEvent } from '../season/index.js';
 import { visibleTo, windowsFromText } from './events.js';
 import type { Db } from './index.js';
-import { applicants, events, plans, rosterEntries, sites, volunteers } from './schema.js';
+import { applicants, events, planItems, plans, rosterEntries, sites, volunteers } from './schema.js';
 
 /** One workshop of the season as its pages list it. */
 export interface SeasonWorkshopRow {
@@ -103,4 +103,40 @@ export function leftOut(db: Db, keys: readonly number[]): LeftOut[] {
       where ${inArray(plans.eventId, [...keys])} group by ${plans.eventId}) l on l.event = p.${sql.raw(plans.eventId.name)} and l.version = p.${sql.raw(plans.version.name)}
     cross join json_each(p.${sql.raw(plans.body.name)}, '$.unscheduled') u
     left join ${applicants} a on a.${sql.raw(applicants.eventId.name)} = p.${sql.raw(plans.eventId.name)} and a.${sql.raw(applicants.code.name)} = u.value ->> 'applicant'`);
+}
+
+/** One person's booking in a workshop's published plan: a visit they hold (or interpret at), and their roster line's number and organization. */
+export interface PublishedBooking {
+  event: number;
+  code: string;
+  /** The person (across workshops), and the organization their roster line names; null when the code is no longer on the roster. */
+  volunteer: number | null;
+  org: string | null;
+  minutes: number;
+}
+
+/**
+ * Every visit of the published plans of these workshops, once for its volunteer and once for its
+ * interpreter, with the minutes it books: read from the plans' rows per visit (never a plan's
+ * body), each joined to its roster line. Desk shifts are not visits.
+ */
+export function publishedBookings(db: Db, workshops: readonly SeasonWorkshopRow[]): PublishedBooking[] {
+  const published = workshops.filter((w) => w.published !== null);
+  if (published.length === 0) return [];
+  const wanted = new Map(published.map((w) => [w.key, w.published!]));
+  const ids = db.select({ id: plans.id, event: plans.eventId, version: plans.version }).from(plans)
+    .where(inArray(plans.eventId, [...wanted.keys()])).all().filter((p) => wanted.get(p.event) === p.version).map((p) => p.id);
+  if (ids.length === 0) return [];
+  const items = db.select({ event: plans.eventId, volunteer: planItems.volunteer, interpreter: planItems.interpreter, start: planItems.start, end: planItems.end })
+    .from(planItems).innerJoin(plans, eq(planItems.planId, plans.id))
+    .where(and(inArray(planItems.planId, ids), isNotNull(planItems.applicant), inArray(planItems.station, [...VISIT_STATIONS]))).all();
+  const lines = new Map(db.select({ event: rosterEntries.eventId, code: rosterEntries.code, volunteer: rosterEntries.volunteerId, org: rosterEntries.org })
+    .from(rosterEntries).where(inArray(rosterEntries.eventId, [...wanted.keys()])).all().map((l) => [`${l.event}|${l.code}`, l]));
+  return items.flatMap((item) => {
+    const minutes = (Date.parse(item.end) - Date.parse(item.start)) / 60_000;
+    return [item.volunteer, item.interpreter].filter((code): code is string => code !== null).map((code) => {
+      const line = lines.get(`${item.event}|${code}`);
+      return { event: item.event, code, volunteer: line?.volunteer ?? null, org: line?.org ?? null, minutes };
+    });
+  });
 }

@@ -34,10 +34,11 @@ export function accountNav(request: FastifyRequest, reply: FastifyReply): string
   if (!account) return '';
   const csrf = escapeHtml(reply.generateCsrf());
   const locale = reply.locals?.locale ?? 'en';
-  const say = (key: 'accountLabel' | 'events' | 'people' | 'audit' | 'signOut') => escapeHtml(translate(locale, `layout.${key}`));
+  const say = (key: 'accountLabel' | 'events' | 'people' | 'organizations' | 'audit' | 'signOut') => escapeHtml(translate(locale, `layout.${key}`));
   return `<nav class="account" aria-label="${say('accountLabel')}"><ul>`
     + `<li><a href="/">${say('events')}</a></li>`
-    + (account.role === 'admin' ? `<li><a href="/admin/users">${say('people')}</a></li><li><a href="/admin/audit">${say('audit')}</a></li>` : '')
+    + (account.role === 'admin' ? `<li><a href="/admin/users">${say('people')}</a></li><li><a href="/admin/organizations">${say('organizations')}</a></li>`
+      + `<li><a href="/admin/audit">${say('audit')}</a></li>` : '')
     + `<li><a href="/account">${escapeHtml(account.name)}</a></li>`
     + `<li><form method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${say('signOut')}</button></form></li>`
     + `</ul></nav>`;

@@ -29,6 +29,7 @@ import { registerSessions } from './session.js';
 import { registerAccess } from './access.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { organizationRoutes } from './routes/organizations.js';
 import { eventRoutes } from './routes/events.js';
 import { registerLocale } from './i18n.js';
 import { languageRoutes } from './routes/language.js';
@@ -206,6 +207,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerAccess(app);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(organizationRoutes);
   await app.register(eventRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });

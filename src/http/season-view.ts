@@ -114,5 +114,20 @@ export function seasonReportView(report: SeasonReport, locale: Locale) {
       { id: 'by-case-type', heading: t('season.report.byCaseType'), rows: table(report.byCaseType, (k) => caseTypeLabel(locale, k)) },
       { id: 'by-language', heading: t('season.report.byLanguage'), rows: table(report.byLanguage, (k) => (k ? languageName(k, locale) : t('season.report.none'))) },
     ],
+    hours: hoursView(report, locale),
+  };
+}
+
+/** Hours to a tenth, as the locale writes numbers. */
+const hoursOf = (locale: Locale, minutes: number) => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(minutes / 60);
+
+/** The report's volunteer hours by organization. */
+function hoursView(report: SeasonReport, locale: Locale) {
+  const t = translator(locale);
+  const { byOrg, total, purged } = report.hours;
+  return {
+    rows: byOrg.map((g) => ({ ...g, label: g.org || t('season.report.hours.noOrganization'), hours: hoursOf(locale, g.minutes) })),
+    total: byOrg.length === 0 ? '' : `${t('season.report.hours.total', { hours: hoursOf(locale, total.minutes), count: total.volunteers })} ${t('season.report.hours.at', { count: total.workshops })}`,
+    purged: purged === 0 ? '' : t('season.report.hours.purged', { count: purged }),
   };
 }

@@ -10,7 +10,8 @@ import type { Outcome } from '../db/purge.js';
 import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { leftOut, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { leftOut, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { organizationNames } from '../db/organizations.js';
 import type { SeasonWorkshopRow } from '../db/season.js';
 import { sameOrg } from '../domain/index.js';
 import type { Bundle, ClinicEvent } from '../domain/index.js';
@@ -173,6 +174,24 @@ export interface SeasonReport {
   byCaseType: ReportGroup[];
   byLanguage: ReportGroup[];
   total: ReportGroup;
+  hours: HoursReport;
+}
+
+/** One organization's volunteer hours: distinct volunteers, the workshops they were booked at, and the minutes booked. */
+export interface HoursGroup {
+  /** The organization as the report names it (its registered name when one matches); '' for roster lines that name none. */
+  org: string;
+  workshops: number;
+  volunteers: number;
+  minutes: number;
+}
+
+export interface HoursReport {
+  /** By minutes, most first. */
+  byOrg: HoursGroup[];
+  total: Omit<HoursGroup, 'org'>;
+  /** Workshops with a published plan whose personal data was purged: their visits are gone, so their hours are not counted. */
+  purged: number;
 }
 
 export const REPORT_COLUMNS = ['event', 'date', 'month', 'county', 'setting', 'case_type', 'language', 'outcome', 'count'] as const;
@@ -211,7 +230,51 @@ export function seasonReport(db: Db, organizationId: number | null | undefined):
     byCaseType: groupBy((r) => r.caseType, bySize),
     byLanguage: groupBy((r) => r.language, bySize),
     total: groupBy(() => '', byKey)[0] ?? { key: '', scheduled: 0, unscheduled: 0, unplanned: 0 },
+    hours: volunteerHours(db, workshops),
   };
+}
+
+/**
+ * Each volunteer's booked minutes in the published plans of these workshops (their visits, as the
+ * one who serves and as interpreter), by the organization their roster line names (names compared
+ * as the rules compare them: any case or spacing), with how many distinct volunteers and
+ * workshops: anonymous counts only. A code no longer on the roster counts under no organization.
+ */
+export function volunteerHours(db: Db, workshops: readonly SeasonWorkshopRow[]): HoursReport {
+  const registered = organizationNames(db);
+  /** Each spelling a roster line uses, and the name the report gives it: looked up once. */
+  const named = new Map<string, string>();
+  const groups = new Map<string, { org: string; workshops: Set<number>; volunteers: Set<string>; minutes: number }>();
+  const everyone = new Set<string>();
+  const booked = new Set<number>();
+  for (const b of publishedBookings(db, workshops)) {
+    const written = (b.org ?? '').trim();
+    let org = named.get(written);
+    if (org === undefined) named.set(written, org = written === '' ? '' : registered.find((o) => sameOrg(o.name, written))?.name ?? written.replace(/\s+/g, ' '));
+    const key = org.toLowerCase();
+    const group = groups.get(key) ?? { org, workshops: new Set(), volunteers: new Set(), minutes: 0 };
+    const person = b.volunteer === null ? `${b.event}|${b.code}` : String(b.volunteer);
+    group.workshops.add(b.event);
+    group.volunteers.add(person);
+    group.minutes += b.minutes;
+    groups.set(key, group);
+    everyone.add(person);
+    booked.add(b.event);
+  }
+  const byOrg = [...groups.values()].map((g) => ({ org: g.org, workshops: g.workshops.size, volunteers: g.volunteers.size, minutes: g.minutes }))
+    .sort((a, b) => b.minutes - a.minutes || a.org.localeCompare(b.org));
+  return {
+    byOrg,
+    total: { workshops: booked.size, volunteers: everyone.size, minutes: byOrg.reduce((n, g) => n + g.minutes, 0) },
+    purged: workshops.filter((w) => w.published !== null && w.purgedAt !== null).length,
+  };
+}
+
+export const HOURS_COLUMNS = ['organization', 'workshops', 'volunteers', 'minutes', 'hours'] as const;
+
+/** The volunteer hours by organization as CSV, one row per organization ('' for none), hours to the hundredth. */
+export function seasonHoursCsv(report: SeasonReport): string {
+  return csvText(HOURS_COLUMNS, report.hours.byOrg.map((g) => [g.org, g.workshops, g.volunteers, g.minutes, Math.round((g.minutes / 60) * 100) / 100]));
 }
 
 /** The report's rows as CSV, one per workshop, case type, language and outcome (cells a spreadsheet would run as formulas written as text). */

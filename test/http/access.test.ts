@@ -30,7 +30,7 @@ function pathOf(rule: RouteRule): string {
   return rule.url
     .replace(/\*$/, 'css/app.css')
     .replace(':token', rule.url.startsWith('/calendars/') ? `${'x'.repeat(43)}.ics` : 'x'.repeat(43))
-    .replace(':version', '1').replace(':vid', 'V001').replace(':aid', 'A0001').replace(':tid', '999').replace(':uid', '999').replace(':locale', 'es')
+    .replace(':version', '1').replace(':vid', 'V001').replace(':aid', 'A0001').replace(':tid', '999').replace(':uid', '999').replace(':oid', '999').replace(':locale', 'es')
     .replace(':id', rule.eventParam === 'id' ? FRESNO_ID : 'no-such-job');
 }
 
@@ -260,4 +260,11 @@ t.test('the season report and its CSV need a sign-in', async (t) => {
   const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
   t.equal(rules.get('GET /season/report'), 'signed-in');
   t.equal(rules.get('GET /season/report.csv'), 'signed-in');
+  t.equal(rules.get('GET /season/report-hours.csv'), 'signed-in');
+});
+
+t.test('the organizations page and its forms are for admins', async (t) => {
+  const { app } = await build(t, tempDatabase(t), { rateLimits: false });
+  const rules = new Map(app.routeRules.map((r) => [`${r.method} ${r.url}`, r.access]));
+  for (const route of ['GET /admin/organizations', 'POST /admin/organizations', 'POST /admin/organizations/:oid']) t.equal(rules.get(route), 'admin', route);
 });

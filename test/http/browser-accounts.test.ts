@@ -319,15 +319,15 @@ if (!existsSync(CHROMIUM)) {
       await signIn(page, ADMIN.email, PASSWORD, SIGN_IN.es);
       t.equal(pathOf(page), '/');
       t.equal(await page.locator('html').getAttribute('lang'), 'es');
-      t.same(await accountLinks(page), ['Eventos', 'Personas', 'Registro de auditoría', ADMIN.name, 'Cerrar sesión']);
+      t.same(await accountLinks(page), ['Eventos', 'Personas', 'Organizaciones', 'Registro de auditoría', ADMIN.name, 'Cerrar sesión']);
     });
 
     t.test('choosing English shows the same page in English, and the next pages stay English', async (t) => {
       await arrives(page, () => page.getByRole('link', { name: 'English' }).click());
       t.equal(pathOf(page), '/', 'back on the same page');
       t.equal(await page.locator('html').getAttribute('lang'), 'en');
-      t.same(await accountLinks(page), ['Events', 'People', 'Audit log', ADMIN.name, 'Sign out']);
-      for (const path of ['/account', '/admin/users', '/admin/audit']) {
+      t.same(await accountLinks(page), ['Events', 'People', 'Organizations', 'Audit log', ADMIN.name, 'Sign out']);
+      for (const path of ['/account', '/admin/users', '/admin/organizations', '/admin/audit']) {
         await page.goto(path);
         t.equal(await page.locator('html').getAttribute('lang'), 'en', `${path} is in English`);
         t.equal(await page.locator('a.skip').textContent(), 'Skip to content', `${path}: its header too`);

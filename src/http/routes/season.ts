@@ -5,14 +5,16 @@
  * code. `GET /workshops` (public): the announced workshops to come, for outreach, with the
  * public feed's address; event facts only. `GET /season/report` (signed in): served, not served
  * and not yet planned by month, county, setting, case type and language, with a chart, and
- * `GET /season/report.csv` its rows; anonymous counts only.
+ * `GET /season/report.csv` its rows, with volunteer hours by organization and `GET
+ * /season/report-hours.csv` those; anonymous counts only.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { organizationsMark } from '../../db/organizations.js';
 import { seasonMark } from '../../db/season.js';
 import { Memo } from '../../services/lru.js';
-import { announcedWorkshops, seasonCalendar, seasonReport, seasonReportCsv } from '../../services/season.js';
+import { announcedWorkshops, seasonCalendar, seasonHoursCsv, seasonReport, seasonReportCsv } from '../../services/season.js';
 import type { SeasonCalendar, SeasonReport } from '../../services/season.js';
 import { dateAtSite } from '../../services/events.js';
 import { accountNav } from '../account-view.js';
@@ -41,7 +43,8 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const reports = new Memo<SeasonReport>(SEASONS_KEPT);
   const reportFor = (request: FastifyRequest) => {
     const scope = scopeOf(request);
-    return reports.get(`${seasonMark(db)}|${scope ?? 'all'}`, () => seasonReport(db, scope));
+    // The hours name organizations as the organizations page does: a name added or changed there shows at once.
+    return reports.get(`${seasonMark(db)}|${organizationsMark(db)}|${scope ?? 'all'}`, () => seasonReport(db, scope));
   };
 
   app.get('/season/report', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -54,6 +57,12 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const report = await reportFor(request);
     return reply.header('cache-control', 'no-store').type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="season-report.csv"').send(seasonReportCsv(report));
+  });
+
+  app.get('/season/report-hours.csv', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const report = await reportFor(request);
+    return reply.header('cache-control', 'no-store').type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="season-report-hours.csv"').send(seasonHoursCsv(report));
   });
 
   app.get('/workshops', {
