@@ -297,7 +297,8 @@ export function eventPageNotice(locale: Locale, change: 'created' | 'saved' | 's
 
 /**
  * The event page's links to change the event, for an account that may: Edit, Duplicate (a form,
- * with this request's form token) and Delete; and the notice of a change just made.
+ * with this request's form token), Delete and send its applicants to the waitlist; and the notice
+ * of a change just made.
  */
 export function eventActionsHtml(slug: string, locale: Locale, mayWrite: boolean, csrf: string, notice: string | undefined): string {
   const id = encodeURIComponent(slug);
@@ -309,5 +310,6 @@ export function eventActionsHtml(slug: string, locale: Locale, mayWrite: boolean
     + `<li><a href="/events/${id}/edit">${say('edit')}</a></li>`
     + `<li><form method="post" action="/events/${id}/duplicate" class="inline"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit" class="link">${say('duplicate')}</button></form></li>`
     + `<li><a href="/events/${id}/delete">${say('delete')}</a></li>`
+    + `<li><a href="/events/${id}/waitlist">${escapeHtml(t('waitlist.send.open'))}</a></li>`
     + `</ul></nav>`;
 }

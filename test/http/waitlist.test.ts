@@ -198,3 +198,11 @@ t.test('the waitlist reads in Spanish, the reason for no offer too', async (t) =
   t.match(page.body, 'Ningún taller adecuado antes de la fecha límite', 'every workshop is after her deadline');
   t.notMatch(page.body, 'Pasar a ');
 });
+
+t.test('the event page offers sending its applicants to the waitlist to a coordinator, and not to a viewer', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  const viewer = authHeader(store, { role: 'viewer', organization: ORG });
+  const link = `<a href="/events/${FRESNO_ID}/waitlist">Send applicants to the waitlist</a>`;
+  t.match((await app.inject({ url: `/events/${FRESNO_ID}`, headers: { ...coordinator, ...html } })).body, link);
+  t.notMatch((await app.inject({ url: `/events/${FRESNO_ID}`, headers: { ...viewer, ...html } })).body, link);
+});
