@@ -4,8 +4,9 @@ import type { Db } from './index.js';
 import { deleteEventUploads } from './spreadsheets.js';
 import { deleteEventResponses } from './responses.js';
 import { deletePurgedWaitlist } from './waitlist.js';
+import { planBookings } from './season.js';
 import {
-  accessTokens, applicants, auditLog, eventCounts, events, planItems, plans, rosterEntries, volunteers,
+  accessTokens, applicants, auditLog, eventCounts, eventHours, events, planItems, plans, rosterEntries, volunteers,
 } from './schema.js';
 
 /** What an applicant's day came to: in the published plan or left out of it, or nothing was published. */
@@ -81,6 +82,8 @@ export function countApplicants(db: Db, eventKey: number): { counts: ApplicantCo
  * - deletes the applicants (names, contacts, flags, households, hours), every slip and
  *   calendar link of the event, every spreadsheet upload of it still waiting to be confirmed, and
  *   every waitlist row that came from it or was moved to it and is no longer waiting;
+ * - keeps the volunteer hours of the version published last, per roster line (minutes, the
+ *   person across workshops, the organization the line names), into `event_hours`;
  * - reduces each stored version to its summary: no scheduled or unscheduled lists, no shifts,
  *   no plan items, no pinned or released ids;
  * - erases the name, e-mail and phone of every volunteer no event that is not purged lists
@@ -102,6 +105,18 @@ export function purgeEvent(db: Db, eventKey: number, actor: string, nowIso: stri
     deleteEventUploads(tx, eventKey);
     // People on the waitlist from (or moved to) the event go too once they are no longer waiting; those waiting stay on it.
     deletePurgedWaitlist(tx, eventKey);
+
+    // The volunteer hours of the published version, per roster line (anonymous: no applicant, no time of day), before its visits go.
+    const shown = tx.select({ version: plans.version }).from(plans).where(and(eq(plans.eventId, eventKey), isNotNull(plans.publishedAt)))
+      .orderBy(desc(plans.publishedAt), desc(plans.version)).limit(1).get();
+    tx.delete(eventHours).where(eq(eventHours.eventId, eventKey)).run();
+    const hours = new Map<string, typeof eventHours.$inferInsert>();
+    for (const b of shown ? planBookings(tx, new Map([[eventKey, shown.version]])) : []) {
+      const line = hours.get(b.code) ?? { eventId: eventKey, code: b.code, volunteerId: b.volunteer, org: b.org, minutes: 0 };
+      line.minutes += b.minutes;
+      hours.set(b.code, line);
+    }
+    if (hours.size > 0) tx.insert(eventHours).values([...hours.values()]).run();
 
     const versions = tx.select({ id: plans.id, body: plans.body, options: plans.options }).from(plans).where(eq(plans.eventId, eventKey)).all();
     if (versions.length > 0) tx.delete(planItems).where(inArray(planItems.planId, versions.map((v) => v.id))).run();

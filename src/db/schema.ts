@@ -339,3 +339,17 @@ export const waitlist = sqliteTable('waitlist', {
   uniqueIndex('waitlist_from').on(t.fromEventId, t.fromCode),
   index('waitlist_state').on(t.state, t.organizationId),
 ]);
+
+/**
+ * What a purge keeps of a workshop's volunteer hours: each roster line's minutes of visits in the
+ * published plan (as the one who serves and as interpreter), with the person across workshops
+ * and the organization their line named. No applicant, no time of day: the season report's hours
+ * by organization still count the workshop once its plans' visits are gone.
+ */
+export const eventHours = sqliteTable('event_hours', {
+  eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  volunteerId: integer('volunteer_id').references(() => volunteers.id, { onDelete: 'set null' }),
+  org: text('org'),
+  minutes: integer('minutes').notNull(),
+}, (t) => [uniqueIndex('event_hours_pk').on(t.eventId, t.code)]);

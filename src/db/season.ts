@@ -8,7 +8,7 @@ import { VISIT_STATIONS, clockToElapsed, elapsedFromClock, parseClock } from '..
 import type { SeasonEvent } from '../season/index.js';
 import { visibleTo, windowsFromText } from './events.js';
 import type { Db } from './index.js';
-import { applicants, events, planItems, plans, rosterEntries, sites, volunteers } from './schema.js';
+import { applicants, eventHours, events, planItems, plans, rosterEntries, sites, volunteers } from './schema.js';
 
 /** One workshop of the season as its pages list it. */
 export interface SeasonWorkshopRow {
@@ -122,8 +122,16 @@ export interface PublishedBooking {
  */
 export function publishedBookings(db: Db, workshops: readonly SeasonWorkshopRow[]): PublishedBooking[] {
   const published = workshops.filter((w) => w.published !== null);
-  if (published.length === 0) return [];
-  const wanted = new Map(published.map((w) => [w.key, w.published!]));
+  // A purged workshop's visits are gone: its hours are what its purge kept.
+  const purged = published.filter((w) => w.purgedAt !== null).map((w) => w.key);
+  const kept = purged.length === 0 ? [] : db.select({ event: eventHours.eventId, code: eventHours.code, volunteer: eventHours.volunteerId, org: eventHours.org, minutes: eventHours.minutes })
+    .from(eventHours).where(inArray(eventHours.eventId, purged)).all();
+  return [...kept, ...planBookings(db, new Map(published.filter((w) => w.purgedAt === null).map((w) => [w.key, w.published!])))];
+}
+
+/** The visits of one version per workshop (workshop key → version), as bookings of their roster lines. */
+export function planBookings(db: Db, wanted: ReadonlyMap<number, number>): PublishedBooking[] {
+  if (wanted.size === 0) return [];
   const ids = db.select({ id: plans.id, event: plans.eventId, version: plans.version }).from(plans)
     .where(inArray(plans.eventId, [...wanted.keys()])).all().filter((p) => wanted.get(p.event) === p.version).map((p) => p.id);
   if (ids.length === 0) return [];

@@ -190,7 +190,7 @@ export interface HoursReport {
   /** By minutes, most first. */
   byOrg: HoursGroup[];
   total: Omit<HoursGroup, 'org'>;
-  /** Workshops with a published plan whose personal data was purged: their visits are gone, so their hours are not counted. */
+  /** Workshops with a published plan whose personal data was purged before purges kept volunteer hours: their visits are gone, so their hours are not counted. */
   purged: number;
 }
 
@@ -266,7 +266,7 @@ export function volunteerHours(db: Db, workshops: readonly SeasonWorkshopRow[]):
   return {
     byOrg,
     total: { workshops: booked.size, volunteers: everyone.size, minutes: byOrg.reduce((n, g) => n + g.minutes, 0) },
-    purged: workshops.filter((w) => w.published !== null && w.purgedAt !== null).length,
+    purged: workshops.filter((w) => w.published !== null && w.purgedAt !== null && !booked.has(w.key)).length,
   };
 }
 

@@ -6,6 +6,7 @@ import { saveBundle } from '../../src/db/events.js';
 import { publishPlan, savePlan } from '../../src/db/plans.js';
 import { purgeEvent } from '../../src/db/purge.js';
 import { organizationNamed } from '../../src/db/users.js';
+import { eventHours } from '../../src/db/schema.js';
 import type { Bundle } from '../../src/domain/index.js';
 import type { PlanJson, VisitJson } from '../../src/planner/types.js';
 import { seasonHoursCsv, seasonReport } from '../../src/services/season.js';
@@ -78,14 +79,35 @@ t.test('one person at two workshops counts once for their organization; a draft 
   t.same(hours.byOrg, [{ org: 'casa legal', workshops: 2, volunteers: 1, minutes: 120 }], 'the same e-mail is one person; an unregistered name as first written, its spaces single');
 });
 
-t.test('only the workshops the account may see are counted, and a purged workshop is named as not counted', async (t) => {
+t.test('only the workshops the account may see are counted', async (t) => {
   const store = tempDatabase(t);
   const casa = organizationNamed(store.db, 'Casa Legal');
   const { eventId } = saveBundle(store.db, fresnoWithOrgs(), 'test', casa);
   publishPlan(store.db, eventId, savePlan(store.db, eventId, planOf('fresno-2027-05-22', [[visit('V002', '09:00', '10:00')]]), {}, 'test'), '2027-05-01T00:00:00Z');
   t.equal(seasonReport(store.db, casa).hours.total.minutes, 60);
   t.same(seasonReport(store.db, organizationNamed(store.db, 'Otra Organización')).hours.byOrg, [], 'another organization sees none of it');
+});
+
+t.test('a purged workshop’s hours survive its purge: the same hours by organization, from what the purge kept', async (t) => {
+  const store = tempDatabase(t);
+  const casa = organizationNamed(store.db, 'Casa Legal');
+  const { eventId } = saveBundle(store.db, fresnoWithOrgs(), 'test', casa);
+  const days = [[visit('V002', '09:00', '10:00'), visit('V003', '10:00', '10:30', 'V008')], [visit('V002', '11:00', '11:45')]];
+  publishPlan(store.db, eventId, savePlan(store.db, eventId, planOf('fresno-2027-05-22', days), {}, 'test'), '2027-05-01T00:00:00Z');
+  const before = seasonReport(store.db, casa).hours;
   purgeEvent(store.db, eventId, 'test', '2027-06-30T00:00:00Z');
+  const after = seasonReport(store.db, casa).hours;
+  t.same(after, before);
+  t.equal(after.purged, 0, 'no workshop left out');
+});
+
+t.test('a workshop purged before purges kept hours is named as not counted', async (t) => {
+  const store = tempDatabase(t);
+  const casa = organizationNamed(store.db, 'Casa Legal');
+  const { eventId } = saveBundle(store.db, fresnoWithOrgs(), 'test', casa);
+  publishPlan(store.db, eventId, savePlan(store.db, eventId, planOf('fresno-2027-05-22', [[visit('V002', '09:00', '10:00')]]), {}, 'test'), '2027-05-01T00:00:00Z');
+  purgeEvent(store.db, eventId, 'test', '2027-06-30T00:00:00Z');
+  store.db.delete(eventHours).run();
   const after = seasonReport(store.db, casa).hours;
   t.same([after.byOrg, after.purged], [[], 1]);
 });
