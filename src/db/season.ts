@@ -8,7 +8,7 @@ import { VISIT_STATIONS, clockToElapsed, elapsedFromClock, parseClock } from '..
 import type { SeasonEvent } from '../season/index.js';
 import { visibleTo, windowsFromText } from './events.js';
 import type { Db } from './index.js';
-import { applicants, eventHours, events, planItems, plans, rosterEntries, sites, volunteers } from './schema.js';
+import { applicants, eventHours, events, planItems, plans, rosterEntries, sites, volunteers, waitlist } from './schema.js';
 
 /** One workshop of the season as its pages list it. */
 export interface SeasonWorkshopRow {
@@ -33,13 +33,15 @@ export interface SeasonWorkshopRow {
 
 /**
  * A mark of everything the season's pages show: it moves with every import, answer, change of an
- * event, new plan version or publish (kept pages are keyed by it).
+ * event, new plan version or publish, and with everyone put on, moved from or taken off the
+ * waitlist (kept pages are keyed by it).
  */
 export function seasonMark(db: Db): string {
-  const row = db.get<{ events: number; updated: string | null; plans: number; published: string | null }>(sql`select
+  const row = db.get<{ events: number; updated: string | null; plans: number; published: string | null; waiting: number; added: number | null }>(sql`select
     (select count(*) from ${events}) as events, (select max(${events.updatedAt}) from ${events}) as updated,
-    (select count(*) from ${plans}) as plans, (select max(${plans.publishedAt}) from ${plans}) as published`);
-  return `${row.events}|${row.updated ?? ''}|${row.plans}|${row.published ?? ''}`;
+    (select count(*) from ${plans}) as plans, (select max(${plans.publishedAt}) from ${plans}) as published,
+    (select count(*) from ${waitlist} where ${waitlist.state} = 'waiting') as waiting, (select max(${waitlist.id}) from ${waitlist}) as added`);
+  return `${row.events}|${row.updated ?? ''}|${row.plans}|${row.published ?? ''}|${row.waiting}|${row.added ?? ''}`;
 }
 
 /** The workshops an organization runs or hosts (undefined: every one), soonest first, each with its latest and its published version. */

@@ -11,6 +11,7 @@ import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
 import { leftOut, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { waitingPeople } from '../db/waitlist.js';
 import { organizationNames } from '../db/organizations.js';
 import type { SeasonWorkshopRow } from '../db/season.js';
 import { sameOrg } from '../domain/index.js';
@@ -163,8 +164,12 @@ export interface ReportRow {
   count: number;
 }
 
-/** Served (scheduled in the published plan), not served (left out of it), and not yet planned, of one group. */
-export interface ReportGroup { key: string; scheduled: number; unscheduled: number; unplanned: number }
+/**
+ * Served (scheduled in the published plan), not served (left out of it), and not yet planned, of
+ * one group; and how many of the group wait on the regional waitlist now (by their county, case
+ * type, first language, the month they were put on it, and the setting of the workshop they came from).
+ */
+export interface ReportGroup { key: string; scheduled: number; unscheduled: number; unplanned: number; waiting: number }
 
 export interface SeasonReport {
   rows: ReportRow[];
@@ -198,8 +203,9 @@ export const REPORT_COLUMNS = ['event', 'date', 'month', 'county', 'setting', 'c
 
 /**
  * Served, not served and not yet planned, by month, county, setting, case type and first
- * language, over every workshop an account may see: anonymous counts only, from the applicants
- * while the workshop keeps them and from the counts its purge kept after.
+ * language, over every workshop an account may see, and who waits on the regional waitlist the
+ * account sees: anonymous counts only, from the applicants while the workshop keeps them and from
+ * the counts its purge kept after.
  */
 export function seasonReport(db: Db, organizationId: number | null | undefined): SeasonReport {
   const workshops = seasonWorkshops(db, organizationId);
@@ -209,18 +215,26 @@ export function seasonReport(db: Db, organizationId: number | null | undefined):
       event: w.id, date: w.date, county: w.county ?? '', setting: w.setting ?? '', caseType: c.caseType, language: c.language, outcome: c.outcome, count: c.count,
     }));
   });
-  const groupBy = (keyOf: (r: ReportRow) => string, order: (a: ReportGroup, b: ReportGroup) => number) => {
+  // Who waits now, as the same kind of row: their county, case type, first language, month put on the list.
+  const settings = new Map(workshops.map((w) => [w.key, w.setting ?? '']));
+  const waiting: Omit<ReportRow, 'outcome'>[] = waitingPeople(db, organizationId).map((p) => ({
+    event: '', date: p.since, county: p.county ?? '', setting: p.fromEventId === null ? '' : settings.get(p.fromEventId) ?? '',
+    caseType: p.caseType, language: p.languages[0] ?? '', count: 1,
+  }));
+  const empty = (key: string): ReportGroup => ({ key, scheduled: 0, unscheduled: 0, unplanned: 0, waiting: 0 });
+  const groupBy = (keyOf: (r: Omit<ReportRow, 'outcome'>) => string, order: (a: ReportGroup, b: ReportGroup) => number) => {
     const groups = new Map<string, ReportGroup>();
-    for (const r of rows) {
-      const key = keyOf(r);
-      const group = groups.get(key) ?? { key, scheduled: 0, unscheduled: 0, unplanned: 0 };
-      group[r.outcome] += r.count;
-      groups.set(key, group);
-    }
+    const group = (key: string) => {
+      const found = groups.get(key) ?? empty(key);
+      groups.set(key, found);
+      return found;
+    };
+    for (const r of rows) group(keyOf(r))[r.outcome] += r.count;
+    for (const w of waiting) group(keyOf(w)).waiting += w.count;
     return [...groups.values()].sort(order);
   };
   const byKey = (a: ReportGroup, b: ReportGroup) => a.key.localeCompare(b.key);
-  const size = (g: ReportGroup) => g.scheduled + g.unscheduled + g.unplanned;
+  const size = (g: ReportGroup) => g.scheduled + g.unscheduled + g.unplanned + g.waiting;
   const bySize = (a: ReportGroup, b: ReportGroup) => size(b) - size(a) || a.key.localeCompare(b.key);
   return {
     rows,
@@ -229,7 +243,7 @@ export function seasonReport(db: Db, organizationId: number | null | undefined):
     bySetting: groupBy((r) => r.setting, bySize),
     byCaseType: groupBy((r) => r.caseType, bySize),
     byLanguage: groupBy((r) => r.language, bySize),
-    total: groupBy(() => '', byKey)[0] ?? { key: '', scheduled: 0, unscheduled: 0, unplanned: 0 },
+    total: groupBy(() => '', byKey)[0] ?? empty(''),
     hours: volunteerHours(db, workshops),
   };
 }

@@ -7,6 +7,7 @@ import { saveBundle } from '../../src/db/events.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { eventKey } from '../../src/db/plans.js';
 import { purgeEvent } from '../../src/db/purge.js';
+import { sendFromEvent } from '../../src/services/waitlist.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { FRESNO, MADERA, MERCED, sampleBundle, tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
@@ -132,6 +133,19 @@ t.test('the season report counts served and not served by month and case type, f
   t.match(page.body, `410 applicants: ${served} served, ${40 - served} not served, 370 not planned yet.`);
   t.match(page.body, /<svg role="img" aria-label="March 2027: 0 served, 0 not served, 120 not planned; May 2027: \d+ served/);
   t.match(page.body, '<th scope="row">Madera</th><td class="num">0</td><td class="num">0</td><td class="num">120</td>', 'by county');
+});
+
+t.test('the season report counts who waits on the regional waitlist now, by county, case type and language, as soon as they are sent', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  const planned = await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/plan', headers: coordinator, payload: { quick: true, iterations: 50 } });
+  const left = (planned.json().plan.unscheduled as { applicant: string }[]).map((u) => u.applicant);
+  t.equal((await app.inject({ method: 'POST', url: '/api/events/fresno-2027-05-22/plans/1/publish', headers: coordinator })).statusCode, 200);
+  t.match((await app.inject({ url: '/season/report', headers: { ...coordinator, ...html } })).body, '0 people wait on the regional waitlist now');
+  t.ok(left.length > 1, `${left.length} left out`);
+  t.match(await sendFromEvent(store.db, 'fresno-2027-05-22', { unscheduled: left, released: [], notFinished: [] }, { actor: 'test', userId: null }), { ok: true, added: left.length });
+  const page = (await app.inject({ url: '/season/report', headers: { ...coordinator, ...html } })).body;
+  t.match(page, `${left.length} people wait on the regional waitlist now`);
+  t.match(page, new RegExp(`<th scope="row">Fresno</th>(<td class="num">\\d+</td>){4}<td class="num">${left.length}</td>`), 'by the county they wait in');
 });
 
 t.test('the season report’s CSV has a row per workshop, case type, language and outcome, and no name', async (t) => {
