@@ -5,6 +5,7 @@ import type { ConflictSide, ReportGroup, SeasonCalendar, SeasonReport } from '..
 import { INTL_LOCALE, caseTypeLabel, clockSpan, formatNumber, longDate, translator } from './i18n.js';
 import { languageName } from '../domain/index.js';
 import type { Locale } from './i18n.js';
+import type { RulesForm, RulesProblem } from '../services/season-rules.js';
 
 const monthName = (locale: Locale, month: string) =>
   DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).setLocale(INTL_LOCALE[locale]).toFormat('LLLL yyyy');
@@ -129,5 +130,18 @@ function hoursView(report: SeasonReport, locale: Locale) {
     rows: byOrg.map((g) => ({ ...g, label: g.org || t('season.report.hours.noOrganization'), hours: hoursOf(locale, g.minutes) })),
     total: byOrg.length === 0 ? '' : `${t('season.report.hours.total', { hours: hoursOf(locale, total.minutes), count: total.volunteers })} ${t('season.report.hours.at', { count: total.workshops })}`,
     purged: purged === 0 ? '' : t('season.report.hours.purged', { count: purged }),
+  };
+}
+
+/** The season's rules form: the values as sent or stored, and each problem at its field (a pair's at its line). */
+export function rulesView(form: RulesForm, problems: readonly RulesProblem[], locale: Locale) {
+  const t = translator(locale);
+  const said = problems.map((p) => ({ field: p.field, message: t(`season.rules.problems.${p.code}`, { line: p.line ?? 0 }) }));
+  const at = (field: RulesProblem['field']) => said.filter((p) => p.field === field).map((p) => p.message).join(' ');
+  return {
+    title: t('season.rules.title'),
+    form,
+    problems: said,
+    invalid: { same_county: at('same_county'), other_county: at('other_county'), monthly_limit: at('monthly_limit'), pairs: at('pairs') },
   };
 }

@@ -12,6 +12,7 @@ import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
 import { leftOut, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
 import { waitingPeople } from '../db/waitlist.js';
+import { seasonRules } from './season-rules.js';
 import { organizationNames } from '../db/organizations.js';
 import type { SeasonWorkshopRow } from '../db/season.js';
 import { sameOrg } from '../domain/index.js';
@@ -124,10 +125,10 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
  * One volunteer pool: the roster lines of a workshop about to be saved that book a person (by
  * e-mail) at another stored workshop they cannot also reach, travel included, each as a problem
  * at `volunteers.csv:ROW:available` naming both workshops (an import with one is refused, as the
- * command `taller season` refuses a season). `rows` gives each roster id's row. The workshop's
+ * command `taller season` refuses a season), under the season's rules (an admin's travel times). `rows` gives each roster id's row. The workshop's
  * own stored self (an import again) does not count; workshops more than a day apart never clash.
  */
-export function poolConflicts(db: Db, bundle: Bundle, rows: ReadonlyMap<string, number>, rules: SeasonRules = DEFAULT_SEASON_RULES): Problem[] {
+export function poolConflicts(db: Db, bundle: Bundle, rows: ReadonlyMap<string, number>, rules: SeasonRules = seasonRules(db)): Problem[] {
   const day = (shift: number) => DateTime.fromISO(bundle.event.date).plus({ days: shift }).toISODate()!;
   const [from, to] = [day(-1), day(1)];
   const nearby = seasonWorkshops(db, undefined).filter((w) => w.id !== bundle.event.id && w.date >= from && w.date <= to);

@@ -6,10 +6,11 @@
  * public feed's address; event facts only. `GET /season/report` (signed in): served, not served
  * and not yet planned by month, county, setting, case type and language, with a chart, and
  * `GET /season/report.csv` its rows, with volunteer hours by organization and `GET
- * /season/report-hours.csv` those; anonymous counts only.
+ * /season/report-hours.csv` those; anonymous counts only. `GET`/`POST /season/rules` (admins):
+ * the travel times and monthly limit the season is checked with.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { organizationsMark } from '../../db/organizations.js';
 import { seasonMark } from '../../db/season.js';
@@ -17,9 +18,12 @@ import { Memo } from '../../services/lru.js';
 import { announcedWorkshops, seasonCalendar, seasonHoursCsv, seasonReport, seasonReportCsv } from '../../services/season.js';
 import type { SeasonCalendar, SeasonReport } from '../../services/season.js';
 import { dateAtSite } from '../../services/events.js';
+import { rulesForm, rulesMark, saveRules, seasonRules } from '../../services/season-rules.js';
+import type { RulesForm, RulesProblem } from '../../services/season-rules.js';
+import { actorOf } from '../access.js';
 import { accountNav } from '../account-view.js';
 import { linkOrigin } from '../links.js';
-import { publicWorkshopsView, seasonReportView, seasonView } from '../season-view.js';
+import { publicWorkshopsView, rulesView, seasonReportView, seasonView } from '../season-view.js';
 
 /** Seasons kept built, one per organization (and the admins'), until anything they show changes. */
 const SEASONS_KEPT = 50;
@@ -34,9 +38,33 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/season', { config: { access: 'signed-in' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const today = new Date().toISOString().slice(0, 10);
-    const calendar = await seasons.get(`${seasonMark(db)}|${scope ?? 'all'}|${today}`, () => seasonCalendar(db, scope));
-    return reply.header('cache-control', 'no-store')
-      .view('season/calendar.hbs', { ...seasonView(calendar, reply.locals.locale), accountNav: accountNav(request, reply) });
+    const calendar = await seasons.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}`, () => seasonCalendar(db, scope, new Date(), seasonRules(db)));
+    return reply.header('cache-control', 'no-store').view('season/calendar.hbs', {
+      ...seasonView(calendar, reply.locals.locale), accountNav: accountNav(request, reply), admin: request.account!.role === 'admin',
+    });
+  });
+
+  // The travel times and monthly limit the season is checked with: admins set them.
+  const rulesPage = (request: FastifyRequest, reply: FastifyReply, form: RulesForm, problems: RulesProblem[] = [], saved = false) =>
+    reply.header('cache-control', 'no-store').view('season/rules.hbs', {
+      ...rulesView(form, problems, reply.locals.locale), saved, csrf: reply.generateCsrf(), accountNav: accountNav(request, reply),
+    });
+  app.get('/season/rules', { config: { access: 'admin' }, schema: { querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })) }) } },
+    async (request, reply) => rulesPage(request, reply, rulesForm(db), [], request.query.saved === '1'));
+  app.post('/season/rules', {
+    config: { access: 'admin' },
+    schema: {
+      body: Type.Object({
+        _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+        same_county: Type.String({ maxLength: 20 }), other_county: Type.String({ maxLength: 20 }),
+        monthly_limit: Type.String({ maxLength: 20 }), pairs: Type.String({ maxLength: 20_000 }),
+      }),
+    },
+  }, async (request, reply) => {
+    const { _csrf: _token, ...form } = request.body;
+    const saved = saveRules(db, form, actorOf(request));
+    if (!saved.ok) return rulesPage(request, reply.code(400), form, saved.problems);
+    return reply.redirect('/season/rules?saved=1', 303);
   });
 
   // The report, kept like the calendar: anonymous counts, built once per change.
