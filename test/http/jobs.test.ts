@@ -120,6 +120,35 @@ t.test('a client that hangs up while its estimate runs stops it, and the next jo
   t.equal(next.statusCode, 201);
 });
 
+/** The Fresno sample stored in an app whose workers die as they start: their heap is too small to load the code. */
+async function withDyingWorkers(t: Test, options: Omit<AppOptions, 'database'> = {}) {
+  const jobs = new JobPool(1, { resourceLimits: { maxOldGenerationSizeMb: 4 } });
+  t.teardown(() => jobs.close());
+  const built = await build(t, undefined, { jobs, ...options });
+  saveBundle(built.store.db, fresno, 'test');
+  return { ...built, jobs, headers: authHeader(built.store) };
+}
+
+const LOST = /^The job needed more memory than a worker may use and was stopped\. Nothing was changed/;
+
+t.test('an estimate whose worker dies answers 503 with a sentence, and the server goes on answering', async (t) => {
+  const { app, jobs, headers } = await withDyingWorkers(t);
+  const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/estimate`, headers, payload: { runs: 5, what_if: false } });
+  t.equal(res.statusCode, 503);
+  t.match(res.json().error, LOST);
+  t.equal(jobs.pending, 0, 'nothing is left running');
+  const next = await app.inject({ url: `/api/events/${FRESNO_ID}/plans`, headers });
+  t.equal(next.statusCode, 200, 'the next request is answered');
+});
+
+t.test('a job answered with 202 whose worker dies is failed at its status URL, with the sentence', async (t) => {
+  const { app, jobs, headers } = await withDyingWorkers(t, { jobWait: 0 });
+  const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/estimate`, headers, payload: { runs: 5, what_if: false } });
+  t.equal(res.statusCode, 202);
+  await until(() => jobs.pending === 0);
+  t.match((await app.inject({ url: res.json().url, headers })).json(), { status: 'failed', error: LOST });
+});
+
 t.test('a plan still running after the wait answers 202 with a status URL, which later gives the stored plan', async (t) => {
   const { app, headers } = await withFresno(t, { jobWait: 0 });
   const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plan`, headers, payload: { quick: true, iterations: 300 } });
