@@ -138,6 +138,13 @@ const keyOf = streamKey;
 /** Walk-ins queue behind every appointment: their key is their joining time plus this. */
 const WALK_IN_LATER = 1e7;
 
+/**
+ * The most classes × servers a network may have: it keeps, for each pair and visit station,
+ * who may serve whom (4 bytes) and who may interpret (1 bit), about 300 MB at this limit. A
+ * 50,000-applicant, 4,000-volunteer event has about 6,000,000 pairs.
+ */
+export const MAX_PAIRS = 25_000_000;
+
 /** Sizes a typed array up to at least n elements, reusing it when it is large enough. */
 function ensure<T extends Float64Array | Int32Array | Uint32Array | Uint8Array | Int8Array>(array: T, n: number, make: (n: number) => T): T {
   return array.length >= n ? array : make(Math.max(n, array.length * 2));
@@ -329,6 +336,7 @@ export class Network {
   constructor(spec: NetworkSpec) {
     const S = spec.servers.length;
     const C = spec.classes.length;
+    if (C * S > MAX_PAIRS) throw new RangeError(`a network of ${C} classes × ${S} servers is over the ${MAX_PAIRS} pairs a simulator keeps`);
     this.close = spec.close;
     const overtime = Number.isFinite(spec.close) ? spec.overtime ?? 0 : 0;
     this.horizon = spec.close + overtime;

@@ -75,6 +75,18 @@ t.test('an estimate of a larger event asking for more runs than its size allows 
   t.match(res.json().error, `body.runs must be at most ${cap.toLocaleString('en-US')} for an event of 120 applicants`);
 });
 
+t.test('an estimate of an event too large to simulate is refused with 400 naming the limit, before any job', async (t) => {
+  const { app, store, jobs, headers } = await withFresno(t);
+  // 5,000 applicants of as many languages (5,000 kinds of applicant) and 5,000 volunteers.
+  const volunteers = Array.from({ length: 5000 }, (_, i) => ({ ...fresno.volunteers[i % fresno.volunteers.length]!, id: `V${i}`, supervisor: undefined }));
+  const applicants = Array.from({ length: 5000 }, (_, i) => ({ ...fresno.applicants[0]!, id: `A${i}`, languages: [`x${i}`], household: undefined }));
+  saveBundle(store.db, { ...fresno, event: { ...fresno.event, id: 'too-large' }, volunteers, applicants }, 'test');
+  const res = await app.inject({ method: 'POST', url: '/api/events/too-large/estimate', headers, payload: { runs: 1 } });
+  t.equal(res.statusCode, 400);
+  t.match(res.json().error, /^This event is too large to simulate: its 5,\d{3} kinds of applicant .* times its 5,000 volunteers are over the simulator's limit of 25,000,000 pairs\.$/);
+  t.equal(jobs.pending, 0, 'no job was started');
+});
+
 t.test('an event with two jobs already waiting or running is answered 429 with Retry-After', async (t) => {
   const { app, jobs, headers } = await withFresno(t);
   const stop = new AbortController();
