@@ -13,8 +13,7 @@
  *   --no-tight     skip the tightened LP (by default computed up to 3,000 applicants).
  *   --tight-all    compute the tightened LP at every size (10,000×800: ~600k columns, a minute or two, >1 GiB).
  *   --no-replan    skip the re-plan table (plan, withdraw the busiest volunteer, re-plan with all arrivals pinned).
- *   --no-estimate  skip the estimate table (1,000 runs × 250, 200 × 1,000, what-if at 250, 100 × 10,000,
- *                  3 × 50,000×4,000: the largest event the page bench serves, its quick plan alone minutes).
+ *   --no-estimate  skip the estimate table (1,000 runs × 250, 200 × 1,000, what-if at 250, 100 × 10,000).
  *   --no-field     skip the clinic days rebuilt from public reports (src/bench/field.ts).
  *   --no-choices   skip the choices tables: finishing on time, fair against most, floors (src/bench/choices.ts).
  *   --no-startup   skip the start-up table.
@@ -295,7 +294,6 @@ if (args.estimate) {
   // The throughput issue's cases: runs × size, and the what-if list at 250.
   const wanted: [string, string, number, boolean][] = [
     ['250×45', '250x45', 1000, false], ['1000×100', '1000x100', 200, false], ['250×45', '250x45', 1000, true], ['10000×800', '10000x800', 100, false],
-    ['50000×4000', '50000x4000', 3, false],
   ];
   const rows: string[][] = [];
   for (const [label, key, runs, whatIf] of wanted) {
