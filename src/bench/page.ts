@@ -46,8 +46,8 @@ const views = Math.max(1, Math.min(50, Number(option('--views', '5'))));
 
 /**
  * The estimate the page shows: that of the generated 250×45 day, 20 runs. Its charts and
- * sentences do not grow with the event, and the simulator itself cannot take a 50,000×4,000
- * day (its eligibility table outgrows a JavaScript array: V8 aborts the process).
+ * sentences do not grow with the event, and a 50,000×4,000 day's own estimate takes a worker
+ * a minute and more (README, Long jobs), which would hide the page's cost.
  */
 let small: ReturnType<typeof estimate> | undefined;
 const smallEstimate = () => (small ??= estimate(readBundle(generateBundleFiles({ applicants: 250, volunteers: 45, seed: 1 })).bundle!,

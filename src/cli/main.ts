@@ -23,7 +23,7 @@ import { FAIRNESS_MODES, SELECTIONS } from '../domain/index.js';
 import type { FairnessMode, Selection } from '../domain/index.js';
 import { checkPlan } from '../planner/index.js';
 import { UnknownVolunteerError, volunteerCalendar } from '../outputs/ics.js';
-import { estimate, planToFinish } from '../throughput/index.js';
+import { estimate, planToFinish, tooLargeToSimulate } from '../throughput/index.js';
 import type { SlipsOptions } from '../outputs/slips.js';
 import type { EstimateOptions } from '../throughput/index.js';
 import { openingInstant } from '../domain/index.js';
@@ -516,6 +516,11 @@ async function estimateDir(io: Io, args: string[]): Promise<number> {
   const runs = wholeNumber(values.runs, 'runs');
   if (runs !== undefined && runs < 1) throw new UsageError('--runs takes a whole number of at least 1');
   const seed = wholeNumber(values.seed, 'seed');
+  const tooLarge = tooLargeToSimulate(read.bundle);
+  if (tooLarge) {
+    io.stderr.write(`${tooLarge}\n`);
+    return EXIT.badInput;
+  }
   const options: EstimateOptions = { whatIf: !values['no-what-if'], tradeoff: !values['no-tradeoff'] };
   if (runs !== undefined) options.runs = runs;
   if (seed !== undefined) options.seed = seed;

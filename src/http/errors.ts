@@ -51,8 +51,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     } satisfies ErrorBody);
     return;
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  if (status < 500) {
+  // A 503 is ours but said in words: a job whose worker died (see JobLostError); nothing was changed.
+  const status = error.statusCode && ((error.statusCode >= 400 && error.statusCode < 500) || error.statusCode === 503) ? error.statusCode : 500;
+  if (status !== 500) {
     // A refusal may say when to come back (Retry-After).
     const headers = (error as { headers?: Record<string, string> }).headers;
     if (headers) void reply.headers(headers);

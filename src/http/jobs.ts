@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { JobCancelledError } from '../jobs/index.js';
+import { JobCancelledError, JobLostError } from '../jobs/index.js';
 import type { Job, JobResult } from '../jobs/index.js';
 import type { TrackedJob } from '../jobs/board.js';
 import { ErrorBody } from './schemas.js';
@@ -53,6 +53,10 @@ export async function answerJob(request: FastifyRequest, reply: FastifyReply, ke
     reply.raw.off('close', left);
     if ('error' in first) {
       if (first.error instanceof JobCancelledError) return reply.code(503).send({ error: 'The job was stopped: nobody was waiting for its answer.' });
+      if (first.error instanceof JobLostError) {
+        request.log.error({ err: { type: first.error.name, message: first.error.message } }, 'job lost');
+        return reply.code(503).send({ error: first.error.message });
+      }
       throw first.error;
     }
     return reply.code(first.answer.code).send(first.answer.body);
@@ -76,10 +80,11 @@ function serialized(reply: FastifyReply, answer: JobAnswer): string {
   }
 }
 
-/** A failed job's sentence: a refusal's own words, else a plain sentence (the fault goes to the log). */
+/** A failed job's sentence: a refusal's or a lost job's own words, else a plain sentence (the fault goes to the log). */
 function failure(request: FastifyRequest, error: unknown): string {
   const status = (error as { statusCode?: number }).statusCode;
-  if (error instanceof Error && status !== undefined && status >= 400 && status < 500) return error.message;
+  if (error instanceof JobLostError) request.log.error({ err: { type: error.name, message: error.message } }, 'job lost');
+  if (error instanceof Error && status !== undefined && ((status >= 400 && status < 500) || status === 503)) return error.message;
   const err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { message: String(error) };
   request.log.error({ err }, 'job failed');
   return FAULT;

@@ -9,10 +9,13 @@
  * - a job whose caller gives up (its `signal` aborts) leaves the queue, or when it is running its
  *   worker is stopped and a fresh one starts for the next job.
  *
- * A worker that dies fails its job and is replaced by the next one needed.
+ * Each worker's heap is bounded (`resourceLimits`): a job that outgrows it stops its own worker,
+ * never the server. A worker that dies, for that or any reason, fails its job with
+ * `JobLostError` (an HTTP answer of 503 with a sentence) and is replaced by the next one needed.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { BundleFiles, Problem } from '../bundle/index.js';
 import type { OpenDatabase } from '../db/index.js';
 import { importBundle } from '../services/bundles.js';
@@ -29,7 +32,15 @@ export interface JobLimits {
   perKey?: number;
   /** Jobs that may wait for a worker, all events together (default 8). */
   waiting?: number;
+  /** Each worker's memory (default WORKER_LIMITS): a job that needs more stops its worker and fails. */
+  resourceLimits?: ResourceLimits;
 }
+
+/**
+ * A worker's heap: generous (a 50,000-applicant plan or estimate takes well under a gigabyte),
+ * and bounded, so that a runaway job fails alone instead of taking the machine's memory.
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 4096 };
 
 export interface RunOptions {
   /** Whose job this is (an event id): bounds and shares the queue between events. Without it the job is never refused. */
@@ -59,6 +70,27 @@ export class JobCancelledError extends Error {
   }
 }
 
+/**
+ * The worker running the job died before answering (it ran out of memory, or stopped): nothing
+ * the job would have done was done. An HTTP answer of 503.
+ */
+export class JobLostError extends Error {
+  readonly statusCode = 503;
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobLostError';
+  }
+}
+
+/** Why a worker died, in a sentence for whoever waited for its job. */
+function lostJob(cause: Error | number): JobLostError {
+  if (typeof cause !== 'number' && (cause as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new JobLostError('The job needed more memory than a worker may use and was stopped. Nothing was changed; a smaller request (fewer runs, without the what-if) may fit.');
+  }
+  const why = typeof cause === 'number' ? `exit code ${cause}` : cause.message;
+  return new JobLostError(`The worker running the job stopped (${why}). Nothing was changed; please try again.`);
+}
+
 interface Pending {
   id: number;
   job: Job;
@@ -85,6 +117,7 @@ export class JobPool {
   private readonly queue: Pending[] = [];
   private readonly perKey: number;
   private readonly waiting: number;
+  private readonly resourceLimits: ResourceLimits;
   private nextId = 1;
   private closed = false;
   /** Recent job lengths in ms, for Retry-After. */
@@ -94,6 +127,7 @@ export class JobPool {
   constructor(readonly size = Math.max(1, availableParallelism() - 1), limits: JobLimits = {}) {
     this.perKey = limits.perKey ?? 2;
     this.waiting = limits.waiting ?? 8;
+    this.resourceLimits = limits.resourceLimits ?? WORKER_LIMITS;
   }
 
   run<J extends Job>(job: J, options: RunOptions = {}): Promise<JobResult<J>> {
@@ -200,7 +234,7 @@ export class JobPool {
   }
 
   private start(): Slot {
-    const worker = new Worker(new URL('./thread.js', import.meta.url));
+    const worker = new Worker(new URL('./thread.js', import.meta.url), { resourceLimits: this.resourceLimits });
     const slot: Slot = { worker, busy: null, startedAt: 0 };
     worker.on('message', (message: { id: number; value?: unknown; error?: string }) => {
       const done = slot.busy;
@@ -212,16 +246,16 @@ export class JobPool {
       }
       this.dispatch();
     });
-    const lost = (error: Error) => {
+    const lost = (cause: Error | number) => {
       const index = this.slots.indexOf(slot);
       if (index < 0) return;
       this.slots.splice(index, 1);
-      if (slot.busy) this.settle(slot.busy, error);
+      if (slot.busy) this.settle(slot.busy, lostJob(cause));
       slot.busy = null;
       if (!this.closed) this.dispatch();
     };
     worker.on('error', lost);
-    worker.on('exit', (code) => lost(new Error(`a worker stopped (exit code ${code})`)));
+    worker.on('exit', lost);
     this.slots.push(slot);
     return slot;
   }

@@ -107,7 +107,8 @@ function windowIds(windows: Window[], slotMinutes: number, daySlots: number): In
   return ids;
 }
 
-function classKey(a: Applicant): string {
+/** What makes two applicants alike to the planner and the simulator: their languages, case type, complexity and flags. */
+export function classKey(a: Pick<Applicant, 'languages' | 'caseType' | 'complexity' | 'flags'>): string {
   return `${[...a.languages].sort().join(';')}|${a.caseType}|${a.complexity}|${[...a.flags].sort().join(';')}`;
 }
 

@@ -13,11 +13,13 @@
 import { openingInstant, STATIONS } from '../domain/index.js';
 import type { Bundle, Station } from '../domain/index.js';
 import { plan as makePlan } from '../planner/index.js';
+import { classKey } from '../planner/model.js';
 import type { PlanJson } from '../planner/types.js';
 import { capacityBound } from './capacity.js';
 import type { CapacityLimit } from './capacity.js';
 import { appointments, compileDay, dayModel, simulateDay } from './day.js';
 import type { Day, DayRuns } from './day.js';
+import { MAX_PAIRS } from './sim.js';
 import { candidates, gainOf, shortfall } from './whatif.js';
 import type { Addition, Baseline } from './whatif.js';
 
@@ -241,8 +243,27 @@ function walkInsUntilOf(day: Day): EstimateJson['walk_ins_until'] {
   return { time, suggested: day.walkInsUntilSuggested };
 }
 
+const count = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * Why a bundle is too large to simulate, in a sentence naming the limit; or nothing. The
+ * simulator keeps a table of every kind of applicant (as the planner groups them: languages,
+ * case type, complexity and flags, the walk-in mix included) by every volunteer, and one more
+ * volunteer for the what-if.
+ */
+export function tooLargeToSimulate(bundle: Bundle): string | undefined {
+  const kinds = new Set(bundle.applicants.map(classKey));
+  for (const mix of bundle.event.simulation.walkInMix) kinds.add(classKey({ ...mix, flags: [] }));
+  const volunteers = bundle.volunteers.length;
+  if (kinds.size * (volunteers + 1) <= MAX_PAIRS) return undefined;
+  return `This event is too large to simulate: its ${count(kinds.size)} kinds of applicant (by languages, case type, complexity and flags) `
+    + `times its ${count(volunteers)} volunteers are over the simulator's limit of ${count(MAX_PAIRS)} pairs.`;
+}
+
 /** A bundle's base day: its plan, compiled model and simulated runs. */
 export function baseline(bundle: Bundle, options: EstimateOptions = {}): Baseline {
+  const tooLarge = tooLargeToSimulate(bundle);
+  if (tooLarge) throw new RangeError(tooLarge);
   const runs = options.runs ?? 1000;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a whole number ≥ 1, not ${runs}`);
   const seed = options.seed ?? bundle.event.planning.seed;

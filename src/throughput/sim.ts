@@ -138,9 +138,39 @@ const keyOf = streamKey;
 /** Walk-ins queue behind every appointment: their key is their joining time plus this. */
 const WALK_IN_LATER = 1e7;
 
+/**
+ * The most classes × servers a network may have: it keeps, for each pair and visit station,
+ * who may serve whom (4 bytes) and who may interpret (1 bit), about 300 MB at this limit. A
+ * 50,000-applicant, 4,000-volunteer event has about 6,000,000 pairs.
+ */
+export const MAX_PAIRS = 25_000_000;
+
 /** Sizes a typed array up to at least n elements, reusing it when it is large enough. */
 function ensure<T extends Float64Array | Int32Array | Uint32Array | Uint8Array | Int8Array>(array: T, n: number, make: (n: number) => T): T {
   return array.length >= n ? array : make(Math.max(n, array.length * 2));
+}
+
+/**
+ * A list of whole numbers kept in a typed array that doubles as it fills. A JavaScript array of
+ * a hundred million or so elements aborts the whole process (V8 cannot grow it, and says so
+ * fatally); a typed array too large to allocate throws a RangeError that can be caught.
+ */
+class IntList {
+  private data = new Int32Array(64);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
 export class Network {
@@ -174,7 +204,12 @@ export class Network {
   private readonly speakers: Int32Array;
   private readonly bridgeOffset: Int32Array;
   private readonly bridgeVol: Int32Array;
-  private readonly bridgeInterpOffset: Int32Array;
+  /**
+   * Each bridge's interpreters: bridgeInterp[bridgeInterpStart[b] .. bridgeInterpEnd[b]). Bridges
+   * given the same list share one copy: a large roster has millions of bridges but few lists.
+   */
+  private readonly bridgeInterpStart: Int32Array;
+  private readonly bridgeInterpEnd: Int32Array;
   private readonly bridgeInterp: Int32Array;
   /** Per class and station, every interpreter of its bridges once (index k * 5 + s, with offsets). */
   private readonly interpreterOffset: Int32Array;
@@ -184,7 +219,8 @@ export class Network {
    * minus its place in the class's order of preference), or a bridge entry (≥ 0).
    */
   private readonly eligible: Int32Array;
-  private readonly eligibleInterpreter: Uint8Array;
+  /** Whether server u interprets for class k at visit j, one bit at index (k * 3 + j - 1) * servers + u. */
+  private readonly eligibleInterpreter: Uint32Array;
   /** The first station whose step nobody can serve, or -1: such people are turned away at arrival. */
   readonly blockedAt: Int32Array;
   /** The next station with a step at or after s (index k * 6 + s; 5 when done). */
@@ -300,6 +336,7 @@ export class Network {
   constructor(spec: NetworkSpec) {
     const S = spec.servers.length;
     const C = spec.classes.length;
+    if (C * S > MAX_PAIRS) throw new RangeError(`a network of ${C} classes × ${S} servers is over the ${MAX_PAIRS} pairs a simulator keeps`);
     this.close = spec.close;
     const overtime = Number.isFinite(spec.close) ? spec.overtime ?? 0 : 0;
     this.horizon = spec.close + overtime;
@@ -336,16 +373,19 @@ export class Network {
     this.speakerOffset = new Int32Array(C * STATION_COUNT + 1);
     this.bridgeOffset = new Int32Array(C * STATION_COUNT + 1);
     this.eligible = new Int32Array(C * 3 * S).fill(NONE);
-    this.eligibleInterpreter = new Uint8Array(C * 3 * S);
+    this.eligibleInterpreter = new Uint32Array(Math.ceil((C * 3 * S) / 32));
     this.staffs = new Uint8Array(S * 3);
     this.interprets = new Uint8Array(S);
     this.blockedAt = new Int32Array(C).fill(-1);
     this.stepFrom = new Int32Array(C * 6);
     this.minimumStay = new Float64Array(C * 6);
-    const speakers: number[] = [];
-    const bridgeVol: number[] = [];
-    const bridgeInterp: number[] = [];
-    const bridgeInterpOffset: number[] = [0];
+    const speakers = new IntList();
+    const bridgeVol = new IntList();
+    const bridgeInterp = new IntList();
+    const bridgeInterpStart = new IntList();
+    const bridgeInterpEnd = new IntList();
+    /** Where each list of interpreters was copied to, by the list itself. */
+    const pooled = new Map<ArrayLike<number>, number>();
     spec.classes.forEach((klass, k) => {
       const base = k * STATION_COUNT;
       this.mean[base + CHECK_IN] = klass.checkIn;
@@ -367,13 +407,14 @@ export class Network {
             bridgeVol.push(b.vol);
             if (this.eligible[row + b.vol] === NONE) this.eligible[row + b.vol] = entry;
             this.staffs[b.vol * 3 + s - 1] = 1;
-            for (let x = 0; x < b.interpreters.length; x++) {
-              const u = b.interpreters[x]!;
-              bridgeInterp.push(u);
-              this.eligibleInterpreter[row + u] = 1;
-              this.interprets[u] = 1;
+            let at = pooled.get(b.interpreters);
+            if (at === undefined) {
+              at = bridgeInterp.length;
+              for (let x = 0; x < b.interpreters.length; x++) bridgeInterp.push(b.interpreters[x]!);
+              pooled.set(b.interpreters, at);
             }
-            bridgeInterpOffset.push(bridgeInterp.length);
+            bridgeInterpStart.push(at);
+            bridgeInterpEnd.push(at + b.interpreters.length);
           }
           if (visit.speakers.length === 0 && visit.bridged.length === 0 && this.blockedAt[k]! < 0) this.blockedAt[k] = s;
         } else if ((s === CHECK_IN || s === FINAL_CHECK) && this.mean[base + s]! > 0 && this.deskCapacity[s === CHECK_IN ? 0 : 1]! < 1 && this.blockedAt[k]! < 0) {
@@ -397,23 +438,35 @@ export class Network {
         this.minimumStay[k * 6 + s] = stay;
       }
     });
-    this.speakers = Int32Array.from(speakers);
-    this.bridgeVol = Int32Array.from(bridgeVol);
-    this.bridgeInterp = Int32Array.from(bridgeInterp);
-    this.bridgeInterpOffset = Int32Array.from(bridgeInterpOffset);
+    this.speakers = speakers.toArray();
+    this.bridgeVol = bridgeVol.toArray();
+    this.bridgeInterp = bridgeInterp.toArray();
+    this.bridgeInterpStart = bridgeInterpStart.toArray();
+    this.bridgeInterpEnd = bridgeInterpEnd.toArray();
     this.interpreterOffset = new Int32Array(C * STATION_COUNT + 1);
-    const interpreters: number[] = [];
+    const interpreters = new IntList();
     const mark = new Int32Array(S).fill(-1);
+    // A shared list is read once per class and station: its interpreters are there already.
+    const listMark = new Int32Array(this.bridgeInterp.length + 1).fill(-1);
     for (let cs = 0; cs < C * STATION_COUNT; cs++) {
-      for (let x = this.bridgeInterpOffset[this.bridgeOffset[cs]!]!; x < this.bridgeInterpOffset[this.bridgeOffset[cs + 1]!]!; x++) {
-        const u = this.bridgeInterp[x]!;
-        if (mark[u] === cs) continue;
-        mark[u] = cs;
-        interpreters.push(u);
+      const row = (((cs / STATION_COUNT) | 0) * 3 + (cs % STATION_COUNT) - 1) * S;
+      for (let b = this.bridgeOffset[cs]!; b < this.bridgeOffset[cs + 1]!; b++) {
+        const start = this.bridgeInterpStart[b]!;
+        const end = this.bridgeInterpEnd[b]!;
+        if (start === end || listMark[start] === cs) continue;
+        listMark[start] = cs;
+        for (let x = start; x < end; x++) {
+          const u = this.bridgeInterp[x]!;
+          if (mark[u] === cs) continue;
+          mark[u] = cs;
+          interpreters.push(u);
+          this.eligibleInterpreter[(row + u) >>> 5]! |= 1 << ((row + u) & 31);
+          this.interprets[u] = 1;
+        }
       }
       this.interpreterOffset[cs + 1] = interpreters.length;
     }
-    this.interpreters = Int32Array.from(interpreters);
+    this.interpreters = interpreters.toArray();
 
     this.levelSize = C * STATION_COUNT + 2;
     this.qHead = new Int32Array(2 * this.levelSize);
@@ -966,7 +1019,7 @@ export class Network {
   }
 
   private freeInterpreter(b: number, i: number, t: number, d: number): number {
-    for (let x = this.bridgeInterpOffset[b]!; x < this.bridgeInterpOffset[b + 1]!; x++) {
+    for (let x = this.bridgeInterpStart[b]!; x < this.bridgeInterpEnd[b]!; x++) {
       const u = this.bridgeInterp[x]!;
       if (!this.busy[u] && this.canServe(u, i) && this.canStart(u, t, d) && this.mayTake(u, i, d, t)) return u;
     }
@@ -1176,7 +1229,8 @@ export class Network {
         const q = this.activeList[list + x]!;
         const cs = q >= L ? q - L : q;
         const k = (cs / STATION_COUNT) | 0;
-        if (!this.eligibleInterpreter[(k * 3 + s - 1) * S + u]) continue;
+        const bit = (k * 3 + s - 1) * S + u;
+        if (!(this.eligibleInterpreter[bit >>> 5]! & (1 << (bit & 31)))) continue;
         const i = this.qHead[q]!;
         const d = this.interpretedMean[cs]!;
         if (this.appKey[i]! >= bestJoin || !this.canServe(u, i) || !this.canStart(u, t, d) || !this.mayTake(u, i, d, t)) continue;
@@ -1212,7 +1266,7 @@ export class Network {
   }
 
   private bridges(b: number, u: number): boolean {
-    for (let x = this.bridgeInterpOffset[b]!; x < this.bridgeInterpOffset[b + 1]!; x++) if (this.bridgeInterp[x] === u) return true;
+    for (let x = this.bridgeInterpStart[b]!; x < this.bridgeInterpEnd[b]!; x++) if (this.bridgeInterp[x] === u) return true;
     return false;
   }
 

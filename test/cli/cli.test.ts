@@ -8,6 +8,7 @@ import { listEvents } from '../../src/db/events.js';
 import { openDatabase } from '../../src/db/index.js';
 import { verifyToken } from '../../src/db/tokens.js';
 import { FRESNO, MADERA, MERCED, SAMPLES_DIR, sampleFiles, tempDir } from '../support/fixtures.js';
+import { generateBundleFiles } from '../../src/bench/generate.js';
 import { runTaller } from '../support/cli.js';
 
 const BIN = new URL('../../src/cli/bin.js', import.meta.url).pathname;
@@ -338,6 +339,19 @@ t.test('estimate prints the estimate JSON, the same for the same seed', async (t
 
 t.test('estimate refuses zero runs with exit 2', async (t) => {
   t.equal((await taller(t, ['estimate', join(SAMPLES_DIR, FRESNO), '--runs', '0'])).code, 2);
+});
+
+t.test('estimate refuses an event too large to simulate in one line naming the limit, with exit 2', async (t) => {
+  // 5,000 applicants of as many languages (5,000 kinds of applicant) and 5,000 volunteers.
+  const dir = tempDir(t);
+  const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 676), 97 + (Math.floor(i / 26) % 26), 97 + (i % 26));
+  writeFileSync(join(dir, 'event.json'), generateBundleFiles({ applicants: 1, volunteers: 1, seed: 1 })['event.json']!);
+  writeFileSync(join(dir, 'volunteers.csv'), `id,name,role,languages\n${Array.from({ length: 5000 }, (_, i) => `V${i},Volunteer ${i},attorney,es;en`).join('\n')}\n`);
+  writeFileSync(join(dir, 'applicants.csv'), `id,name,languages,case_type,complexity\n${Array.from({ length: 5000 }, (_, i) => `A${i},Applicant ${i},${code(i)},n400,straightforward`).join('\n')}\n`);
+  const res = await taller(t, ['estimate', dir, '--runs', '1']);
+  t.equal(res.code, 2);
+  t.equal(res.stdout, '');
+  t.match(res.stderr, /^This event is too large to simulate: its 5,000 kinds of applicant \(by languages, case type, complexity and flags\) times its 5,000 volunteers are over the simulator's limit of 25,000,000 pairs\.$/m);
 });
 
 t.test('sheets and slips write printable HTML files', async (t) => {

@@ -75,6 +75,18 @@ t.test('an estimate of a larger event asking for more runs than its size allows 
   t.match(res.json().error, `body.runs must be at most ${cap.toLocaleString('en-US')} for an event of 120 applicants`);
 });
 
+t.test('an estimate of an event too large to simulate is refused with 400 naming the limit, before any job', async (t) => {
+  const { app, store, jobs, headers } = await withFresno(t);
+  // 5,000 applicants of as many languages (5,000 kinds of applicant) and 5,000 volunteers.
+  const volunteers = Array.from({ length: 5000 }, (_, i) => ({ ...fresno.volunteers[i % fresno.volunteers.length]!, id: `V${i}`, supervisor: undefined }));
+  const applicants = Array.from({ length: 5000 }, (_, i) => ({ ...fresno.applicants[0]!, id: `A${i}`, languages: [`x${i}`], household: undefined }));
+  saveBundle(store.db, { ...fresno, event: { ...fresno.event, id: 'too-large' }, volunteers, applicants }, 'test');
+  const res = await app.inject({ method: 'POST', url: '/api/events/too-large/estimate', headers, payload: { runs: 1 } });
+  t.equal(res.statusCode, 400);
+  t.match(res.json().error, /^This event is too large to simulate: its 5,\d{3} kinds of applicant .* times its 5,000 volunteers are over the simulator's limit of 25,000,000 pairs\.$/);
+  t.equal(jobs.pending, 0, 'no job was started');
+});
+
 t.test('an event with two jobs already waiting or running is answered 429 with Retry-After', async (t) => {
   const { app, jobs, headers } = await withFresno(t);
   const stop = new AbortController();
@@ -118,6 +130,35 @@ t.test('a client that hangs up while its estimate runs stops it, and the next jo
   t.equal(jobs.pending, 0, 'the pool has no job left');
   const next = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/plan`, headers, payload: { quick: true } });
   t.equal(next.statusCode, 201);
+});
+
+/** The Fresno sample stored in an app whose workers die as they start: their heap is too small to load the code. */
+async function withDyingWorkers(t: Test, options: Omit<AppOptions, 'database'> = {}) {
+  const jobs = new JobPool(1, { resourceLimits: { maxOldGenerationSizeMb: 4 } });
+  t.teardown(() => jobs.close());
+  const built = await build(t, undefined, { jobs, ...options });
+  saveBundle(built.store.db, fresno, 'test');
+  return { ...built, jobs, headers: authHeader(built.store) };
+}
+
+const LOST = /^The job needed more memory than a worker may use and was stopped\. Nothing was changed/;
+
+t.test('an estimate whose worker dies answers 503 with a sentence, and the server goes on answering', async (t) => {
+  const { app, jobs, headers } = await withDyingWorkers(t);
+  const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/estimate`, headers, payload: { runs: 5, what_if: false } });
+  t.equal(res.statusCode, 503);
+  t.match(res.json().error, LOST);
+  t.equal(jobs.pending, 0, 'nothing is left running');
+  const next = await app.inject({ url: `/api/events/${FRESNO_ID}/plans`, headers });
+  t.equal(next.statusCode, 200, 'the next request is answered');
+});
+
+t.test('a job answered with 202 whose worker dies is failed at its status URL, with the sentence', async (t) => {
+  const { app, jobs, headers } = await withDyingWorkers(t, { jobWait: 0 });
+  const res = await app.inject({ method: 'POST', url: `/api/events/${FRESNO_ID}/estimate`, headers, payload: { runs: 5, what_if: false } });
+  t.equal(res.statusCode, 202);
+  await until(() => jobs.pending === 0);
+  t.match((await app.inject({ url: res.json().url, headers })).json(), { status: 'failed', error: LOST });
 });
 
 t.test('a plan still running after the wait answers 202 with a status URL, which later gives the stored plan', async (t) => {

@@ -1,9 +1,12 @@
 // Planning, simulating and checking in worker threads: the same results as in this thread, jobs in
 // turn when the pool is full, failures reported, and nothing accepted once it is closed; a bounded,
-// fair queue, and jobs cancelled when their caller gives up.
+// fair queue, and jobs cancelled when their caller gives up; a worker that runs out of memory fails
+// its job alone.
 import t from 'tap';
 import type { Test } from 'tap';
-import { JobCancelledError, JobPool, JobsBusyError } from '../../src/jobs/index.js';
+import { JobCancelledError, JobLostError, JobPool, JobsBusyError } from '../../src/jobs/index.js';
+import { readBundle } from '../../src/bundle/index.js';
+import { generateBundleFiles } from '../../src/bench/generate.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { checkPlan, plan } from '../../src/planner/index.js';
 import { estimate, planToFinish } from '../../src/throughput/index.js';
@@ -148,4 +151,19 @@ t.test('a running job whose caller gives up stops its worker, and the next job r
   await t.rejects(running, JobCancelledError);
   t.same(await next, planToFinish(fresno, { quick: true, seed: 4 }));
   t.equal(jobs.pending, 0);
+});
+
+t.test('a job that outgrows its worker\'s memory fails with a sentence, and the next job runs on a fresh worker', async (t) => {
+  // Workers of 64 MB: enough for the Fresno sample, not for a 100,000-applicant event's bundle.
+  const jobs = new JobPool(1, { resourceLimits: { maxOldGenerationSizeMb: 64 } });
+  t.teardown(() => jobs.close());
+  const huge = readBundle(generateBundleFiles({ applicants: 100_000, volunteers: 100, seed: 1 })).bundle!;
+  const failed = await jobs.run({ kind: 'estimate', bundle: huge, options: { runs: 1, whatIf: false, tradeoff: false } })
+    .then(() => undefined, (error: unknown) => error);
+  t.ok(failed instanceof JobLostError, 'the job is lost, not answered');
+  t.equal((failed as JobLostError).statusCode, 503);
+  t.match((failed as JobLostError).message, /^The job needed more memory than a worker may use and was stopped\. Nothing was changed/);
+  t.equal(jobs.pending, 0, 'nothing is left running');
+  const options = { runs: 5, seed: 3, whatIf: false, tradeoff: false };
+  t.same(await jobs.run({ kind: 'estimate', bundle: fresno, options }), estimate(fresno, options));
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import t from 'tap';
 import type { Bundle } from '../../src/domain/index.js';
 import { plan } from '../../src/planner/index.js';
-import { estimate, round } from '../../src/throughput/index.js';
+import { estimate, round, tooLargeToSimulate } from '../../src/throughput/index.js';
 import { applicant, clinicEvent, volunteer } from '../domain/fixtures/builders.js';
 import { FRESNO, MADERA, MERCED, sampleBundle } from '../support/fixtures.js';
 
@@ -255,4 +255,20 @@ t.test('a day with no applicants and no walk-ins serves nobody', async (t) => {
 t.test('numbers are rounded without negative zero', async (t) => {
   t.ok(Object.is(round(-0.0001, 2), 0));
   t.equal(round(2.345678, 3), 2.346);
+});
+
+/** The Fresno sample with 5,000 volunteers and 5,000 applicants of as many languages: 5,000 kinds of applicant. */
+function tooLarge(): Bundle {
+  const fresno = sampleBundle(FRESNO);
+  const volunteers = Array.from({ length: 5000 }, (_, i) => ({ ...fresno.volunteers[i % fresno.volunteers.length]!, id: `V${i}` }));
+  const applicants = Array.from({ length: 5000 }, (_, i) => ({ ...fresno.applicants[0]!, id: `A${i}`, languages: [`x${i}`], household: undefined }));
+  return { ...fresno, volunteers, applicants };
+}
+
+t.test('an event whose kinds of applicant times volunteers are over the simulator\'s limit is refused in a sentence naming it', async (t) => {
+  const bundle = tooLarge();
+  const said = tooLargeToSimulate(bundle)!;
+  t.match(said, /^This event is too large to simulate: its 5,\d{3} kinds of applicant \(by languages, case type, complexity and flags\) times its 5,000 volunteers are over the simulator's limit of 25,000,000 pairs\.$/);
+  t.throws(() => estimate(bundle, { runs: 1 }), new RangeError(said), 'before any planning');
+  t.equal(tooLargeToSimulate({ ...bundle, volunteers: bundle.volunteers.slice(0, 4000) }), undefined, '5,000 kinds × 4,000 volunteers are simulated');
 });

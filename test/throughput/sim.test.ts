@@ -273,3 +273,38 @@ t.test('the waiting-time quantile reads the histogram: 0 with no waits, the bin 
   t.ok(Math.abs(short.waitQuantile(SCREENING, 0.9) - 3.1) < 1e-9);
   t.equal(short.waitQuantile(REVIEW, 0.9), 0);
 });
+
+t.test('a large day whose bridges share one list of interpreters is built and run: 1,000 classes × 4,000 volunteers', async (t) => {
+  // Every class is bridged to 2,000 volunteers by the same 1,000 interpreters: two billion
+  // bridge–interpreter pairs if each bridge kept its own copy, one list of 1,000 kept once.
+  const interpreters = Int32Array.from({ length: 1000 }, (_, x) => 3000 + x);
+  const visit: VisitSpec = {
+    direct: 10, interpreted: 15,
+    speakers: Int32Array.from({ length: 1000 }, (_, x) => x),
+    bridged: Array.from({ length: 2000 }, (_, x) => ({ vol: 1000 + x, interpreters })),
+  };
+  const net = network({ servers: Array.from({ length: 4000 }, () => server()), classes: Array.from({ length: 1000 }, () => screeningOnly(visit)) });
+  // 3,000 people at once: the 1,000 speakers serve the first thousand, the 1,000 interpreters bridge the next.
+  const done = run(net, Array.from({ length: 3000 }, (_, i) => ({ time: 0, klass: i % 1000 })));
+  t.equal(net.lastServed, 3000);
+  t.same([done[0], done[999], done[1000], done[1999], done[2000], done[2999]], [10, 10, 15, 15, 20, 20]);
+});
+
+t.test('bridges given one shared list of interpreters are served as bridges given their own copies', async (t) => {
+  const shared = [3, 4];
+  const classes = (copy: boolean) => [0, 1, 2].map((k) => screeningOnly({
+    direct: 10 + k, interpreted: 20, speakers: [0],
+    bridged: [1, 2].map((vol) => ({ vol, interpreters: copy ? [...shared] : shared })),
+  }));
+  const scene = Array.from({ length: 12 }, (_, i) => ({ time: i, klass: i % 3, walkIn: i % 2 === 1 }));
+  const totals = (net: Network) => ({ done: run(net, scene), wait: net.waitSum[SCREENING], busy: net.interpreterBusy });
+  const servers = Array.from({ length: 5 }, () => server());
+  t.same(totals(network({ servers, classes: classes(false), service: { model: 'lognormal', cv: 0.4 } })),
+    totals(network({ servers, classes: classes(true), service: { model: 'lognormal', cv: 0.4 } })));
+});
+
+t.test('a network of more classes × servers than the simulator keeps is refused before anything is allocated', async (t) => {
+  const servers = Array.from({ length: 5000 }, () => server());
+  t.throws(() => network({ servers, classes: Array.from({ length: 5001 }, () => screeningOnly(direct(10, [0]))) }),
+    new RangeError('a network of 5001 classes × 5000 servers is over the 25000000 pairs a simulator keeps'));
+});

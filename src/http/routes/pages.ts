@@ -9,6 +9,7 @@ import type { StoredPlan } from '../../db/plans.js';
 import type { Bundle } from '../../domain/index.js';
 import type { EstimateJson } from '../../throughput/index.js';
 import { estimateView } from '../estimate-view.js';
+import { tooLargeToSimulate } from '../../throughput/index.js';
 import { publishedBanner } from '../versions-view.js';
 import { EventParams } from '../schemas.js';
 import { eventView, planStatusView, planView } from '../views.js';
@@ -69,7 +70,9 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // The check and the estimate run together in workers, started before any await so that the
     // check is keyed by the import it was given.
     const [stale, estimate] = stored
-      ? await Promise.all([stalenessOf(db, bundle, stored, checkerOf(app.jobs), mark.updatedAt), estimateFor(bundle, stored)])
+      ? await Promise.all([stalenessOf(db, bundle, stored, checkerOf(app.jobs), mark.updatedAt),
+        // An event too large to simulate shows its plan without an estimate.
+        tooLargeToSimulate(bundle) ? null : estimateFor(bundle, stored)])
       : [null, null];
     const status = stored && stale && planStatusView(bundle.event.id, stored,
       published, published && published.version !== stored.version ? noticeFor(published, stored.plan) : null, stale, bundle.event.timezone, locale);

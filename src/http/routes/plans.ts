@@ -8,6 +8,7 @@ import { planEvent, publishedPlan, publishVersion, stalenessOf } from '../../ser
 import type { PlanOutcome } from '../../services/plans.js';
 import type { Db } from '../../db/index.js';
 import { checkerOf } from '../../jobs/index.js';
+import { tooLargeToSimulate } from '../../throughput/index.js';
 import type { EstimateOptions } from '../../throughput/index.js';
 import { diffPlans } from '../../planner/diff.js';
 import type { PlanJson } from '../../planner/types.js';
@@ -43,7 +44,7 @@ interface EstimateBody { runs?: number; seed?: number; version?: number; what_if
 async function estimateAnswer(db: Db, id: string, body: EstimateBody, run: JobRunner): Promise<JobAnswer> {
   const bundle = loadBundle(db, id);
   if (!bundle) return { code: 404, body: notFound(id) };
-  const tooMuch = overCap(bundle.applicants.length, body);
+  const tooMuch = overCap(bundle.applicants.length, body) ?? tooLargeToSimulate(bundle);
   if (tooMuch) return { code: 400, body: { error: tooMuch } };
   const stored = loadPlan(db, bundle.key, body.version);
   if (body.version !== undefined && !stored) return { code: 404, body: { error: `Plan version ${body.version} of ${id} not found` } };
