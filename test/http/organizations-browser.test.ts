@@ -2,8 +2,7 @@
 // two organizations from the keyboard alone (one DOJ-recognized until a date), sees both listed,
 // and reads the page on a 390 px phone without sideways scrolling. Screenshots under
 // test-artifacts/browser/ (organizations.png, organizations-phone.png).
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import t from 'tap';
 import type { Test } from 'tap';
 import { chromium } from 'playwright-core';
@@ -11,9 +10,8 @@ import type { Page } from 'playwright-core';
 import { saveBundle } from '../../src/db/events.js';
 import { organizationNamed } from '../../src/db/users.js';
 import { addAccount } from '../../src/services/users.js';
-import { FRESNO, sampleBundle, tempDatabase } from '../support/fixtures.js';
-import { build } from '../support/http.js';
-import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
+import { FRESNO, sampleBundle } from '../support/fixtures.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives, servedApp } from '../support/browser.js';
 
 interface PageElement { scrollWidth: number; clientWidth: number; id: string }
 declare const document: { documentElement: PageElement; activeElement: PageElement | null };
@@ -49,11 +47,7 @@ if (!existsSync(CHROMIUM)) {
   t.plan(0, `skip: no Chromium at ${CHROMIUM}; CI installs Debian's chromium package (a browser is never downloaded)`);
 } else {
   t.test('an admin adds two organizations from the keyboard and sees both listed, on a desktop and a 390 px phone', async (t) => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const store = tempDatabase(t);
-    const { app } = await build(t, store, { rateLimits: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { store, base } = await servedApp(t);
     saveBundle(store.db, sampleBundle(FRESNO), 'test', organizationNamed(store.db, 'Casa Legal'));
     await addAccount(store.db, { email: 'ana@example.org', name: 'Ana Admin', role: 'admin', organization: 'Casa Legal', password: PASSWORD }, 'test');
 

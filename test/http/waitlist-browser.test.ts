@@ -2,14 +2,11 @@
 // waitlist, opens it from the season calendar, prints a come-back slip, moves a person to the
 // later workshop offered, with the keyboard, and finds them on that workshop's applicants table.
 // Screenshots under test-artifacts/browser/.
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import t from 'tap';
 import { chromium } from 'playwright-core';
 import { addAccount } from '../../src/services/users.js';
-import { tempDatabase } from '../support/fixtures.js';
-import { build } from '../support/http.js';
-import { ARGS, ARTIFACTS, CHROMIUM, arrives } from '../support/browser.js';
+import { ARGS, ARTIFACTS, CHROMIUM, arrives, servedApp } from '../support/browser.js';
 import { readPdf } from '../support/pdf.js';
 import { FRESNO_ID, LATER_ID, LEFT_OUT, ORG, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
 
@@ -22,11 +19,7 @@ if (!existsSync(CHROMIUM)) {
   t.plan(0, `skip: no Chromium at ${CHROMIUM}; CI installs Debian's chromium package (a browser is never downloaded)`);
 } else {
   t.test('a coordinator moves a waitlisted applicant to a later workshop with the keyboard, and finds them on its applicants table', async (t) => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const store = tempDatabase(t);
-    const { app } = await build(t, store, { rateLimits: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { store, base } = await servedApp(t);
     turnedAwaySeason(t, store);
     await addAccount(store.db, { email: 'cora@example.org', name: 'Cora Coordinator', role: 'coordinator', organization: ORG, password: PASSWORD }, 'test');
     const name = applicantOf(LEFT_OUT[0]!).name;
