@@ -150,3 +150,14 @@ export function planBookings(db: Db, wanted: ReadonlyMap<number, number>): Publi
     });
   });
 }
+
+/** One roster line of the season's pool: the person behind it (by their record across workshops), where, and as what. */
+export interface PoolLine { volunteer: number; name: string; event: number; code: string; role: string; org: string | null }
+
+/** Every roster line of these workshops with the person it is (their record, matched across imports by e-mail) and their name. */
+export function poolLines(db: Db, keys: readonly number[]): PoolLine[] {
+  if (keys.length === 0) return [];
+  return db.select({ volunteer: rosterEntries.volunteerId, name: volunteers.name, event: rosterEntries.eventId, code: rosterEntries.code, role: rosterEntries.role, org: rosterEntries.org })
+    .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
+    .where(inArray(rosterEntries.eventId, [...keys])).orderBy(asc(volunteers.name), asc(rosterEntries.volunteerId)).all();
+}

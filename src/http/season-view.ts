@@ -1,7 +1,7 @@
 /** What the season's pages print, in the page's language. */
 import { DateTime } from 'luxon';
 import type { ClinicEvent } from '../domain/index.js';
-import type { ConflictSide, ReportGroup, SeasonCalendar, SeasonReport } from '../services/season.js';
+import type { ConflictSide, PoolPerson, ReportGroup, SeasonCalendar, SeasonReport } from '../services/season.js';
 import { INTL_LOCALE, caseTypeLabel, clockSpan, formatNumber, longDate, translator } from './i18n.js';
 import { languageName } from '../domain/index.js';
 import type { Locale } from './i18n.js';
@@ -143,5 +143,24 @@ export function rulesView(form: RulesForm, problems: readonly RulesProblem[], lo
     form,
     problems: said,
     invalid: { same_county: at('same_county'), other_county: at('other_county'), monthly_limit: at('monthly_limit'), pairs: at('pairs') },
+  };
+}
+
+/** The volunteer pool page: each person with their workshops, hours and busiest month. */
+export function poolView(pool: readonly PoolPerson[], limit: number, locale: Locale) {
+  const t = translator(locale);
+  return {
+    title: t('season.pool.title'),
+    limit,
+    count: pool.length,
+    people: pool.map((p) => ({
+      name: p.name || t('season.pool.noName'),
+      roles: p.roles.map((r) => t(`role.${r as 'attorney'}`)).join(', '),
+      orgs: p.orgs.join(', '),
+      workshops: p.workshops.map((w) => ({ id: w.id, name: w.name, date: longDate(locale, w.date), code: w.code })),
+      hours: hoursOf(locale, p.minutes),
+      busiest: t('season.pool.busiest', { count: p.busiest.workshops, month: monthName(locale, p.busiest.month) }),
+      heavy: p.heavy,
+    })),
   };
 }

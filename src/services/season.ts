@@ -10,7 +10,7 @@ import type { Outcome } from '../db/purge.js';
 import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { leftOut, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { leftOut, poolLines, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
 import { waitingPeople } from '../db/waitlist.js';
 import { seasonRules } from './season-rules.js';
 import { organizationNames } from '../db/organizations.js';
@@ -295,4 +295,51 @@ export function seasonHoursCsv(report: SeasonReport): string {
 /** The report's rows as CSV, one per workshop, case type, language and outcome (cells a spreadsheet would run as formulas written as text). */
 export function seasonReportCsv(report: SeasonReport): string {
   return csvText(REPORT_COLUMNS, report.rows.map((r) => [r.event, r.date, r.date.slice(0, 7), r.county, r.setting, r.caseType, r.language, r.outcome, r.count]));
+}
+
+// ——— The volunteer pool ———
+
+/** One person of the season's pool: their workshops, hours booked in published plans, and their busiest month. */
+export interface PoolPerson {
+  name: string;
+  roles: string[];
+  orgs: string[];
+  workshops: { id: string; name: string; date: string; code: string }[];
+  /** Minutes of visits booked in the published plans of those workshops (as the one who serves and as interpreter). */
+  minutes: number;
+  busiest: { month: string; workshops: number };
+  /** More workshops in one month than the season's limit. */
+  heavy: boolean;
+}
+
+/**
+ * The season's volunteer pool as an account sees it: each person once (one record across
+ * workshops, matched by e-mail on import), with the workshops they are on, the hours booked and
+ * their load; most workshops first. Names are for the signed-in accounts of the workshops' organizations.
+ */
+export function seasonPool(db: Db, organizationId: number | null | undefined, rules: SeasonRules = seasonRules(db)): PoolPerson[] {
+  const workshops = seasonWorkshops(db, organizationId);
+  const byKey = new Map(workshops.map((w) => [w.key, w]));
+  const minutes = new Map<string, number>();
+  for (const b of publishedBookings(db, workshops)) minutes.set(`${b.event}|${b.code}`, (minutes.get(`${b.event}|${b.code}`) ?? 0) + b.minutes);
+  const people = new Map<number, PoolPerson & { months: Map<string, number> }>();
+  for (const line of poolLines(db, workshops.map((w) => w.key))) {
+    const w = byKey.get(line.event)!;
+    const person = people.get(line.volunteer) ?? {
+      name: line.name, roles: [] as string[], orgs: [] as string[], workshops: [] as PoolPerson['workshops'], minutes: 0,
+      busiest: { month: '', workshops: 0 }, heavy: false, months: new Map<string, number>(),
+    };
+    if (!person.roles.includes(line.role)) person.roles.push(line.role);
+    const org = (line.org ?? '').trim();
+    if (org && !person.orgs.some((o) => sameOrg(o, org))) person.orgs.push(org);
+    person.workshops.push({ id: w.id, name: w.name, date: w.date, code: line.code });
+    person.minutes += minutes.get(`${line.event}|${line.code}`) ?? 0;
+    const month = w.date.slice(0, 7);
+    person.months.set(month, (person.months.get(month) ?? 0) + 1);
+    people.set(line.volunteer, person);
+  }
+  return [...people.values()].map(({ months, ...person }) => {
+    const [month, count] = [...months].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    return { ...person, workshops: person.workshops.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)), busiest: { month, workshops: count }, heavy: count > rules.monthlyLimit };
+  }).sort((a, b) => b.workshops.length - a.workshops.length || b.minutes - a.minutes || a.name.localeCompare(b.name));
 }

@@ -7,7 +7,8 @@
  * and not yet planned by month, county, setting, case type and language, with a chart, and
  * `GET /season/report.csv` its rows, with volunteer hours by organization and `GET
  * /season/report-hours.csv` those; anonymous counts only. `GET`/`POST /season/rules` (admins):
- * the travel times and monthly limit the season is checked with.
+ * the travel times and monthly limit the season is checked with. `GET /season/pool` (signed in):
+ * the volunteer pool, each person once with their workshops, hours and load (names; audit-logged).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,7 +16,8 @@ import { Type } from 'typebox';
 import { organizationsMark } from '../../db/organizations.js';
 import { seasonMark } from '../../db/season.js';
 import { Memo } from '../../services/lru.js';
-import { announcedWorkshops, seasonCalendar, seasonHoursCsv, seasonReport, seasonReportCsv } from '../../services/season.js';
+import { announcedWorkshops, seasonCalendar, seasonHoursCsv, seasonPool, seasonReport, seasonReportCsv } from '../../services/season.js';
+import { auditWriter } from '../../db/audit.js';
 import type { SeasonCalendar, SeasonReport } from '../../services/season.js';
 import { dateAtSite } from '../../services/events.js';
 import { rulesForm, rulesMark, saveRules, seasonRules } from '../../services/season-rules.js';
@@ -23,7 +25,7 @@ import type { RulesForm, RulesProblem } from '../../services/season-rules.js';
 import { actorOf } from '../access.js';
 import { accountNav } from '../account-view.js';
 import { linkOrigin } from '../links.js';
-import { publicWorkshopsView, rulesView, seasonReportView, seasonView } from '../season-view.js';
+import { poolView, publicWorkshopsView, rulesView, seasonReportView, seasonView } from '../season-view.js';
 
 /** Seasons kept built, one per organization (and the admins'), until anything they show changes. */
 const SEASONS_KEPT = 50;
@@ -31,6 +33,7 @@ const SEASONS_KEPT = 50;
 export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
   const seasons = new Memo<SeasonCalendar>(SEASONS_KEPT);
+  const audits = auditWriter(db);
 
   /** Whose workshops an account sees: an admin's, every one (undefined); others, their organization's. */
   const scopeOf = (request: FastifyRequest) => (request.account!.role === 'admin' ? undefined : request.account!.organizationId);
@@ -42,6 +45,14 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.header('cache-control', 'no-store').view('season/calendar.hbs', {
       ...seasonView(calendar, reply.locals.locale), accountNav: accountNav(request, reply), admin: request.account!.role === 'admin',
     });
+  });
+
+  // The volunteer pool: each person once, with their workshops, hours and load. Names: a view of personal data, on the audit log.
+  app.get('/season/pool', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const pool = seasonPool(db, scopeOf(request));
+    await audits.write(actorOf(request), 'pool.view', null, `${pool.length} people`);
+    return reply.header('cache-control', 'no-store')
+      .view('season/pool.hbs', { ...poolView(pool, seasonRules(db).monthlyLimit, reply.locals.locale), accountNav: accountNav(request, reply) });
   });
 
   // The travel times and monthly limit the season is checked with: admins set them.
