@@ -17,6 +17,9 @@ const clock = (locale: Locale, ms: number, zone: string) =>
 const settingName = (t: ReturnType<typeof translator>, setting: string | null | undefined) =>
   (setting === 'rural' || setting === 'urban' ? t(`season.setting.${setting}`) : setting ?? '');
 
+/** The needs a workshop's row lists (the largest first); the rest are counted in one line. */
+const SHORT_SHOWN = 4;
+
 /** The season calendar page. */
 export function seasonView(calendar: SeasonCalendar, locale: Locale) {
   const t = translator(locale);
@@ -41,9 +44,13 @@ export function seasonView(calendar: SeasonCalendar, locale: Locale) {
             : t('season.plan.scheduled', { scheduled: w.latest.scheduled, applicants: w.applicants, version: w.latest.version }),
         published: w.published !== null ? t('season.plan.published', { version: w.published }) : '',
         staffed: w.latest !== null && w.purgedAt === null && w.short.length === 0,
-        short: w.short.map((f) => t(`season.short.${f.need}`, {
-          count: f.count, language: f.language ? languageName(f.language, locale) : t('season.short.anyLanguage'), caseType: f.caseType ? caseTypeLabel(locale, f.caseType) : '',
-        })),
+        // The largest needs, and how many more are left out for the rest (a long list would hide the month's other workshops).
+        short: [
+          ...w.short.slice(0, SHORT_SHOWN).map((f) => t(`season.short.${f.need}`, {
+            count: f.count, language: f.language ? languageName(f.language, locale) : t('season.short.anyLanguage'), caseType: f.caseType ? caseTypeLabel(locale, f.caseType) : '',
+          })),
+          ...(w.short.length > SHORT_SHOWN ? [t('season.short.more', { count: w.short.slice(SHORT_SHOWN).reduce((n, f) => n + f.count, 0) })] : []),
+        ],
         competing: w.competing, conflicts: w.conflicts, past: !w.upcoming,
       })),
     })),

@@ -101,6 +101,9 @@ t.test('a planned workshop says what staffing it still misses, in words, in Engl
   t.equal(planned.statusCode, 201, planned.body);
   const english = (await app.inject({ url: '/season', headers: { ...coordinator, ...html } })).body;
   t.match(english, /<strong>Still missing:<\/strong><ul class="short"><li>\d+ left out: /);
+  const listed = /<ul class="short">(.*?)<\/ul>/.exec(english)![1]!.split('<li>').length - 1;
+  t.equal(listed, 5, 'the four largest needs and a line for the rest');
+  t.match(english, /<li>\d+ more left out for other needs<\/li><\/ul>/);
   const spanish = (await app.inject({ url: '/season', headers: { ...coordinator, ...html, 'accept-language': 'es' } })).body;
   t.match(spanish, /<strong>Todavía falta:<\/strong><ul class="short"><li>\d+ sin cita: /);
 });

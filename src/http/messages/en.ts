@@ -1667,6 +1667,7 @@ export const en = {
       caseType: '{count} left out: someone for {caseType} ({language})',
       hands: '{count} left out: more volunteers speaking {language}',
       anyLanguage: 'any language',
+      more: '{count} more left out for other needs',
     },
     flags: 'Needs a look',
     competingFlag: 'Same day, same county as another workshop',

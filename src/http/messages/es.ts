@@ -1632,6 +1632,7 @@ export const es: Messages = {
       caseType: '{count} sin cita: alguien para {caseType} ({language})',
       hands: '{count} sin cita: más voluntarios que hablen {language}',
       anyLanguage: 'cualquier idioma',
+      more: '{count} más sin cita por otras necesidades',
     },
     flags: 'Hay que revisar',
     competingFlag: 'El mismo día y en el mismo condado que otro taller',
