@@ -4,9 +4,8 @@
 // Screenshots under test-artifacts/browser/.
 import { existsSync } from 'node:fs';
 import t from 'tap';
-import { chromium } from 'playwright-core';
 import { addAccount } from '../../src/services/users.js';
-import { ARGS, ARTIFACTS, CHROMIUM, arrives, servedApp } from '../support/browser.js';
+import { ARTIFACTS, CHROMIUM, arrives, servedApp, signedInPage } from '../support/browser.js';
 import { readPdf } from '../support/pdf.js';
 import { FRESNO_ID, LATER_ID, LEFT_OUT, ORG, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
 
@@ -24,14 +23,7 @@ if (!existsSync(CHROMIUM)) {
     await addAccount(store.db, { email: 'cora@example.org', name: 'Cora Coordinator', role: 'coordinator', organization: ORG, password: PASSWORD }, 'test');
     const name = applicantOf(LEFT_OUT[0]!).name;
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    t.teardown(() => browser.close());
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail address').fill('cora@example.org');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await Promise.all([page.waitForURL('**/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+    const page = await signedInPage(t, base, 'cora@example.org', PASSWORD);
 
     // From the workshop that turned them away: everyone left out is ticked already.
     await page.goto(`/events/${FRESNO_ID}`);

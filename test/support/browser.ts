@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { chromium } from 'playwright-core';
 import type { Page, Response } from 'playwright-core';
 import type { Test } from 'tap';
 import type { OpenDatabase } from '../../src/db/index.js';
@@ -37,4 +38,17 @@ export async function servedApp(t: Test): Promise<{ store: OpenDatabase; app: Fa
   const { app } = await build(t, store, { rateLimits: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { store, app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+/** Debian's Chromium on a desktop-sized page, signed in through the sign-in page; closed with the test. */
+export async function signedInPage(t: Test, base: string, email: string, password: string): Promise<Page> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  t.teardown(() => browser.close());
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await Promise.all([page.waitForURL('**/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  return page;
 }
