@@ -3,7 +3,7 @@
  * plan, and every roster line's e-mail and offered hours (never a name), in a few queries for
  * all of them at once.
  */
-import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import { VISIT_STATIONS, clockToElapsed, elapsedFromClock, parseClock } from '../domain/index.js';
 import type { SeasonEvent } from '../season/index.js';
 import { visibleTo, windowsFromText } from './events.js';
@@ -45,12 +45,13 @@ export function seasonMark(db: Db): string {
 }
 
 /** The workshops an organization runs or hosts (undefined: every one), soonest first, each with its latest and its published version. */
-export function seasonWorkshops(db: Db, organizationId?: number | null): SeasonWorkshopRow[] {
+export function seasonWorkshops(db: Db, organizationId?: number | null, dates?: { from: string; to: string }): SeasonWorkshopRow[] {
   const found = db.select({
     key: events.id, id: events.slug, name: events.name, date: events.date, timezone: events.timezone, opens: events.opens, closes: events.closes,
     site: sites.name, address: sites.address, county: sites.county, setting: sites.setting,
     applicants: events.applicantCount, volunteers: events.volunteerCount, purgedAt: events.purgedAt,
-  }).from(events).leftJoin(sites, eq(events.siteId, sites.id)).where(visibleTo(organizationId)).orderBy(asc(events.date), asc(events.slug)).all();
+  }).from(events).leftJoin(sites, eq(events.siteId, sites.id))
+    .where(and(visibleTo(organizationId), dates ? between(events.date, dates.from, dates.to) : undefined)).orderBy(asc(events.date), asc(events.slug)).all();
   const keys = found.map((e) => e.key);
   if (keys.length === 0) return [];
   // SQLite gives a grouped row's other columns from the row that holds the max: the latest version, the one published last.

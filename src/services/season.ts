@@ -129,10 +129,10 @@ export function seasonCalendar(db: Db, organizationId: number | null | undefined
  * own stored self (an import again) does not count; workshops more than a day apart never clash.
  */
 export function poolConflicts(db: Db, bundle: Bundle, rows: ReadonlyMap<string, number>, rules: SeasonRules = seasonRules(db)): Problem[] {
+  if (!bundle.volunteers.some((v) => v.email)) return [];
   const day = (shift: number) => DateTime.fromISO(bundle.event.date).plus({ days: shift }).toISODate()!;
-  const [from, to] = [day(-1), day(1)];
-  const nearby = seasonWorkshops(db, undefined).filter((w) => w.id !== bundle.event.id && w.date >= from && w.date <= to);
-  if (nearby.length === 0 || !bundle.volunteers.some((v) => v.email)) return [];
+  const nearby = seasonWorkshops(db, undefined, { from: day(-1), to: day(1) }).filter((w) => w.id !== bundle.event.id);
+  if (nearby.length === 0) return [];
   const season = [...seasonEvents(db, nearby), seasonEventOf(VOLUNTEERS_FILE, bundle, rows)];
   const mine = season.length - 1;
   return seasonConflicts(season, rules)
@@ -321,7 +321,10 @@ export function seasonPool(db: Db, organizationId: number | null | undefined, ru
   const workshops = seasonWorkshops(db, organizationId);
   const byKey = new Map(workshops.map((w) => [w.key, w]));
   const minutes = new Map<string, number>();
-  for (const b of publishedBookings(db, workshops)) minutes.set(`${b.event}|${b.code}`, (minutes.get(`${b.event}|${b.code}`) ?? 0) + b.minutes);
+  for (const b of publishedBookings(db, workshops)) {
+    const line = `${b.event}|${b.code}`;
+    minutes.set(line, (minutes.get(line) ?? 0) + b.minutes);
+  }
   const people = new Map<number, PoolPerson & { months: Map<string, number> }>();
   for (const line of poolLines(db, workshops.map((w) => w.key))) {
     const w = byKey.get(line.event)!;

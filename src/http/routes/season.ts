@@ -49,10 +49,11 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // The volunteer pool: each person once, with their workshops, hours and load. Names: a view of personal data, on the audit log.
   app.get('/season/pool', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const pool = seasonPool(db, scopeOf(request));
+    const rules = seasonRules(db);
+    const pool = seasonPool(db, scopeOf(request), rules);
     await audits.write(actorOf(request), 'pool.view', null, `${pool.length} people`);
     return reply.header('cache-control', 'no-store')
-      .view('season/pool.hbs', { ...poolView(pool, seasonRules(db).monthlyLimit, reply.locals.locale), accountNav: accountNav(request, reply) });
+      .view('season/pool.hbs', { ...poolView(pool, rules.monthlyLimit, reply.locals.locale), accountNav: accountNav(request, reply) });
   });
 
   // The travel times and monthly limit the season is checked with: admins set them.
