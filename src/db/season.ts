@@ -162,3 +162,34 @@ export function poolLines(db: Db, keys: readonly number[]): PoolLine[] {
     .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(inArray(rosterEntries.eventId, [...keys])).orderBy(asc(volunteers.name), asc(rosterEntries.volunteerId)).all();
 }
+
+/** One roster line of a person of the pool, anywhere in the season: the workshop's date and county, and what they did there. */
+export interface PoolProfileLine {
+  volunteer: number;
+  name: string;
+  date: string;
+  county: string | null;
+  role: string;
+  languages: string[];
+  caseTypes: string[];
+  accreditation: string | null;
+  org: string | null;
+  maxApplicants: number | null;
+}
+
+/**
+ * Every roster line, at any workshop, of the people on the rosters of these workshops, in date
+ * order: what a season proposal knows of the pool (their skills as last given, where they work,
+ * the days they are taken).
+ */
+export function poolProfiles(db: Db, keys: readonly number[]): PoolProfileLine[] {
+  if (keys.length === 0) return [];
+  const people = db.selectDistinct({ id: rosterEntries.volunteerId }).from(rosterEntries).where(inArray(rosterEntries.eventId, [...keys]));
+  return db.select({
+    volunteer: rosterEntries.volunteerId, name: volunteers.name, date: events.date, county: sites.county, role: rosterEntries.role,
+    languages: rosterEntries.languages, caseTypes: rosterEntries.caseTypes, accreditation: rosterEntries.accreditation, org: rosterEntries.org,
+    maxApplicants: rosterEntries.maxApplicants,
+  }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id)).innerJoin(events, eq(rosterEntries.eventId, events.id))
+    .leftJoin(sites, eq(events.siteId, sites.id))
+    .where(inArray(rosterEntries.volunteerId, people)).orderBy(asc(events.date), asc(events.id)).all();
+}

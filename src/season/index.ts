@@ -82,11 +82,15 @@ const sameSite = (a: Site, b: Site) =>
 
 /** Minutes to go from one site to the other under the rules. */
 export function travelMinutes(a: Site, b: Site, rules: SeasonRules): number {
-  if (sameSite(a, b)) return 0;
-  if (a.county && b.county) {
-    const set = rules.pairs.get(countyPair(a.county, b.county));
+  return sameSite(a, b) ? 0 : countyMinutes(a.county, b.county, rules);
+}
+
+/** Minutes from somewhere in one county to somewhere in another (or the same) under the rules; a county not given is another county. */
+export function countyMinutes(a: string | undefined, b: string | undefined, rules: SeasonRules): number {
+  if (a && b) {
+    const set = rules.pairs.get(countyPair(a, b));
     if (set !== undefined) return set;
-    if (fold(a.county) === fold(b.county)) return rules.sameCountyMinutes;
+    if (fold(a) === fold(b)) return rules.sameCountyMinutes;
   }
   return rules.otherCountyMinutes;
 }

@@ -92,6 +92,20 @@ export function coverage(
   return result;
 }
 
+/** Applicants a preparer or reviewer takes in a day when their roster line sets no `max_applicants`. */
+export const PLACES_PER_VOLUNTEER = 6;
+
+/** What a roster's preparers and reviewers take in a day. */
+export function rosterPlaces(roster: readonly Pick<Volunteer, 'role' | 'maxApplicants'>[]): number {
+  return roster.filter((v) => mayStaff(v.role, 'preparation') || mayStaff(v.role, 'review'))
+    .reduce((n, v) => n + (v.maxApplicants ?? PLACES_PER_VOLUNTEER), 0);
+}
+
+/** The places a workshop has left: what its roster takes in a day (see `rosterPlaces`), less the applicants it has. */
+export function openPlaces(roster: readonly Pick<Volunteer, 'role' | 'maxApplicants'>[], applicants: number): number {
+  return Math.max(0, rosterPlaces(roster) - applicants);
+}
+
 /** The order people are served in: the nearest deadline first (none: last), then the longest waiting, then by id. */
 export function waitlistOrder(a: WaitingPerson, b: WaitingPerson): number {
   const deadline = (p: WaitingPerson) => p.deadline ?? '9999-99-99';

@@ -23,19 +23,16 @@ import {
   addWaiting, codesSentFrom, eventsByKey, markMoved, markRemoved, waitingPeople, waitingPerson,
 } from '../db/waitlist.js';
 import type { NewWaitlistRow, WaitlistReason, WaitlistRow } from '../db/waitlist.js';
-import { COMPLEXITIES, DEFAULT_CASE_TYPES, mayStaff } from '../domain/index.js';
-import type { ClinicEvent, Complexity, Volunteer } from '../domain/index.js';
+import { COMPLEXITIES, DEFAULT_CASE_TYPES } from '../domain/index.js';
+import type { ClinicEvent, Complexity } from '../domain/index.js';
 import type { PlanJson } from '../planner/types.js';
-import { coverage, matchWaitlist } from '../season/waitlist.js';
+import { coverage, matchWaitlist, openPlaces } from '../season/waitlist.js';
 import type { NoOfferReason, WaitlistWorkshop } from '../season/waitlist.js';
 import { changePerson } from './people.js';
 import type { PersonProblem } from './people.js';
 
 /** Whose people an account sees: an admin's, everyone's (undefined); others, their organization's. */
 export type Scope = number | null | undefined;
-
-/** Applicants a preparer or reviewer takes in a day when their roster line sets no `max_applicants`. */
-export const PLACES_PER_VOLUNTEER = 6;
 
 // ——— From an event ———
 
@@ -212,13 +209,6 @@ export interface WaitlistEntry {
   from: { id: string; name: string } | null;
   offer: WaitlistWorkshopView | null;
   reason: NoOfferReason | null;
-}
-
-/** The places a workshop has left: what its preparers and reviewers take in a day, less the applicants it has. */
-export function openPlaces(roster: readonly Pick<Volunteer, 'role' | 'maxApplicants'>[], applicants: number): number {
-  const takes = roster.filter((v) => mayStaff(v.role, 'preparation') || mayStaff(v.role, 'review'))
-    .reduce((n, v) => n + (v.maxApplicants ?? PLACES_PER_VOLUNTEER), 0);
-  return Math.max(0, takes - applicants);
 }
 
 /** The workshops after `today` an account may move people to, each with what it covers and its places left. */

@@ -17,7 +17,7 @@ import { authHeader } from '../support/http.js';
 
 /** Answers the app's jobs in this thread, as the workers would (a short estimate), counting them. */
 function countingJobs() {
-  const count = { check: 0, estimate: 0, plan: 0, import: 0 };
+  const count = { check: 0, estimate: 0, plan: 0, import: 0, proposal: 0 };
   const jobs = {
     pending: 0,
     close: async () => {},

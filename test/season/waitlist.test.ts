@@ -2,7 +2,7 @@
 // is offered none.
 import t from 'tap';
 import fc from 'fast-check';
-import { coverage, covers, matchWaitlist, waitlistOrder } from '../../src/season/waitlist.js';
+import { coverage, covers, matchWaitlist, openPlaces, waitlistOrder } from '../../src/season/waitlist.js';
 import type { WaitingPerson, WaitlistWorkshop } from '../../src/season/waitlist.js';
 
 const TODAY = '2027-03-01';
@@ -123,4 +123,15 @@ t.test('a roster covers a language directly, through an interpreter, and only fo
   t.same(found, { daca: ['en', 'es', 'mix'], tps: ['es'] });
   t.notOk(covers({ covers: found }, ['mix'], 'tps'));
   t.notOk(covers({ covers: found }, ['es'], 'naturalization'));
+});
+
+t.test("a workshop's open places are what its preparers and reviewers take in a day, less its applicants, never below none", async (t) => {
+  const roster = [
+    { role: 'attorney' as const, maxApplicants: 8 },
+    { role: 'form_filler' as const },
+    { role: 'screener' as const },
+    { role: 'interpreter' as const },
+  ];
+  t.equal(openPlaces(roster, 5), 8 + 6 - 5, 'a line with no max_applicants takes six; screeners and interpreters none');
+  t.equal(openPlaces(roster, 40), 0);
 });

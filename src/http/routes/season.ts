@@ -9,6 +9,8 @@
  * /season/report-hours.csv` those; anonymous counts only. `GET`/`POST /season/rules` (admins):
  * the travel times and monthly limit the season is checked with. `GET /season/pool` (signed in):
  * the volunteer pool, each person once with their workshops, hours and load (names; audit-logged).
+ * `GET /season/proposal` (signed in): the workshops that would serve the most people still
+ * waiting, with the pool members who would staff them (names; audit-logged), planned in a worker.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -25,6 +27,10 @@ import type { RulesForm, RulesProblem } from '../../services/season-rules.js';
 import { actorOf } from '../access.js';
 import { accountNav } from '../account-view.js';
 import { linkOrigin } from '../links.js';
+import { checkProposalForm, proposalRequest } from '../../services/proposal.js';
+import type { ProposalRequest } from '../../services/proposal.js';
+import type { Proposal } from '../../season/proposal.js';
+import { proposalView } from '../proposal-view.js';
 import { poolView, publicWorkshopsView, rulesView, seasonReportView, seasonView } from '../season-view.js';
 
 /** Seasons kept built, one per organization (and the admins'), until anything they show changes. */
@@ -54,6 +60,33 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await audits.write(actorOf(request), 'pool.view', null, `${pool.length} people`);
     return reply.header('cache-control', 'no-store')
       .view('season/pool.hbs', { ...poolView(pool, rules.monthlyLimit, reply.locals.locale), accountNav: accountNav(request, reply) });
+  });
+
+  // The season proposal: planned in a worker (a day plan per workshop weighed), kept until anything it reads changes.
+  const proposals = new Memo<{ proposal: Proposal; request: ProposalRequest }>(SEASONS_KEPT);
+  app.get('/season/proposal', {
+    config: { access: 'signed-in' },
+    schema: {
+      querystring: Type.Object({
+        from: Type.Optional(Type.String({ maxLength: 20 })), weeks: Type.Optional(Type.String({ maxLength: 20 })),
+        minimum: Type.Optional(Type.String({ maxLength: 20 })),
+      }),
+    },
+  }, async (request, reply) => {
+    const scope = scopeOf(request);
+    const today = new Date().toISOString().slice(0, 10);
+    const checked = checkProposalForm(request.query, today);
+    const page = (code: number, found: { proposal: Proposal; request: ProposalRequest } | null) => reply.code(code).header('cache-control', 'no-store')
+      .view('season/proposal.hbs', { ...proposalView(checked.settings, checked.ok ? [] : checked.problems, found, reply.locals.locale), accountNav: accountNav(request, reply) });
+    if (!checked.ok) return page(400, null);
+    const { from, weeks, minimum } = checked.settings;
+    const found = await proposals.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}|${from}|${weeks}|${minimum}`, async () => {
+      const asked = proposalRequest(db, scope, checked.settings, today);
+      return { proposal: await app.jobs.run({ kind: 'proposal', input: asked.input }), request: asked };
+    });
+    const named = new Set(found.proposal.workshops.flatMap((w) => w.staff)).size;
+    await audits.write(actorOf(request), 'proposal.view', null, `${found.proposal.workshops.length} workshops proposed, ${named} volunteers named`);
+    return page(200, found);
   });
 
   // The travel times and monthly limit the season is checked with: admins set them.

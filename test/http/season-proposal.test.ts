@@ -1,0 +1,80 @@
+// The season proposal page through HTTP on a real SQLite file, planned in a real worker: the
+// workshops proposed for the people no workshop ahead can take, with the pool's people named
+// (on the audit log), a refused field named, and each organization's people its own.
+import t from 'tap';
+import type { Test } from 'tap';
+import { DateTime } from 'luxon';
+import { addWaiting } from '../../src/db/waitlist.js';
+import { auditLog } from '../../src/db/schema.js';
+import { tempDatabase } from '../support/fixtures.js';
+import { authHeader, build } from '../support/http.js';
+import { ORG, turnedAwaySeason } from '../support/waitlist.js';
+
+const html = { accept: 'text/html' };
+const today = DateTime.utc().toISODate()!;
+/** A Saturday a month or so ahead, and a deadline three weeks after it: before any workshop already planned can take them. */
+const FROM = DateTime.utc().plus({ days: 30 }).set({ weekday: 6 }).plus({ weeks: 1 }).toISODate()!;
+const DEADLINE = DateTime.fromISO(FROM).plus({ weeks: 3 }).toISODate()!;
+
+/** The Fresno workshops of one organization, and 25 people of Fresno county it holds whose deadline no workshop ahead meets. */
+async function season(t: Test) {
+  const store = tempDatabase(t);
+  const { app } = await build(t, store, { rateLimits: false });
+  const { org } = turnedAwaySeason(t, store);
+  addWaiting(store.db, Array.from({ length: 25 }, (_, i) => ({
+    organizationId: org, name: `Persona ${i}`, phone: '559-555-0100', email: null, languages: ['es'], caseType: 'n400',
+    complexity: 'straightforward', county: 'Fresno', deadline: DEADLINE, fromEventId: null, fromCode: null, reason: 'registration' as const,
+    since: `${today}T10:00:00.000Z`, addedBy: null,
+  })));
+  return { app, store, coordinator: authHeader(store, { role: 'coordinator', organization: ORG }) };
+}
+
+t.test('the proposal names a workshop at the organization\'s site before their deadline, with whom, and how far from the bound', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  const res = await app.inject({ url: `/season/proposal?from=${FROM}&weeks=3&minimum=10`, headers: { ...coordinator, ...html } });
+  t.equal(res.statusCode, 200);
+  t.match(res.body, /25 people wait with no workshop ahead that can take them\. (This workshop|These \d+ workshops) would serve \d+: \d+% of the 25 that any workshops/);
+  t.match(res.body, 'St. Anthony Parish Hall');
+  t.match(res.body, DateTime.fromISO(FROM).setLocale('en-US').toFormat('MMMM d'));
+  t.match(res.body, /of 25 who could come/);
+  t.match(res.body, 'Attorney', 'the staffing by role');
+  t.notMatch(res.body, 'Persona 0', 'nobody waiting is named');
+  t.ok(store.db.select().from(auditLog).all().some((r) => r.action === 'proposal.view'), 'the names shown are on the audit log');
+});
+
+t.test('a refused field is named and nothing is proposed', async (t) => {
+  const { app, coordinator } = await season(t);
+  const res = await app.inject({ url: '/season/proposal?from=2020-01-04&weeks=99&minimum=ten', headers: { ...coordinator, ...html } });
+  t.equal(res.statusCode, 400);
+  t.match(res.body, '<a href="#from">Write a date after today.</a>');
+  t.match(res.body, '<a href="#weeks">Write a whole number of weeks from 1 to 52.</a>');
+  t.match(res.body, '<a href="#minimum">Write a whole number of people from 1 to 1000.</a>');
+  t.notMatch(res.body, 'Proposed workshops');
+});
+
+t.test('the form first offers the first Saturday two weeks ahead', async (t) => {
+  const { app, coordinator } = await season(t);
+  const res = await app.inject({ url: '/season/proposal', headers: { ...coordinator, ...html } });
+  t.equal(res.statusCode, 200);
+  const from = /id="from" name="from" type="date" required value="([\d-]+)"/.exec(res.body)?.[1];
+  t.ok(from);
+  t.equal(DateTime.fromISO(from!).weekday, 6, 'a Saturday');
+  t.ok(from! >= DateTime.utc().plus({ days: 14 }).toISODate()!);
+});
+
+t.test("another organization's coordinator is proposed nothing for people it does not hold; a visitor must sign in", async (t) => {
+  const { app, store } = await season(t);
+  const other = authHeader(store, { role: 'coordinator', organization: 'Otra Organización' });
+  const res = await app.inject({ url: `/season/proposal?from=${FROM}&weeks=3`, headers: { ...other, ...html } });
+  t.equal(res.statusCode, 200);
+  t.match(res.body, 'Nobody is waiting without a workshop ahead that can take them.');
+  t.equal((await app.inject({ url: '/season/proposal', headers: html })).statusCode, 303);
+});
+
+t.test('the proposal in Spanish', async (t) => {
+  const { app, coordinator } = await season(t);
+  const res = await app.inject({ url: `/season/proposal?from=${FROM}&weeks=3&minimum=10`, headers: { ...coordinator, accept: 'text/html', 'accept-language': 'es' } });
+  t.equal(res.statusCode, 200);
+  t.match(res.body, /25 personas esperan sin un taller próximo que pueda recibirlas/);
+  t.match(res.body, 'Talleres propuestos');
+});
