@@ -4,28 +4,20 @@
 import t from 'tap';
 import type { Test } from 'tap';
 import { DateTime } from 'luxon';
-import { addWaiting } from '../../src/db/waitlist.js';
 import { auditLog } from '../../src/db/schema.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
-import { ORG, turnedAwaySeason } from '../support/waitlist.js';
+import { ORG, proposalDates, registeredWaiting, turnedAwaySeason } from '../support/waitlist.js';
 
 const html = { accept: 'text/html' };
-const today = DateTime.utc().toISODate()!;
-/** A Saturday a month or so ahead, and a deadline three weeks after it: before any workshop already planned can take them. */
-const FROM = DateTime.utc().plus({ days: 30 }).set({ weekday: 6 }).plus({ weeks: 1 }).toISODate()!;
-const DEADLINE = DateTime.fromISO(FROM).plus({ weeks: 3 }).toISODate()!;
+const { from: FROM, deadline: DEADLINE } = proposalDates();
 
 /** The Fresno workshops of one organization, and 25 people of Fresno county it holds whose deadline no workshop ahead meets. */
 async function season(t: Test) {
   const store = tempDatabase(t);
   const { app } = await build(t, store, { rateLimits: false });
   const { org } = turnedAwaySeason(t, store);
-  addWaiting(store.db, Array.from({ length: 25 }, (_, i) => ({
-    organizationId: org, name: `Persona ${i}`, phone: '559-555-0100', email: null, languages: ['es'], caseType: 'n400',
-    complexity: 'straightforward', county: 'Fresno', deadline: DEADLINE, fromEventId: null, fromCode: null, reason: 'registration' as const,
-    since: `${today}T10:00:00.000Z`, addedBy: null,
-  })));
+  registeredWaiting(store, org, 25, DEADLINE);
   return { app, store, coordinator: authHeader(store, { role: 'coordinator', organization: ORG }) };
 }
 

@@ -139,7 +139,9 @@ t.test('a volunteer from another county is asked only for people nobody nearby c
 });
 
 t.test('an extra volunteer speaking a language nobody speaks is shown with the people it would serve', async (t) => {
-  const proposal = proposeSeason(input({ demand: [...waiting(20, { prefix: 'p' }), ...waiting(12, { prefix: 'vi', languages: ['vi'] })] }));
+  // Two teams: room enough that whoever can talk with them is what the Vietnamese speakers lack.
+  const pool = [...fresnoTeam('f'), ...fresnoTeam('g')];
+  const proposal = proposeSeason(input({ pool, demand: [...waiting(20, { prefix: 'p' }), ...waiting(12, { prefix: 'vi', languages: ['vi'] })] }));
   t.ok(proposal.workshops.length >= 1);
   const vi = proposal.extra.filter((x) => x.languages[0] === 'vi' && x.county === 'Fresno');
   t.ok(vi.length >= 1, JSON.stringify(proposal.extra));

@@ -1,9 +1,11 @@
 // A season with people turned away: the Fresno sample, published with two of its applicants
 // left out, and a later Fresno workshop with room, both run by one organization.
+import { DateTime } from 'luxon';
 import type { Test } from 'tap';
 import { saveBundle } from '../../src/db/events.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { publishPlan, savePlan } from '../../src/db/plans.js';
+import { addWaiting } from '../../src/db/waitlist.js';
 import { organizationNamed } from '../../src/db/users.js';
 import type { Bundle } from '../../src/domain/index.js';
 import { plan } from '../../src/planner/index.js';
@@ -41,6 +43,21 @@ export function turnedAwaySeason(t: Test, store: OpenDatabase = tempDatabase(t))
   publishPlan(store.db, fresno, version, new Date().toISOString());
   const later = saveBundle(store.db, LATER, 'test', org).eventId;
   return { store, org, fresno, later };
+}
+
+/** A Saturday five or six weeks ahead of today, and a deadline three weeks after it: before any workshop stored here can take anyone. */
+export function proposalDates(): { from: string; deadline: string } {
+  const from = DateTime.utc().plus({ days: 30 }).set({ weekday: 6 }).plus({ weeks: 1 });
+  return { from: from.toISODate()!, deadline: from.plus({ weeks: 3 }).toISODate()! };
+}
+
+/** People of Fresno county the organization holds on the waitlist (Spanish, naturalization), registered for no workshop, with one deadline. */
+export function registeredWaiting(store: OpenDatabase, org: number, count: number, deadline: string): void {
+  addWaiting(store.db, Array.from({ length: count }, (_, i) => ({
+    organizationId: org, name: `Persona ${i}`, phone: '559-555-0100', email: null, languages: ['es'], caseType: 'n400',
+    complexity: 'straightforward', county: 'Fresno', deadline, fromEventId: null, fromCode: null, reason: 'registration' as const,
+    since: new Date().toISOString(), addedBy: null,
+  })));
 }
 
 export { FRESNO_ID };
