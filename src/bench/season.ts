@@ -5,7 +5,8 @@
  * e-mail; nobody at two workshops on one day, so the season has no conflict to find). It times
  * what a collaborative waits for: reading and checking the 120 bundles, the season's checks
  * (conflicts with travel, heavy months, competing workshops, the summary), and planning every
- * workshop (quick plans, in the worker pool the server uses, one worker per core). Prints one
+ * workshop (quick plans, in the worker pool the server uses, one worker per core), and the season
+ * proposal for 2,000 people waiting after it. Prints one
  * markdown table; never a pass/fail on timings.
  *
  *   node --import tsx src/bench/season.ts [--events N]
@@ -21,7 +22,10 @@ import { saveBundle } from '../db/events.js';
 import { openDatabase } from '../db/index.js';
 import { eventKey, publishPlan, savePlan } from '../db/plans.js';
 import { JobPool } from '../jobs/index.js';
+import { addWaiting } from '../db/waitlist.js';
+import { proposalRequest } from '../services/proposal.js';
 import { seasonCalendar, seasonReport } from '../services/season.js';
+import { proposeSeason } from '../season/proposal.js';
 import { competingEvents, overloads, seasonConflicts, seasonEventOf, seasonSummary } from '../season/index.js';
 import type { SeasonEvent } from '../season/index.js';
 import { seededRandom } from '../planner/random.js';
@@ -36,6 +40,9 @@ const COUNTIES: [string, 'urban' | 'rural'][] = [
   ['Fresno', 'urban'], ['Merced', 'urban'], ['Madera', 'rural'], ['Tulare', 'rural'],
   ['Kings', 'rural'], ['Kern', 'urban'], ['Stanislaus', 'urban'], ['San Joaquin', 'urban'],
 ];
+
+/** People on the waitlist when the season proposal is asked for. */
+const WAITING = 2000;
 
 const at = process.argv.indexOf('--events');
 const EVENTS = at >= 0 ? Number(process.argv[at + 1]) : 120;
@@ -131,6 +138,23 @@ for (let i = 0; i < 5; i++) {
   seasonReport(store.db, undefined);
   reportTimes.push(performance.now() - t6);
 }
+// The season proposal as its page asks for it: people waiting in every county after the season, twelve Saturdays planned.
+const waitingRandom = seededRandom(1106);
+const pick = <T>(list: readonly T[]) => list[Math.floor(waitingRandom() * list.length)]!;
+const LANGUAGES = ['es', 'es', 'es', 'es', 'es', 'en', 'en', 'hmn', 'pa', 'mix', 'vi', 'tl'];
+const caseTypes = Object.keys(bundles[0]!.event.caseTypes);
+addWaiting(store.db, Array.from({ length: WAITING }, (_, i) => ({
+  organizationId: null, name: `Waiting ${i}`, phone: null, email: null, languages: [pick(LANGUAGES)], caseType: pick(caseTypes),
+  complexity: pick(['straightforward', 'straightforward', 'moderate', 'complex']), county: pick(COUNTIES)[0],
+  deadline: DateTime.fromISO('2027-11-01').plus({ days: Math.floor(waitingRandom() * 150) }).toISODate()!,
+  fromEventId: null, fromCode: null, reason: 'registration' as const, since: new Date().toISOString(), addedBy: null,
+})));
+const t7 = performance.now();
+const asked = proposalRequest(store.db, undefined, { from: '2027-10-16', weeks: 12, minimum: 20 }, '2027-10-02');
+const askedMs = performance.now() - t7;
+const t8 = performance.now();
+const proposal = proposeSeason(asked.input);
+const proposedMs = performance.now() - t8;
 store.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -148,4 +172,8 @@ console.log(markdownTable(['step', 'time', 'what'], [
     'all workshops, rosters and plans read, conflicts found; 5 builds; kept until the data change (goal: under 300 ms)'],
   ['season report page, built', `${ms(Math.min(...reportTimes))} (slowest ${ms(Math.max(...reportTimes))})`,
     'every applicant counted, 40 workshops published (their visits summed by organization), the waitlist; 5 builds (goal: under 300 ms)'],
+  ['season proposal: what it is given', ms(askedMs), `${asked.input.demand.length} waiting with no workshop ahead, ${asked.input.sites.length} sites, `
+    + `${asked.input.pool.length} people in the pool, ${asked.input.dates.length} Saturdays`],
+  ['season proposal: proposed', ms(proposedMs), `${proposal.workshops.length} workshops serve ${proposal.served} of ${proposal.waiting} `
+    + `(bound ${proposal.bound}); ${proposal.extra.length} kinds of extra volunteer weighed`],
 ]));

@@ -13,7 +13,9 @@
  * roster covers, at most the places its preparers and reviewers give. The worthiest is planned
  * with the per-event planner; the people it schedules are served, the volunteers its plan uses
  * are booked that day, and the rest of its roster stays free. A candidate whose plan serves fewer
- * than the minimum is dropped. It ends when no candidate is worth the minimum, or at the most
+ * than the minimum is dropped. The worth of a county's candidates is then scaled by the share of
+ * its last planned day's worth the planner fitted (a roster short of interpreters fits fewer than
+ * its places say), so that days the planner would fill no better are not planned in turn. It ends when no candidate is worth the minimum, or at the most
  * workshops asked for.
  *
  * The upper bound counts the people any proposal could serve: those with a site in their county
@@ -30,7 +32,7 @@
  * Pure and deterministic: the same input gives the same proposal.
  */
 import {
-  VISIT_STATIONS, applicantPriority, canInterpret, elapsedFromClock, isCompetent, mayStaff, parseClock, shareLanguage,
+  VISIT_STATIONS, applicantPriority, canInterpret, elapsedFromClock, isCompetent, mayStaff, parseClock, shareLanguage, visitMinutes,
 } from '../domain/index.js';
 import type { Applicant, Bundle, ClinicEvent, Complexity, Role, Site, Volunteer } from '../domain/index.js';
 import { plan } from '../planner/index.js';
@@ -130,6 +132,12 @@ const DEFAULT_MINIMUM = 20;
  */
 const PLAN_ITERATIONS = 2000;
 const DEFAULT_MOST = 30;
+/**
+ * A day is planned with the people its roster covers, nearest deadline first, up to half as many
+ * again as its places: enough for the planner to fill the day where some cannot be fitted, without
+ * weighing hundreds it has no room for.
+ */
+const INVITED = 1.5;
 const DEFAULT_EXTRA = 6;
 
 const fold = (text: string | undefined) => (text ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -168,6 +176,8 @@ interface Candidate {
   date: string;
   roster: PoolMember[];
   offered: WaitingDemand[];
+  /** Those the day is planned with: the covered people with the nearest deadlines, a few more than it is worth. */
+  invited: WaitingDemand[];
   worth: number;
 }
 
@@ -224,15 +234,41 @@ function rosterFor(season: Season, template: ClinicEvent, date: string, offered:
   const caseTypes = Object.keys(template.caseTypes);
   let covers = coverage(caseTypes, roster);
   let attorneys = attorneyTypes(caseTypes, roster);
+  const on = new Set(roster);
+  // People alike (case type, languages, complexity) need the same newcomer: each need is looked for once.
+  const needs = new Set<string>();
   for (const person of offered) {
+    const need = JSON.stringify([person.caseType, person.languages, person.complexity === 'complex']);
+    if (needs.has(need)) continue;
+    needs.add(need);
     if (served(covers, attorneys, person)) continue;
-    const found = far.find((m) => !roster.includes(m) && canServe(m, person, roster));
+    const found = far.find((m) => !on.has(m) && canServe(m, person, roster));
     if (!found) continue;
     roster.push(found);
+    on.add(found);
     covers = coverage(caseTypes, roster);
     attorneys = attorneyTypes(caseTypes, roster);
   }
   return roster;
+}
+
+/**
+ * How many of these people a roster could see in a day, at most: for each visit station, the
+ * minutes of those who may staff it over the people's mean minutes there, and the minutes of
+ * everyone who staffs any visit over the people's mean minutes in all (no interpreting counted).
+ */
+function roomFor(template: ClinicEvent, roster: readonly PoolMember[], people: readonly WaitingDemand[]): number {
+  if (people.length === 0) return 0;
+  let room = Number.POSITIVE_INFINITY;
+  let all = 0;
+  for (const station of VISIT_STATIONS) {
+    const need = people.reduce((n, p) => n + visitMinutes(template, p.caseType, station, p.complexity, false), 0) / people.length;
+    all += need;
+    const have = roster.filter((v) => mayStaff(v.role, station)).length * template.dayMinutes;
+    if (need > 0) room = Math.min(room, have / need);
+  }
+  const visitors = roster.filter((v) => VISIT_STATIONS.some((s) => mayStaff(v.role, s))).length * template.dayMinutes;
+  return Math.floor(Math.min(room, visitors / all));
 }
 
 /** The candidate at a site on a date, with its roster and worth, for the people not yet served. */
@@ -242,12 +278,17 @@ function candidateAt(season: Season, template: ClinicEvent, date: string, extra:
   const caseTypes = Object.keys(template.caseTypes);
   const covers = coverage(caseTypes, roster);
   const attorneys = attorneyTypes(caseTypes, roster);
-  const worth = Math.min(rosterPlaces(roster), offered.filter((p) => served(covers, attorneys, p)).length);
-  return { template, date, roster, offered, worth };
+  const covered = offered.filter((p) => served(covers, attorneys, p));
+  const worth = Math.min(rosterPlaces(roster), covered.length, roomFor(template, roster, covered));
+  const invited = covered.sort(byDeadline).slice(0, Math.ceil(worth * INVITED));
+  return { template, date, roster, offered, invited, worth };
 }
 
+/** The nearest deadline first (none: last), then by id. */
+const byDeadline = (a: WaitingDemand, b: WaitingDemand) => (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.id.localeCompare(b.id);
+
 /** A workshop at the candidate's site and date as the planner reads it. */
-function bundleOf(c: Candidate, offered: readonly WaitingDemand[] = c.offered): Bundle {
+function bundleOf(c: Candidate, offered: readonly WaitingDemand[]): Bundle {
   const { template, date } = c;
   const clock = { date, timezone: template.timezone, opens: template.opens };
   // The same hours on another date may be another length: a daylight-saving change.
@@ -269,7 +310,7 @@ function bundleOf(c: Candidate, offered: readonly WaitingDemand[] = c.offered): 
 }
 
 /** Plans the candidate's day: whom it schedules and which members it uses. */
-function planDay(c: Candidate, offered: readonly WaitingDemand[] = c.offered): { served: string[]; staff: string[]; bundle: Bundle } {
+function planDay(c: Candidate, offered: readonly WaitingDemand[] = c.invited): { served: string[]; staff: string[]; bundle: Bundle } {
   const bundle = bundleOf(c, offered);
   const day = plan(bundle, { compare: false, iterations: PLAN_ITERATIONS });
   const used = new Set<string>();
@@ -300,19 +341,34 @@ function grow(season: Season, minimum: number, most: number): ProposedWorkshop[]
   const { dates, sites } = season.input;
   const dropped = new Set<string>();
   const chosen: ProposedWorkshop[] = [];
+  // Sites of one county taking the same case types have the same candidate on a date: weighed once,
+  // and again only when that date's bookings change or someone it could take is served.
+  const weighed = new Map<string, Candidate>();
+  const keyOf = (t: ClinicEvent, d: string) => JSON.stringify([fold(t.site.county), Object.keys(t.caseTypes).sort(), d]);
+  // What the planner fitted of what a county's last day planned was worth: the worth of its other days is scaled by it.
+  const fitted = new Map<string, number>();
+  const weigh = (t: ClinicEvent, d: string): Candidate => {
+    const key = keyOf(t, d);
+    let found = weighed.get(key);
+    if (!found) weighed.set(key, found = candidateAt(season, t, d));
+    return { ...found, template: t, worth: Math.floor(found.worth * (fitted.get(fold(t.site.county)) ?? 1)) };
+  };
   while (chosen.length < most) {
-    const candidates = sites.flatMap((t) => dates.filter((d) => season.open(d, t.site.county) && !dropped.has(`${t.id}|${d}`))
-      .map((d) => candidateAt(season, t, d))).filter((c) => c.worth >= minimum).sort(better);
+    const candidates = sites.flatMap((t) => dates.filter((d) => season.open(d, t.site.county) && !dropped.has(keyOf(t, d)))
+      .map((d) => weigh(t, d))).filter((c) => c.worth >= minimum).sort(better);
     const best = candidates[0];
     if (!best) break;
     const day = planDay(best);
+    const county = fold(best.template.site.county);
+    fitted.set(county, Math.min(1, day.served.length / weighed.get(keyOf(best.template, best.date))!.worth));
     if (day.served.length < minimum) {
-      dropped.add(`${best.template.id}|${best.date}`);
+      dropped.add(keyOf(best.template, best.date));
       continue;
     }
     for (const id of day.served) season.served.add(id);
     for (const id of day.staff) season.book(id, best.date);
     season.taken.add(`${best.date}|${fold(best.template.site.county)}`);
+    for (const [key, c] of weighed) if (c.date === best.date || c.offered.some((p) => season.served.has(p.id))) weighed.delete(key);
     chosen.push({
       date: best.date, site: best.template.site, template: best.template.id, opens: best.template.opens, closes: best.template.closes,
       staff: day.staff, served: day.served, offered: best.offered.length, bound: boundOf(day.bundle),
@@ -392,7 +448,7 @@ function gainFrom(input: ProposalInput, rules: SeasonRules, proposal: readonly P
     const roster = [...w.staff.map((id) => members.get(id)!), extra];
     const had = new Set(w.served);
     const offered = [...input.demand.filter((p) => had.has(p.id)), ...input.demand.filter((p) => !season.served.has(p.id) && mayTake(template, w.date, p))];
-    const day = planDay({ template, date: w.date, roster, offered, worth: 0 });
+    const day = planDay({ template, date: w.date, roster, offered, invited: offered, worth: 0 });
     for (const id of day.served) season.served.add(id);
     more += day.served.length - had.size;
   }
