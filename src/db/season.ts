@@ -34,14 +34,15 @@ export interface SeasonWorkshopRow {
 /**
  * A mark of everything the season's pages show: it moves with every import, answer, change of an
  * event, new plan version or publish, and with everyone put on, moved from or taken off the
- * waitlist (kept pages are keyed by it).
+ * waitlist, and with two records confirmed as one person (kept pages are keyed by it).
  */
 export function seasonMark(db: Db): string {
-  const row = db.get<{ events: number; updated: string | null; plans: number; published: string | null; waiting: number; added: number | null }>(sql`select
+  const row = db.get<{ events: number; updated: string | null; plans: number; published: string | null; waiting: number; added: number | null; people: number }>(sql`select
     (select count(*) from ${events}) as events, (select max(${events.updatedAt}) from ${events}) as updated,
     (select count(*) from ${plans}) as plans, (select max(${plans.publishedAt}) from ${plans}) as published,
-    (select count(*) from ${waitlist} where ${waitlist.state} = 'waiting') as waiting, (select max(${waitlist.id}) from ${waitlist}) as added`);
-  return `${row.events}|${row.updated ?? ''}|${row.plans}|${row.published ?? ''}|${row.waiting}|${row.added ?? ''}`;
+    (select count(*) from ${waitlist} where ${waitlist.state} = 'waiting') as waiting, (select max(${waitlist.id}) from ${waitlist}) as added,
+    (select count(*) from ${volunteers}) as people`);
+  return `${row.events}|${row.updated ?? ''}|${row.plans}|${row.published ?? ''}|${row.waiting}|${row.added ?? ''}|${row.people}`;
 }
 
 /** The workshops an organization runs or hosts (undefined: every one), soonest first, each with its latest and its published version. */
@@ -65,7 +66,7 @@ export function seasonWorkshops(db: Db, organizationId?: number | null, dates?: 
 /** The workshops as the season reads them: when and where, and every roster line's e-mail and offered hours. */
 export function seasonEvents(db: Db, workshops: readonly SeasonWorkshopRow[]): SeasonEvent[] {
   const keys = workshops.map((w) => w.key);
-  const lines = keys.length === 0 ? [] : db.select({ event: rosterEntries.eventId, code: rosterEntries.code, available: rosterEntries.available, email: volunteers.email })
+  const lines = keys.length === 0 ? [] : db.select({ event: rosterEntries.eventId, code: rosterEntries.code, available: rosterEntries.available, email: volunteers.email, record: rosterEntries.volunteerId })
     .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(inArray(rosterEntries.eventId, keys)).orderBy(asc(rosterEntries.eventId), asc(rosterEntries.position)).all();
   const byEvent = new Map<number, typeof lines>();
@@ -82,7 +83,7 @@ export function seasonEvents(db: Db, workshops: readonly SeasonWorkshopRow[]): S
     return {
       source: e.id,
       event: { id: e.id, ...clock, dayMinutes, site: { name: e.site ?? '', address: e.address ?? undefined, county: e.county ?? undefined, setting: e.setting ?? undefined } },
-      volunteers: roster.map((l) => ({ id: l.code, email: l.email ?? undefined, available: windowsFromText({ dayMinutes }, l.available, toElapsed) })),
+      volunteers: roster.map((l) => ({ id: l.code, email: l.email ?? undefined, record: l.record, available: windowsFromText({ dayMinutes }, l.available, toElapsed) })),
       applicants: e.applicants,
       rows: new Map(roster.map((l, i) => [l.code, i + 2])),
     };
@@ -192,4 +193,36 @@ export function poolProfiles(db: Db, keys: readonly number[]): PoolProfileLine[]
   }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id)).innerJoin(events, eq(rosterEntries.eventId, events.id))
     .leftJoin(sites, eq(events.siteId, sites.id))
     .where(inArray(rosterEntries.volunteerId, people)).orderBy(asc(events.date), asc(events.id)).all();
+}
+
+/** A person's record as the pool's same-person check reads it: contacts and the roster lines (workshop keys, codes). */
+export interface PoolRecord { id: number; name: string; email: string | null; phone: string | null; lines: { event: number; code: string }[] }
+
+/** The records of everyone on the rosters of these workshops, each with their lines there. */
+export function poolRecords(db: Db, keys: readonly number[]): PoolRecord[] {
+  if (keys.length === 0) return [];
+  const rows = db.select({ id: volunteers.id, name: volunteers.name, email: volunteers.email, phone: volunteers.phone, event: rosterEntries.eventId, code: rosterEntries.code })
+    .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
+    .where(inArray(rosterEntries.eventId, [...keys])).orderBy(asc(volunteers.id), asc(rosterEntries.eventId)).all();
+  const records = new Map<number, PoolRecord>();
+  for (const r of rows) {
+    const record = records.get(r.id) ?? { id: r.id, name: r.name, email: r.email, phone: r.phone, lines: [] };
+    record.lines.push({ event: r.event, code: r.code });
+    records.set(r.id, record);
+  }
+  return [...records.values()];
+}
+
+/**
+ * Makes two records of one person one: every roster line and kept hour of `merged` becomes
+ * `kept`'s, `kept` takes the e-mail and phone it lacks from `merged`, and `merged` is removed. One transaction.
+ */
+export function mergeRecords(db: Db, kept: number, merged: number): void {
+  db.transaction((tx) => {
+    const [a, b] = [kept, merged].map((id) => tx.select({ email: volunteers.email, phone: volunteers.phone }).from(volunteers).where(eq(volunteers.id, id)).get()!);
+    tx.update(rosterEntries).set({ volunteerId: kept }).where(eq(rosterEntries.volunteerId, merged)).run();
+    tx.update(eventHours).set({ volunteerId: kept }).where(eq(eventHours.volunteerId, merged)).run();
+    tx.delete(volunteers).where(eq(volunteers.id, merged)).run();
+    tx.update(volunteers).set({ email: a!.email ?? b!.email, phone: a!.phone ?? b!.phone }).where(eq(volunteers.id, kept)).run();
+  });
 }

@@ -1,7 +1,7 @@
 /** What the season's pages print, in the page's language. */
 import { DateTime } from 'luxon';
 import type { ClinicEvent } from '../domain/index.js';
-import type { ConflictSide, PoolPerson, ReportGroup, SeasonCalendar, SeasonReport } from '../services/season.js';
+import type { ConflictSide, PoolPerson, PossibleSame, RecordSide, ReportGroup, SeasonCalendar, SeasonReport } from '../services/season.js';
 import { INTL_LOCALE, caseTypeLabel, clockSpan, formatNumber, longDate, translator } from './i18n.js';
 import { languageName } from '../domain/index.js';
 import type { Locale } from './i18n.js';
@@ -170,4 +170,14 @@ export function poolView(pool: readonly PoolPerson[], limit: number, locale: Loc
       heavy: p.heavy,
     })),
   };
+}
+
+/** Records that may be one person, each side with its contacts and roster lines, for the pool page. */
+export function samePeopleView(pairs: readonly PossibleSame[], locale: Locale) {
+  const t = translator(locale);
+  const side = (r: RecordSide) => ({
+    id: r.id, name: r.name || t('season.pool.noName'), contact: [r.email, r.phone].filter(Boolean).join(', '),
+    lines: r.lines.map((l) => ({ event: l.event, text: t('season.same.line', { code: l.code, event: l.name, date: longDate(locale, l.date) }) })),
+  });
+  return pairs.map((p) => ({ kept: side(p.kept), other: side(p.other), why: t(`season.same.why.${p.why}`) }));
 }

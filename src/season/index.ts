@@ -21,6 +21,8 @@ export type SeasonWorkshop = Pick<ClinicEvent, 'id' | 'date' | 'timezone' | 'ope
 export interface SeasonLine {
   id: string;
   email?: string;
+  /** The person's stored record, for a line without an e-mail whose person a coordinator confirmed across workshops. */
+  record?: number;
   available: readonly Window[];
 }
 
@@ -71,10 +73,11 @@ export function countyPair(a: string, b: string): string {
   return [fold(a), fold(b)].sort().join('|');
 }
 
-/** Who a roster line is across the season: their e-mail, or (without one) that line alone. */
+/** Who a roster line is across the season: their e-mail, or (without one) their stored record, or that line alone. */
 export function personOf(event: SeasonEvent, volunteer: SeasonLine): string {
   const email = volunteer.email ? fold(volunteer.email) : '';
-  return email !== '' ? `email:${email}` : `line:${event.source}#${volunteer.id}`;
+  if (email !== '') return `email:${email}`;
+  return volunteer.record !== undefined ? `record:${volunteer.record}` : `line:${event.source}#${volunteer.id}`;
 }
 
 const sameSite = (a: Site, b: Site) =>

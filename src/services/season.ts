@@ -10,7 +10,8 @@ import type { Outcome } from '../db/purge.js';
 import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { leftOut, poolLines, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { leftOut, mergeRecords, poolLines, poolRecords, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { auditWriter } from '../db/audit.js';
 import { waitingPeople } from '../db/waitlist.js';
 import { seasonRules } from './season-rules.js';
 import { organizationNames } from '../db/organizations.js';
@@ -345,4 +346,71 @@ export function seasonPool(db: Db, organizationId: number | null | undefined, ru
     const [month, count] = [...months].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
     return { ...person, workshops: person.workshops.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)), busiest: { month, workshops: count }, heavy: count > rules.monthlyLimit };
   }).sort((a, b) => b.workshops.length - a.workshops.length || b.minutes - a.minutes || a.name.localeCompare(b.name));
+}
+
+// ——— One person, two records ———
+
+/** One side of a possible same person: their record, contacts and where they are on a roster. */
+export interface RecordSide { id: number; name: string; email: string | null; phone: string | null; lines: { event: string; name: string; date: string; code: string }[] }
+
+/** Two records that may be one person: the same name (case, accents and spacing aside) or the same phone number. */
+export interface PossibleSame { kept: RecordSide; other: RecordSide; why: 'name' | 'phone' }
+
+const nameKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const phoneKey = (phone: string | null) => {
+  const digits = (phone ?? '').replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+  return digits.length >= 7 ? digits : '';
+};
+
+/**
+ * Records on the account's workshops' rosters that may be one person, for a coordinator to
+ * confirm: never two with different e-mail addresses (those are two people). The record with an
+ * e-mail (else the older) is the one kept.
+ */
+export function possibleSamePeople(db: Db, organizationId: number | null | undefined): PossibleSame[] {
+  const workshops = seasonWorkshops(db, organizationId);
+  const byKey = new Map(workshops.map((w) => [w.key, w]));
+  const records = poolRecords(db, workshops.map((w) => w.key)).map((r): RecordSide => ({
+    ...r, lines: r.lines.map((l) => ({ event: byKey.get(l.event)!.id, name: byKey.get(l.event)!.name, date: byKey.get(l.event)!.date, code: l.code })),
+  }));
+  const found: PossibleSame[] = [];
+  const seen = new Set<string>();
+  for (const [why, key] of [['name', (r: RecordSide) => nameKey(r.name)], ['phone', (r: RecordSide) => phoneKey(r.phone)]] as const) {
+    const groups = new Map<string, RecordSide[]>();
+    for (const r of records) {
+      const k = key(r);
+      if (k !== '') groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    for (const group of groups.values()) {
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const [a, b] = [group[i]!, group[j]!];
+          if (a.email && b.email && a.email !== b.email) continue;
+          const pair = `${a.id}|${b.id}`;
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          const [kept, other] = !a.email && b.email ? [b, a] : [a, b];
+          found.push({ kept, other, why });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+export type SamePersonOutcome = 'merged' | 'not_found' | 'two_emails';
+
+/**
+ * A coordinator confirms two records are one person: both must be on the account's workshops'
+ * rosters and must not hold two different e-mail addresses. On the audit log by record numbers.
+ */
+export async function confirmSamePerson(db: Db, organizationId: number | null | undefined, kept: number, other: number, actor: string): Promise<SamePersonOutcome> {
+  if (kept === other) return 'not_found';
+  const records = new Map(poolRecords(db, seasonWorkshops(db, organizationId).map((w) => w.key)).map((r) => [r.id, r]));
+  const [a, b] = [records.get(kept), records.get(other)];
+  if (!a || !b) return 'not_found';
+  if (a.email && b.email && a.email !== b.email) return 'two_emails';
+  mergeRecords(db, kept, other);
+  await auditWriter(db).write(actor, 'pool.same_person', null, `volunteer record #${other} is #${kept}`);
+  return 'merged';
 }

@@ -46,6 +46,15 @@ t.test('one person across workshops is their e-mail, in any letter case; a line 
   t.not(personOf(a, a.volunteers[1]!), personOf(b, b.volunteers[1]!), 'the same id at two workshops is not the same person');
 });
 
+t.test('two lines without an e-mail are one person when they hold the same stored record, a person confirmed as one', async (t) => {
+  const a = workshop({ id: 'a', date: '2027-06-05', lines: [{ id: 'V1' }] });
+  const b = workshop({ id: 'b', date: '2027-06-05', lines: [{ id: 'V7' }] });
+  const same = (e: SeasonEvent, record: number) => ({ ...e, volunteers: e.volunteers.map((v) => ({ ...v, record })) });
+  t.equal(personOf(a, same(a, 4).volunteers[0]!), personOf(b, same(b, 4).volunteers[0]!));
+  t.not(personOf(a, same(a, 4).volunteers[0]!), personOf(b, same(b, 5).volunteers[0]!));
+  t.equal(seasonConflicts([same(a, 4), same(b, 4)]).length, 1, 'booked at both on one day: a conflict');
+});
+
 t.test('travel: none at the same site, the county default within a county, a set pair either way, else between counties', async (t) => {
   const rules: SeasonRules = { ...DEFAULT_SEASON_RULES, pairs: new Map([[countyPair('Merced', 'fresno'), 75]]) };
   const site = (name: string, county?: string) => ({ name, address: `${name} st`, county });

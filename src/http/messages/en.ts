@@ -1639,6 +1639,20 @@ export const en = {
       noName: '(contact details removed)',
       empty: 'Nobody is on a roster yet.',
     },
+    same: {
+      heading: 'Possibly the same person',
+      lead: 'Two records on the rosters, with the same name or phone number and no two different e-mail addresses. If they are one person, say so: from then on they are one record, and they cannot be booked at two workshops at once.',
+      line: '{code} at {event}, {date}',
+      why: { name: 'same name', phone: 'same phone number' },
+      and: 'and',
+      confirm: 'They are the same person',
+      none: 'No two records look like the same person.',
+      done: {
+        merged: 'Done: they are one person now.',
+        not_found: 'Nothing was changed: one of them is no longer on your workshops’ rosters.',
+        two_emails: 'Nothing was changed: they have two different e-mail addresses, so they are two people.',
+      },
+    },
     proposal: {
       open: 'Propose workshops for the people still waiting',
       title: 'Season proposal',

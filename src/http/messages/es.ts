@@ -1604,6 +1604,20 @@ export const es: Messages = {
       noName: '(datos de contacto eliminados)',
       empty: 'Todavía no hay nadie en una lista.',
     },
+    same: {
+      heading: 'Posiblemente la misma persona',
+      lead: 'Dos registros en los equipos, con el mismo nombre o teléfono y sin dos correos distintos. Si son una sola persona, dígalo: desde entonces serán un solo registro, y no se les podrá asignar a dos talleres a la vez.',
+      line: '{code} en {event}, {date}',
+      why: { name: 'mismo nombre', phone: 'mismo teléfono' },
+      and: 'y',
+      confirm: 'Son la misma persona',
+      none: 'No hay dos registros que parezcan la misma persona.',
+      done: {
+        merged: 'Hecho: ahora son una sola persona.',
+        not_found: 'No se cambió nada: uno de ellos ya no está en los equipos de sus talleres.',
+        two_emails: 'No se cambió nada: tienen dos correos distintos, así que son dos personas.',
+      },
+    },
     proposal: {
       open: 'Proponer talleres para las personas que siguen esperando',
       title: 'Propuesta de temporada',

@@ -8,7 +8,8 @@
  * `GET /season/report.csv` its rows, with volunteer hours by organization and `GET
  * /season/report-hours.csv` those; anonymous counts only. `GET`/`POST /season/rules` (admins):
  * the travel times and monthly limit the season is checked with. `GET /season/pool` (signed in):
- * the volunteer pool, each person once with their workshops, hours and load (names; audit-logged).
+ * the volunteer pool, each person once with their workshops, hours and load (names; audit-logged),
+ * and records that may be one person; `POST /season/pool/same` (`write`) confirms two are one.
  * `GET /season/proposal` (signed in): the workshops that would serve the most people still
  * waiting, with the pool members who would staff them (names; audit-logged), planned in a worker.
  */
@@ -18,7 +19,9 @@ import { Type } from 'typebox';
 import { organizationsMark } from '../../db/organizations.js';
 import { seasonMark } from '../../db/season.js';
 import { Memo } from '../../services/lru.js';
-import { announcedWorkshops, seasonCalendar, seasonHoursCsv, seasonPool, seasonReport, seasonReportCsv } from '../../services/season.js';
+import {
+  announcedWorkshops, confirmSamePerson, possibleSamePeople, seasonCalendar, seasonHoursCsv, seasonPool, seasonReport, seasonReportCsv,
+} from '../../services/season.js';
 import { auditWriter } from '../../db/audit.js';
 import type { SeasonCalendar, SeasonReport } from '../../services/season.js';
 import { dateAtSite } from '../../services/events.js';
@@ -31,7 +34,7 @@ import { checkProposalForm, proposalRequest } from '../../services/proposal.js';
 import type { ProposalRequest } from '../../services/proposal.js';
 import type { Proposal } from '../../season/proposal.js';
 import { proposalView } from '../proposal-view.js';
-import { poolView, publicWorkshopsView, rulesView, seasonReportView, seasonView } from '../season-view.js';
+import { poolView, publicWorkshopsView, rulesView, samePeopleView, seasonReportView, seasonView } from '../season-view.js';
 
 /** Seasons kept built, one per organization (and the admins'), until anything they show changes. */
 const SEASONS_KEPT = 50;
@@ -54,12 +57,28 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   // The volunteer pool: each person once, with their workshops, hours and load. Names: a view of personal data, on the audit log.
-  app.get('/season/pool', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/season/pool', {
+    config: { access: 'signed-in' }, schema: { querystring: Type.Object({ same: Type.Optional(Type.String({ maxLength: 20 })) }) },
+  }, async (request, reply) => {
     const rules = seasonRules(db);
     const pool = seasonPool(db, scopeOf(request), rules);
+    // Only an account that may change rosters is asked to confirm who is one person.
+    const mayConfirm = request.account!.role !== 'viewer';
+    const pairs = mayConfirm ? possibleSamePeople(db, scopeOf(request)) : [];
     await audits.write(actorOf(request), 'pool.view', null, `${pool.length} people`);
-    return reply.header('cache-control', 'no-store')
-      .view('season/pool.hbs', { ...poolView(pool, rules.monthlyLimit, reply.locals.locale), accountNav: accountNav(request, reply) });
+    return reply.header('cache-control', 'no-store').view('season/pool.hbs', {
+      ...poolView(pool, rules.monthlyLimit, reply.locals.locale), pairs: samePeopleView(pairs, reply.locals.locale),
+      same: request.query.same ?? null, csrf: mayConfirm ? reply.generateCsrf() : null, accountNav: accountNav(request, reply),
+    });
+  });
+
+  // Two records of one person, confirmed by a coordinator: one record from now on.
+  app.post('/season/pool/same', {
+    config: { access: 'write' },
+    schema: { body: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), kept: Type.String({ pattern: '^[0-9]{1,12}$' }), other: Type.String({ pattern: '^[0-9]{1,12}$' }) }) },
+  }, async (request, reply) => {
+    const outcome = await confirmSamePerson(db, scopeOf(request), Number(request.body.kept), Number(request.body.other), actorOf(request));
+    return reply.redirect(`/season/pool?same=${outcome}`, 303);
   });
 
   // The season proposal: planned in a worker (a day plan per workshop weighed), kept until anything it reads changes.
