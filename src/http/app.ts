@@ -65,6 +65,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Fastify's `trustProxy` (TRUST_PROXY): the client's address and protocol come from these proxies' headers. */
   trustProxy?: boolean | number | string;
+  /** The clock the season's pages read today from (the waitlist's offers, the calendar, the proposal); default: the system's. */
+  now?: () => Date;
 }
 
 declare module 'fastify' {
@@ -75,6 +77,8 @@ declare module 'fastify' {
     jobWait: number;
     /** PUBLIC_URL, without its trailing slash, or null. */
     publicUrl: string | null;
+    /** The clock the season's pages read today from. */
+    now: () => Date;
   }
 }
 
@@ -139,6 +143,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.decorate('store', store);
   app.decorate('publicUrl', publicUrl);
+  app.decorate('now', options.now ?? (() => new Date()));
   // Personal answers are never kept by a browser or a proxy: whatever a token opened, a slip,
   // a volunteer's calendar.
   app.addHook('onSend', async (request, reply) => {

@@ -7,7 +7,7 @@ import t from 'tap';
 import { addAccount } from '../../src/services/users.js';
 import { ARTIFACTS, CHROMIUM, arrives, servedApp, signedInPage } from '../support/browser.js';
 import { readPdf } from '../support/pdf.js';
-import { FRESNO_ID, LATER_ID, LEFT_OUT, ORG, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
+import { BEFORE, FRESNO_ID, LATER_ID, LEFT_OUT, ORG, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -18,7 +18,7 @@ if (!existsSync(CHROMIUM)) {
   t.plan(0, `skip: no Chromium at ${CHROMIUM}; CI installs Debian's chromium package (a browser is never downloaded)`);
 } else {
   t.test('a coordinator moves a waitlisted applicant to a later workshop with the keyboard, and finds them on its applicants table', async (t) => {
-    const { store, base } = await servedApp(t);
+    const { store, base } = await servedApp(t, { now: BEFORE });
     turnedAwaySeason(t, store);
     await addAccount(store.db, { email: 'cora@example.org', name: 'Cora Coordinator', role: 'coordinator', organization: ORG, password: PASSWORD }, 'test');
     const name = applicantOf(LEFT_OUT[0]!).name;

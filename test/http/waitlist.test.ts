@@ -8,7 +8,7 @@ import { auditLog, waitlist } from '../../src/db/schema.js';
 import { sendFromEvent } from '../../src/services/waitlist.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
-import { FRESNO_ID, LATER_ID, LEFT_OUT, ORG, UNSCHEDULED, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
+import { BEFORE, FRESNO_ID, LATER_ID, LEFT_OUT, ORG, UNSCHEDULED, applicantOf, turnedAwaySeason } from '../support/waitlist.js';
 
 const html = { accept: 'text/html' };
 const form = (fields: Record<string, string | string[]>) => {
@@ -19,7 +19,7 @@ const form = (fields: Record<string, string | string[]>) => {
 
 async function season(t: Test) {
   const store = tempDatabase(t);
-  const { app } = await build(t, store, { rateLimits: false });
+  const { app } = await build(t, store, { rateLimits: false, now: BEFORE });
   turnedAwaySeason(t, store);
   const coordinator = authHeader(store, { role: 'coordinator', organization: ORG });
   return { app, store, coordinator };

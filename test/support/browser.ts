@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { Page, Response } from 'playwright-core';
 import type { Test } from 'tap';
 import type { OpenDatabase } from '../../src/db/index.js';
+import type { AppOptions } from '../../src/http/app.js';
 import { tempDatabase } from './fixtures.js';
 import { build } from './http.js';
 
@@ -30,12 +31,12 @@ export async function arrives(page: Page, act: () => Promise<unknown>): Promise<
 
 /**
  * A browser test's server: a fresh database, the app listening on a free loopback port, and its
- * address; the artifacts folder made. Closed with the test.
+ * address; the artifacts folder made. Closed with the test. `options` as the app takes them (a fixed clock).
  */
-export async function servedApp(t: Test): Promise<{ store: OpenDatabase; app: FastifyInstance; base: string }> {
+export async function servedApp(t: Test, options: Omit<AppOptions, 'database'> = {}): Promise<{ store: OpenDatabase; app: FastifyInstance; base: string }> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const store = tempDatabase(t);
-  const { app } = await build(t, store, { rateLimits: false });
+  const { app } = await build(t, store, { rateLimits: false, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { store, app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }

@@ -13,6 +13,8 @@ import type { PlanJson } from '../../src/planner/types.js';
 import { FRESNO, FRESNO_ID, sampleBundle, tempDatabase } from './fixtures.js';
 
 export const ORG = 'Casa Legal';
+/** A clock for the app in these tests: a day well before both workshops, whatever the date the tests run on. */
+export const BEFORE = () => new Date('2027-01-15T18:00:00Z');
 export const LATER_ID = 'fresno-2027-06-19';
 
 const BUNDLE = sampleBundle(FRESNO);

@@ -49,8 +49,9 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/season', { config: { access: 'signed-in' } }, async (request, reply) => {
     const scope = scopeOf(request);
-    const today = new Date().toISOString().slice(0, 10);
-    const calendar = await seasons.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}`, () => seasonCalendar(db, scope, new Date(), seasonRules(db)));
+    const now = app.now();
+    const today = now.toISOString().slice(0, 10);
+    const calendar = await seasons.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}`, () => seasonCalendar(db, scope, now, seasonRules(db)));
     return reply.header('cache-control', 'no-store').view('season/calendar.hbs', {
       ...seasonView(calendar, reply.locals.locale), accountNav: accountNav(request, reply), admin: request.account!.role === 'admin',
     });
@@ -93,7 +94,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const scope = scopeOf(request);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = app.now().toISOString().slice(0, 10);
     const checked = checkProposalForm(request.query, today);
     const page = (code: number, found: { proposal: Proposal; request: ProposalRequest } | null) => reply.code(code).header('cache-control', 'no-store')
       .view('season/proposal.hbs', { ...proposalView(checked.settings, checked.ok ? [] : checked.problems, found, reply.locals.locale), accountNav: accountNav(request, reply) });
@@ -161,7 +162,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: { querystring: Type.Object({ org: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }) },
   }, async (request, reply) => {
-    const now = new Date();
+    const now = app.now();
     const upcoming = announcedWorkshops(db, request.query.org).map((w) => w.event).filter((e) => e.date >= dateAtSite(e.timezone, now));
     return reply.view('season/workshops.hbs', publicWorkshopsView(upcoming, request.query.org, linkOrigin(app), reply.locals.locale));
   });

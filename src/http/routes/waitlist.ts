@@ -39,11 +39,11 @@ const RegistrationBody = Type.Object({
 });
 
 /** Today, as the season's pages count it. */
-const todayOf = () => new Date().toISOString().slice(0, 10);
 const listOf = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export const waitlistRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
+  const todayOf = () => app.now().toISOString().slice(0, 10);
 
   /** Whose people an account sees: an admin's, everyone's; others, their organization's. */
   const scopeOf = (request: FastifyRequest): Scope => (request.account!.role === 'admin' ? undefined : request.account!.organizationId);
