@@ -13,9 +13,10 @@
  * roster covers, at most the places its preparers and reviewers give. The worthiest is planned
  * with the per-event planner; the people it schedules are served, the volunteers its plan uses
  * are booked that day, and the rest of its roster stays free. A candidate whose plan serves fewer
- * than the minimum is dropped. The worth of a county's candidates is then scaled by the share of
- * its last planned day's worth the planner fitted (a roster short of interpreters fits fewer than
- * its places say), so that days the planner would fill no better are not planned in turn. It ends when no candidate is worth the minimum, or at the most
+ * than the minimum is dropped. Where the planner could not fit everyone a day was planned with,
+ * the county's other candidates are worth at most as many per visit volunteer as that day saw (a
+ * roster short of interpreters fits fewer than its places say), so that days the planner would
+ * fill no better are not planned in turn. It ends when no candidate is worth the minimum, or at the most
  * workshops asked for.
  *
  * The upper bound counts the people any proposal could serve: those with a site in their county
@@ -267,9 +268,12 @@ function roomFor(template: ClinicEvent, roster: readonly PoolMember[], people: r
     const have = roster.filter((v) => mayStaff(v.role, station)).length * template.dayMinutes;
     if (need > 0) room = Math.min(room, have / need);
   }
-  const visitors = roster.filter((v) => VISIT_STATIONS.some((s) => mayStaff(v.role, s))).length * template.dayMinutes;
-  return Math.floor(Math.min(room, visitors / all));
+  const staffing = visitors(roster) * template.dayMinutes;
+  return Math.floor(Math.min(room, staffing / all));
 }
+
+/** How many on a roster may staff a visit station. */
+const visitors = (roster: readonly PoolMember[]) => roster.filter((v) => VISIT_STATIONS.some((s) => mayStaff(v.role, s))).length;
 
 /** The candidate at a site on a date, with its roster and worth, for the people not yet served. */
 function candidateAt(season: Season, template: ClinicEvent, date: string, extra: readonly PoolMember[] = []): Candidate {
@@ -345,13 +349,18 @@ function grow(season: Season, minimum: number, most: number): ProposedWorkshop[]
   // and again only when that date's bookings change or someone it could take is served.
   const weighed = new Map<string, Candidate>();
   const keyOf = (t: ClinicEvent, d: string) => JSON.stringify([fold(t.site.county), Object.keys(t.caseTypes).sort(), d]);
-  // What the planner fitted of what a county's last day planned was worth: the worth of its other days is scaled by it.
+  // People a volunteer who staffs visits saw on a county's last day the planner could not fit everyone on: its other days take no more.
   const fitted = new Map<string, number>();
+  const room = (c: Candidate) => {
+    const each = fitted.get(fold(c.template.site.county));
+    return each === undefined ? c.worth : Math.min(c.worth, Math.floor(each * visitors(c.roster) + 1e-9));
+  };
   const weigh = (t: ClinicEvent, d: string): Candidate => {
     const key = keyOf(t, d);
     let found = weighed.get(key);
     if (!found) weighed.set(key, found = candidateAt(season, t, d));
-    return { ...found, template: t, worth: Math.floor(found.worth * (fitted.get(fold(t.site.county)) ?? 1)) };
+    const candidate = { ...found, template: t };
+    return { ...candidate, worth: room(candidate) };
   };
   while (chosen.length < most) {
     const candidates = sites.flatMap((t) => dates.filter((d) => season.open(d, t.site.county) && !dropped.has(keyOf(t, d)))
@@ -360,7 +369,7 @@ function grow(season: Season, minimum: number, most: number): ProposedWorkshop[]
     if (!best) break;
     const day = planDay(best);
     const county = fold(best.template.site.county);
-    fitted.set(county, Math.min(1, day.served.length / weighed.get(keyOf(best.template, best.date))!.worth));
+    if (day.served.length < best.invited.length) fitted.set(county, day.served.length / visitors(best.roster));
     if (day.served.length < minimum) {
       dropped.add(keyOf(best.template, best.date));
       continue;
