@@ -226,3 +226,22 @@ export function mergeRecords(db: Db, kept: number, merged: number): void {
     tx.update(volunteers).set({ email: a!.email ?? b!.email, phone: a!.phone ?? b!.phone }).where(eq(volunteers.id, kept)).run();
   });
 }
+
+/** A person of the pool as a new roster line would name them: their record's contacts and their latest roster line. */
+export interface PersonLine {
+  volunteer: number; name: string; email: string | null; phone: string | null; role: string; languages: string[];
+  caseTypes: string[]; accreditation: string | null; org: string | null; maxApplicants: number | null;
+}
+
+/** Each of these people with their latest roster line (by workshop date), in the order asked. */
+export function personLines(db: Db, ids: readonly number[]): PersonLine[] {
+  if (ids.length === 0) return [];
+  const rows = db.select({
+    volunteer: volunteers.id, name: volunteers.name, email: volunteers.email, phone: volunteers.phone, role: rosterEntries.role,
+    languages: rosterEntries.languages, caseTypes: rosterEntries.caseTypes, accreditation: rosterEntries.accreditation, org: rosterEntries.org,
+    maxApplicants: rosterEntries.maxApplicants,
+  }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id)).innerJoin(events, eq(rosterEntries.eventId, events.id))
+    .where(inArray(volunteers.id, [...ids])).orderBy(asc(events.date), asc(events.id)).all();
+  const latest = new Map(rows.map((r) => [r.volunteer, r]));
+  return ids.flatMap((id) => (latest.has(id) ? [latest.get(id)!] : []));
+}

@@ -43,7 +43,8 @@ function resultView(proposal: Proposal, request: ProposalRequest, settings: Prop
       const roles = ROLES.map((role) => ({ role, count: staff.filter((m) => m.role === role).length })).filter((r) => r.count > 0)
         .map((r) => `${n(r.count)} × ${roleName(r.role)}`).join(', ');
       return {
-        date: longDate(locale, w.date),
+        date: longDate(locale, w.date), iso: w.date,
+        createLabel: t('season.proposal.createLabel', { site: w.site.name, date: longDate(locale, w.date) }),
         site: w.site.name, county: w.site.county ?? '', hours: clockSpan(locale, w.opens, w.closes),
         serves: t('season.proposal.servesOf', { served: n(w.served.length), offered: n(w.offered) }),
         bound: t('season.proposal.bound', { bound: n(w.bound) }),

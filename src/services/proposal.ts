@@ -8,12 +8,16 @@
  * days they are already taken (at any workshop).
  */
 import { DateTime } from 'luxon';
+import { auditWriter } from '../db/audit.js';
 import { loadEvent } from '../db/events.js';
+import { saveBundle } from '../db/events.js';
+import { markMoved, waitingPerson } from '../db/waitlist.js';
 import type { Db } from '../db/index.js';
-import { poolProfiles, seasonWorkshops } from '../db/season.js';
-import { ROLES, isCalendarDate } from '../domain/index.js';
-import type { Accreditation, ClinicEvent, Complexity, Role } from '../domain/index.js';
-import type { PoolMember, ProposalInput, WaitingDemand } from '../season/proposal.js';
+import { personLines, poolProfiles, seasonWorkshops } from '../db/season.js';
+import { ROLES, applicantPriority, elapsedFromClock, isCalendarDate, parseClock } from '../domain/index.js';
+import type { Accreditation, Applicant, Bundle, ClinicEvent, Complexity, Role, Volunteer } from '../domain/index.js';
+import type { PoolMember, Proposal, ProposalInput, WaitingDemand } from '../season/proposal.js';
+import { poolConflicts } from './season.js';
 import { seasonRules } from './season-rules.js';
 import { waitlistEntries } from './waitlist.js';
 import type { Scope } from './waitlist.js';
@@ -135,4 +139,67 @@ export function proposalRequest(db: Db, scope: Scope, settings: ProposalSettings
     input: { dates, sites, taken, pool, demand, rules: seasonRules(db), minimum: settings.minimum },
     names, models,
   };
+}
+
+// ——— A proposed workshop made real ———
+
+export type CreateOutcome =
+  | { ok: true; event: string; applicants: number; volunteers: number }
+  /** The proposal no longer holds that workshop (something changed since it was shown). */
+  | { ok: false; gone: true }
+  /** Someone it would staff is now booked where they cannot also be: the import check's lines. */
+  | { ok: false; conflicts: string[] };
+
+/** A fresh event id for the workshop: the model's id without its date, and the new date (`-2`, `-3`… when taken). */
+function freshId(db: Db, model: string, date: string): string {
+  const base = `${model.replace(/-?\d{4}-\d{2}-\d{2}$/, '') || 'workshop'}-${date}`;
+  let id = base;
+  for (let n = 2; loadEvent(db, id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * Creates the proposed workshop at a site (by its model workshop) on a date: a new event with the
+ * model's hours, case types, desks, hosts and settings, its roster the pool members the proposal
+ * staffs it with (each as their latest roster line, available all day), and as its applicants
+ * the people it serves who still wait (each moved off the waitlist, with a code `W` and their
+ * number on the list). Refused, with nothing stored, when the proposal no longer holds it or a
+ * roster line would book someone where they cannot also be. On the audit log.
+ */
+export async function createProposed(db: Db, request: ProposalRequest, proposal: Proposal, model: string, date: string,
+  who: { actor: string; organizationId: number | null }): Promise<CreateOutcome> {
+  const proposed = proposal.workshops.find((w) => w.template === model && w.date === date);
+  const template = request.input.sites.find((t) => t.id === model);
+  if (!proposed || !template) return { ok: false, gone: true };
+  const id = freshId(db, model, date);
+  // The model's clock times, measured on this date (a daylight-saving change makes a day longer or shorter).
+  const dayMinutes = elapsedFromClock({ date, timezone: template.timezone, opens: template.opens }, parseClock(template.closes)!);
+  const event: ClinicEvent = { ...template, id, date, dayMinutes, name: `${template.site.name} — ${date}` };
+  const whole = () => [{ start: 0, end: dayMinutes }];
+  const people = personLines(db, proposed.staff.map((s) => Number(s.slice(1))));
+  const codes = new Map(people.map((p, i) => [p.volunteer, `V${String(i + 1).padStart(3, '0')}`]));
+  const supervisor = people.find((p) => p.role === 'attorney');
+  const volunteers: Volunteer[] = people.map((p) => ({
+    id: codes.get(p.volunteer)!, name: p.name, role: p.role as Role, languages: p.languages, caseTypes: p.caseTypes, available: whole(),
+    ...(p.email ? { email: p.email } : {}), ...(p.phone ? { phone: p.phone } : {}),
+    ...(p.accreditation ? { accreditation: p.accreditation as Accreditation } : {}), ...(p.org ? { org: p.org } : {}),
+    ...(p.maxApplicants !== null ? { maxApplicants: p.maxApplicants } : {}),
+    ...(p.role === 'law_student' && supervisor ? { supervisor: codes.get(supervisor.volunteer)! } : {}),
+  }));
+  const waiting = proposed.served.map((s) => waitingPerson(db, Number(s), undefined)).filter((p) => p?.state === 'waiting');
+  const applicants: Applicant[] = waiting.map((p) => ({
+    id: `W${String(p!.id).padStart(4, '0')}`, name: p!.name, languages: p!.languages, caseType: p!.caseType, complexity: p!.complexity as Complexity,
+    flags: [], available: whole(), priority: applicantPriority(date, p!.deadline ?? undefined, undefined),
+    ...(p!.phone ? { phone: p!.phone } : {}), ...(p!.email ? { email: p!.email } : {}), ...(p!.deadline ? { deadline: p!.deadline } : {}),
+  }));
+  const bundle: Bundle = { event, volunteers, applicants };
+  const conflicts = poolConflicts(db, bundle, new Map(volunteers.map((v, i) => [v.id, i + 2])));
+  if (conflicts.length > 0) return { ok: false, conflicts: conflicts.map((c) => c.message) };
+  const saved = db.transaction(() => {
+    const stored = saveBundle(db, bundle, who.actor, who.organizationId);
+    for (const a of applicants) markMoved(db, Number(a.id.slice(1)), stored.eventId, a.id);
+    return stored;
+  });
+  await auditWriter(db).write(who.actor, 'proposal.create', saved.eventId, `${applicants.length} applicants moved from the waitlist, ${volunteers.length} volunteers`);
+  return { ok: true, event: id, applicants: applicants.length, volunteers: volunteers.length };
 }

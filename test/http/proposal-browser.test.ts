@@ -1,6 +1,6 @@
 // The season proposal in Chromium: a coordinator goes from the season calendar to the proposal,
 // asks for one by the form with the keyboard, reads the workshop proposed and who would staff it,
-// and reads it on a 390 px phone with nothing wider than the screen. Screenshots under test-artifacts/browser/.
+// reads it on a 390 px phone with nothing wider than the screen, and creates the first workshop. Screenshots under test-artifacts/browser/.
 import { existsSync } from 'node:fs';
 import t from 'tap';
 import { DateTime } from 'luxon';
@@ -50,5 +50,11 @@ if (!existsSync(CHROMIUM)) {
     await page.reload();
     t.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'nothing wider than a phone');
     await page.screenshot({ path: `${ARTIFACTS}season-proposal-phone.png`, fullPage: true });
+
+    // The first proposed workshop made real: its event page opens.
+    const created = await arrives(page, () => page.getByRole('button', { name: /^Create the workshop at St\. Anthony Parish Hall on / }).first().click());
+    t.equal(created.status(), 200);
+    t.match(page.url(), /\/events\/fresno-\d{4}-\d{2}-\d{2}\?created=1$/);
+    t.match(await page.getByRole('heading', { level: 1 }).textContent(), /St\. Anthony Parish Hall/);
   });
 }

@@ -4,7 +4,8 @@
 import t from 'tap';
 import type { Test } from 'tap';
 import { DateTime } from 'luxon';
-import { auditLog } from '../../src/db/schema.js';
+import { loadBundle } from '../../src/db/events.js';
+import { auditLog, waitlist } from '../../src/db/schema.js';
 import { tempDatabase } from '../support/fixtures.js';
 import { authHeader, build } from '../support/http.js';
 import { ORG, proposalDates, registeredWaiting, turnedAwaySeason } from '../support/waitlist.js';
@@ -69,4 +70,46 @@ t.test('the proposal in Spanish', async (t) => {
   t.equal(res.statusCode, 200);
   t.match(res.body, /25 personas esperan sin un taller próximo que pueda recibirlas/);
   t.match(res.body, 'Talleres propuestos');
+});
+
+t.test('creating a proposed workshop makes the event, its roster from the pool and its applicants from the waitlist', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  const page = await app.inject({ url: `/season/proposal?from=${FROM}&weeks=3&minimum=10`, headers: { ...coordinator, ...html } });
+  const model = /name="model" value="([^"]+)"/.exec(page.body)![1]!;
+  const date = /name="date" value="([^"]+)"/.exec(page.body)![1]!;
+  const serves = Number(/(\d+) of 25 who could come/.exec(page.body)![1]);
+  const res = await app.inject({
+    method: 'POST', url: '/season/proposal/create',
+    payload: new URLSearchParams({ from: FROM, weeks: '3', minimum: '10', model, date }).toString(),
+    headers: { ...coordinator, 'content-type': 'application/x-www-form-urlencoded', ...html },
+  });
+  t.equal(res.statusCode, 303);
+  const id = `fresno-${date}`;
+  t.equal(res.headers.location, `/events/${id}?created=1`);
+  const bundle = loadBundle(store.db, id)!;
+  t.equal(bundle.event.date, date);
+  t.equal(bundle.event.site.name, 'St. Anthony Parish Hall');
+  t.equal(bundle.applicants.length, serves, 'the people it serves are its applicants');
+  t.ok(bundle.applicants.every((a) => /^W\d{4}$/.test(a.id) && a.name.startsWith('Persona ')));
+  t.ok(bundle.volunteers.length > 0 && bundle.volunteers.every((v) => /^V\d{3}$/.test(v.id)));
+  t.equal(store.db.select().from(waitlist).all().filter((w) => w.state === 'moved').length, serves, 'moved off the waitlist');
+  t.ok(store.db.select().from(auditLog).all().some((r) => r.action === 'proposal.create'));
+  const again = await app.inject({ url: `/season/proposal?from=${FROM}&weeks=3&minimum=10`, headers: { ...coordinator, ...html } });
+  t.notMatch(again.body, `name="date" value="${date}"`, 'that Saturday in Fresno is taken now: nothing more is proposed on it');
+});
+
+t.test('a workshop the proposal no longer holds is not created', async (t) => {
+  const { app, store, coordinator } = await season(t);
+  const events = store.db.select().from(waitlist).all().length;
+  const res = await app.inject({
+    method: 'POST', url: '/season/proposal/create',
+    payload: new URLSearchParams({ from: FROM, weeks: '3', minimum: '10', model: 'fresno-2027-06-19', date: '2030-01-05' }).toString(),
+    headers: { ...coordinator, 'content-type': 'application/x-www-form-urlencoded', ...html },
+  });
+  t.equal(res.statusCode, 409);
+  t.match(res.body, 'Nothing was created: the proposal changed since it was shown');
+  t.equal(store.db.select().from(waitlist).all().filter((w) => w.state === 'waiting').length, events);
+  const viewer = authHeader(store, { role: 'viewer', organization: ORG });
+  const page = await app.inject({ url: `/season/proposal?from=${FROM}&weeks=3&minimum=10`, headers: { ...viewer, ...html } });
+  t.notMatch(page.body, 'Create this workshop', 'a viewer is not offered it');
 });

@@ -1696,6 +1696,11 @@ export const en = {
       languages: 'Speaking',
       county: 'County',
       more: 'Serves more',
+      create: 'Create this workshop',
+      createLabel: 'Create the workshop at {site} on {date}',
+      createLead: 'Creating a proposed workshop makes it an event with the hours and settings of the workshop it keeps, the volunteers proposed on its roster (ask each of them through their personal link), and the people it serves as its applicants, taken off the waitlist. Plan and publish it as any other.',
+      gone: 'Nothing was created: the proposal changed since it was shown (someone was moved, booked or imported). Here it is again.',
+      refused: 'Nothing was created: someone it would staff is now booked where they cannot also be.',
       noExtra: 'No single extra volunteer would serve anyone more.',
     },
     rules: {

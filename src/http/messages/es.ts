@@ -1661,6 +1661,11 @@ export const es: Messages = {
       languages: 'Idiomas',
       county: 'Condado',
       more: 'Atiende además',
+      create: 'Crear este taller',
+      createLabel: 'Crear el taller en {site} el {date}',
+      createLead: 'Crear un taller propuesto lo convierte en un evento con el horario y la configuración del taller que toma de modelo, los voluntarios propuestos en su equipo (pídaselo a cada uno con su enlace personal) y las personas que atiende como solicitantes, que salen de la lista de espera. Planifíquelo y publíquelo como cualquier otro.',
+      gone: 'No se creó nada: la propuesta cambió desde que se mostró (alguien fue movido, asignado o importado). Aquí está de nuevo.',
+      refused: 'No se creó nada: alguien de su equipo está asignado ahora donde no puede estar a la vez.',
       noExtra: 'Ningún voluntario adicional atendería a nadie más.',
     },
     rules: {

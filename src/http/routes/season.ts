@@ -11,7 +11,8 @@
  * the volunteer pool, each person once with their workshops, hours and load (names; audit-logged),
  * and records that may be one person; `POST /season/pool/same` (`write`) confirms two are one.
  * `GET /season/proposal` (signed in): the workshops that would serve the most people still
- * waiting, with the pool members who would staff them (names; audit-logged), planned in a worker.
+ * waiting, with the pool members who would staff them (names; audit-logged), planned in a worker;
+ * `POST /season/proposal/create` (`write`) makes one of them a workshop.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,7 +31,7 @@ import type { RulesForm, RulesProblem } from '../../services/season-rules.js';
 import { actorOf } from '../access.js';
 import { accountNav } from '../account-view.js';
 import { linkOrigin } from '../links.js';
-import { checkProposalForm, proposalRequest } from '../../services/proposal.js';
+import { checkProposalForm, createProposed, proposalRequest } from '../../services/proposal.js';
 import type { ProposalRequest } from '../../services/proposal.js';
 import type { Proposal } from '../../season/proposal.js';
 import { proposalView } from '../proposal-view.js';
@@ -97,7 +98,10 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const today = app.now().toISOString().slice(0, 10);
     const checked = checkProposalForm(request.query, today);
     const page = (code: number, found: { proposal: Proposal; request: ProposalRequest } | null) => reply.code(code).header('cache-control', 'no-store')
-      .view('season/proposal.hbs', { ...proposalView(checked.settings, checked.ok ? [] : checked.problems, found, reply.locals.locale), accountNav: accountNav(request, reply) });
+      .view('season/proposal.hbs', {
+        ...proposalView(checked.settings, checked.ok ? [] : checked.problems, found, reply.locals.locale),
+        csrf: request.account!.role === 'viewer' ? null : reply.generateCsrf(), accountNav: accountNav(request, reply),
+      });
     if (!checked.ok) return page(400, null);
     const { from, weeks, minimum } = checked.settings;
     const found = await proposals.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}|${from}|${weeks}|${minimum}`, async () => {
@@ -107,6 +111,35 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const named = new Set(found.proposal.workshops.flatMap((w) => w.staff)).size;
     await audits.write(actorOf(request), 'proposal.view', null, `${found.proposal.workshops.length} workshops proposed, ${named} volunteers named`);
     return page(200, found);
+  });
+
+  // A proposed workshop made real: the event, its roster from the pool, its applicants moved from the waitlist.
+  app.post('/season/proposal/create', {
+    config: { access: 'write' },
+    schema: {
+      body: Type.Object({
+        _csrf: Type.Optional(Type.String({ maxLength: 200 })), from: Type.String({ maxLength: 20 }), weeks: Type.String({ maxLength: 20 }),
+        minimum: Type.String({ maxLength: 20 }), model: Type.String({ minLength: 1, maxLength: 200 }), date: Type.String({ maxLength: 20 }),
+      }),
+    },
+  }, async (request, reply) => {
+    const scope = scopeOf(request);
+    const today = app.now().toISOString().slice(0, 10);
+    const { _csrf: _token, model, date, ...form } = request.body;
+    const checked = checkProposalForm(form, today);
+    const again = `/season/proposal?${new URLSearchParams({ from: checked.settings.from, weeks: String(checked.settings.weeks), minimum: String(checked.settings.minimum) })}`;
+    if (!checked.ok) return reply.redirect(again, 303);
+    const { from, weeks, minimum } = checked.settings;
+    const found = await proposals.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}|${from}|${weeks}|${minimum}`, async () => {
+      const asked = proposalRequest(db, scope, checked.settings, today);
+      return { proposal: await app.jobs.run({ kind: 'proposal', input: asked.input }), request: asked };
+    });
+    const outcome = await createProposed(db, found.request, found.proposal, model, date, { actor: actorOf(request), organizationId: request.account!.organizationId });
+    if (outcome.ok) return reply.redirect(`/events/${encodeURIComponent(outcome.event)}?created=1`, 303);
+    return reply.code(409).header('cache-control', 'no-store').view('season/proposal.hbs', {
+      ...proposalView(checked.settings, [], found, reply.locals.locale), refused: 'gone' in outcome ? null : outcome.conflicts, gone: 'gone' in outcome,
+      csrf: reply.generateCsrf(), accountNav: accountNav(request, reply),
+    });
   });
 
   // The travel times and monthly limit the season is checked with: admins set them.
