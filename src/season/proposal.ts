@@ -10,20 +10,21 @@
  * its roster is the pool's people free that day, under the monthly limit, within reach of the
  * site (those whose county is within the same-county travel time; others only to reach someone
  * nobody nearby can serve). A candidate's worth is how many of the people it could take its
- * roster covers, at most the places its preparers and reviewers give. The worthiest is planned
- * with the per-event planner; the people it schedules are served, the volunteers its plan uses
- * are booked that day, and the rest of its roster stays free. A candidate whose plan serves fewer
- * than the minimum is dropped. Where the planner could not fit everyone a day was planned with,
- * the county's other candidates are worth at most as many per visit volunteer as that day saw (a
- * roster short of interpreters fits fewer than its places say), so that days the planner would
- * fill no better are not planned in turn. It ends when no candidate is worth the minimum, or at the most
- * workshops asked for.
+ * roster covers, at most the places its preparers and reviewers give and the visit minutes its
+ * roster has for them. The worthiest is planned with the per-event planner, with the covered
+ * people of the nearest deadlines; the people it schedules are served, the volunteers its plan
+ * uses are booked that day, and the rest of its roster stays free. A candidate whose plan serves
+ * fewer than the minimum is dropped. Where the planner could not fit everyone a day was planned
+ * with, the county's other candidates are worth at most as many per visit volunteer as that day
+ * saw (a roster short of interpreters fits fewer than its places say), so that days the planner
+ * would fill no better are not planned in turn. It ends when no candidate is worth the minimum,
+ * or at the most workshops asked for.
  *
  * The upper bound counts the people any proposal could serve: those with a site in their county
  * that takes their case type, a date on or before their deadline, and someone in the whole pool
  * (as if nobody were booked) who covers their case type in one of their languages. Each proposed
  * workshop also carries the estimate's capacity bound for its roster and the people it was
- * offered: the most any plan of that day could serve.
+ * planned with: the most any plan of that day could serve.
  *
  * Extra volunteers: for the counties and first languages with the most people left unserved, a
  * newcomer of a kind (an attorney, a form filler, or an interpreter to the roster's common
@@ -99,7 +100,7 @@ export interface ProposedWorkshop {
   served: string[];
   /** People it could take: in its county, of a case type it takes, with no deadline before it. */
   offered: number;
-  /** The estimate's capacity bound: the most any plan of its roster could serve of those offered. */
+  /** The estimate's capacity bound: the most any plan of its roster could serve of those it was planned with. */
   bound: number;
 }
 
