@@ -154,12 +154,17 @@ export function planBookings(db: Db, wanted: ReadonlyMap<number, number>): Publi
 }
 
 /** One roster line of the season's pool: the person behind it (by their record across workshops), where, and as what. */
-export interface PoolLine { volunteer: number; name: string; event: number; code: string; role: string; org: string | null }
+export interface PoolLine {
+  volunteer: number; name: string; email: string | null; phone: string | null; event: number; code: string; role: string; org: string | null;
+}
 
-/** Every roster line of these workshops with the person it is (their record, matched across imports by e-mail) and their name. */
+/** Every roster line of these workshops with the person it is (their record, matched across imports by e-mail) and their name and contacts. */
 export function poolLines(db: Db, keys: readonly number[]): PoolLine[] {
   if (keys.length === 0) return [];
-  return db.select({ volunteer: rosterEntries.volunteerId, name: volunteers.name, event: rosterEntries.eventId, code: rosterEntries.code, role: rosterEntries.role, org: rosterEntries.org })
+  return db.select({
+    volunteer: rosterEntries.volunteerId, name: volunteers.name, email: volunteers.email, phone: volunteers.phone,
+    event: rosterEntries.eventId, code: rosterEntries.code, role: rosterEntries.role, org: rosterEntries.org,
+  })
     .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
     .where(inArray(rosterEntries.eventId, [...keys])).orderBy(asc(volunteers.name), asc(rosterEntries.volunteerId)).all();
 }
@@ -168,6 +173,8 @@ export function poolLines(db: Db, keys: readonly number[]): PoolLine[] {
 export interface PoolProfileLine {
   volunteer: number;
   name: string;
+  email: string | null;
+  phone: string | null;
   date: string;
   county: string | null;
   role: string;
@@ -187,30 +194,13 @@ export function poolProfiles(db: Db, keys: readonly number[]): PoolProfileLine[]
   if (keys.length === 0) return [];
   const people = db.selectDistinct({ id: rosterEntries.volunteerId }).from(rosterEntries).where(inArray(rosterEntries.eventId, [...keys]));
   return db.select({
-    volunteer: rosterEntries.volunteerId, name: volunteers.name, date: events.date, county: sites.county, role: rosterEntries.role,
+    volunteer: rosterEntries.volunteerId, name: volunteers.name, email: volunteers.email, phone: volunteers.phone, date: events.date,
+    county: sites.county, role: rosterEntries.role,
     languages: rosterEntries.languages, caseTypes: rosterEntries.caseTypes, accreditation: rosterEntries.accreditation, org: rosterEntries.org,
     maxApplicants: rosterEntries.maxApplicants,
   }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id)).innerJoin(events, eq(rosterEntries.eventId, events.id))
     .leftJoin(sites, eq(events.siteId, sites.id))
     .where(inArray(rosterEntries.volunteerId, people)).orderBy(asc(events.date), asc(events.id)).all();
-}
-
-/** A person's record as the pool's same-person check reads it: contacts and the roster lines (workshop keys, codes). */
-export interface PoolRecord { id: number; name: string; email: string | null; phone: string | null; lines: { event: number; code: string }[] }
-
-/** The records of everyone on the rosters of these workshops, each with their lines there. */
-export function poolRecords(db: Db, keys: readonly number[]): PoolRecord[] {
-  if (keys.length === 0) return [];
-  const rows = db.select({ id: volunteers.id, name: volunteers.name, email: volunteers.email, phone: volunteers.phone, event: rosterEntries.eventId, code: rosterEntries.code })
-    .from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id))
-    .where(inArray(rosterEntries.eventId, [...keys])).orderBy(asc(volunteers.id), asc(rosterEntries.eventId)).all();
-  const records = new Map<number, PoolRecord>();
-  for (const r of rows) {
-    const record = records.get(r.id) ?? { id: r.id, name: r.name, email: r.email, phone: r.phone, lines: [] };
-    record.lines.push({ event: r.event, code: r.code });
-    records.set(r.id, record);
-  }
-  return [...records.values()];
 }
 
 /**
@@ -225,23 +215,4 @@ export function mergeRecords(db: Db, kept: number, merged: number): void {
     tx.delete(volunteers).where(eq(volunteers.id, merged)).run();
     tx.update(volunteers).set({ email: a!.email ?? b!.email, phone: a!.phone ?? b!.phone }).where(eq(volunteers.id, kept)).run();
   });
-}
-
-/** A person of the pool as a new roster line would name them: their record's contacts and their latest roster line. */
-export interface PersonLine {
-  volunteer: number; name: string; email: string | null; phone: string | null; role: string; languages: string[];
-  caseTypes: string[]; accreditation: string | null; org: string | null; maxApplicants: number | null;
-}
-
-/** Each of these people with their latest roster line (by workshop date), in the order asked. */
-export function personLines(db: Db, ids: readonly number[]): PersonLine[] {
-  if (ids.length === 0) return [];
-  const rows = db.select({
-    volunteer: volunteers.id, name: volunteers.name, email: volunteers.email, phone: volunteers.phone, role: rosterEntries.role,
-    languages: rosterEntries.languages, caseTypes: rosterEntries.caseTypes, accreditation: rosterEntries.accreditation, org: rosterEntries.org,
-    maxApplicants: rosterEntries.maxApplicants,
-  }).from(rosterEntries).innerJoin(volunteers, eq(rosterEntries.volunteerId, volunteers.id)).innerJoin(events, eq(rosterEntries.eventId, events.id))
-    .where(inArray(volunteers.id, [...ids])).orderBy(asc(events.date), asc(events.id)).all();
-  const latest = new Map(rows.map((r) => [r.volunteer, r]));
-  return ids.flatMap((id) => (latest.has(id) ? [latest.get(id)!] : []));
 }

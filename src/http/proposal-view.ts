@@ -50,7 +50,7 @@ function resultView(proposal: Proposal, request: ProposalRequest, settings: Prop
         bound: t('season.proposal.bound', { bound: n(w.bound) }),
         staffCount: t('season.proposal.staffCount', { count: w.staff.length }),
         roles,
-        people: staff.map((m) => ({ name: request.names.get(m.id) ?? '', role: roleName(m.role), languages: languages(m.languages) }))
+        people: staff.map((m) => ({ name: request.people.get(m.id)?.name ?? '', role: roleName(m.role), languages: languages(m.languages) }))
           .sort((a, b) => sortNames(a.name, b.name)),
         model: { id: w.template, text: t('season.proposal.model', { event: request.models.get(w.template) ?? w.template }) },
       };

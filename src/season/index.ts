@@ -66,7 +66,8 @@ export const DEFAULT_SEASON_RULES: SeasonRules = {
   monthlyLimit: 4,
 };
 
-const fold = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+/** Text as the season compares it (counties, sites, e-mails): letter case, spacing and Unicode forms aside; none is empty. */
+export const fold = (text: string | undefined) => (text ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The key of two counties in either order. */
 export function countyPair(a: string, b: string): string {
@@ -81,7 +82,7 @@ export function personOf(event: SeasonEvent, volunteer: SeasonLine): string {
 }
 
 const sameSite = (a: Site, b: Site) =>
-  fold(a.name) === fold(b.name) && fold(a.address ?? '') === fold(b.address ?? '');
+  fold(a.name) === fold(b.name) && fold(a.address) === fold(b.address);
 
 /** Minutes to go from one site to the other under the rules. */
 export function travelMinutes(a: Site, b: Site, rules: SeasonRules): number {

@@ -40,7 +40,7 @@ import type { Applicant, Bundle, ClinicEvent, Complexity, Role, Site, Volunteer 
 import { plan } from '../planner/index.js';
 import { buildModel } from '../planner/model.js';
 import { capacityBound } from '../throughput/index.js';
-import { DEFAULT_SEASON_RULES, countyMinutes } from './index.js';
+import { DEFAULT_SEASON_RULES, countyMinutes, fold } from './index.js';
 import type { SeasonRules } from './index.js';
 import { coverage, rosterPlaces } from './waitlist.js';
 
@@ -142,7 +142,6 @@ const DEFAULT_MOST = 30;
 const INVITED = 1.5;
 const DEFAULT_EXTRA = 6;
 
-const fold = (text: string | undefined) => (text ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Whether a person could come to a site: one in their county, or anywhere when their county is not known. */
 const inReach = (site: Site, person: WaitingDemand) => fold(person.county) === '' || fold(person.county) === fold(site.county);
@@ -188,11 +187,16 @@ class Season {
   readonly booked = new Map<string, Set<string>>();
   readonly months = new Map<string, Map<string, number>>();
   readonly served = new Set<string>();
-  readonly taken = new Set<string>();
+  private readonly taken = new Set<string>();
 
   constructor(readonly input: ProposalInput, readonly rules: SeasonRules) {
     for (const m of input.pool) for (const date of m.booked) this.book(m.id, date);
-    for (const t of input.taken) this.taken.add(`${t.date}|${fold(t.county)}`);
+    for (const t of input.taken) this.take(t.date, t.county);
+  }
+
+  /** A workshop is held or proposed that day in the county. */
+  take(date: string, county: string | undefined): void {
+    this.taken.add(`${date}|${fold(county)}`);
   }
 
   book(member: string, date: string): void {
@@ -220,12 +224,15 @@ class Season {
 /** Minutes from a member's county to a site (a member with no county is as far as another county). */
 const reach = (member: PoolMember, site: Site, rules: SeasonRules) => countyMinutes(member.home, site.county, rules);
 
+/** A roster, with what it covers (see `coverage`) and the case types an attorney on it handles. */
+interface Staffed { roster: PoolMember[]; covers: Record<string, string[]>; attorneys: Set<string> }
+
 /**
  * A candidate's roster: the free members near the site (within the same-county travel time),
  * then, for each person they leave uncovered, the nearest free member within the other-county
  * travel time who could serve them.
  */
-function rosterFor(season: Season, template: ClinicEvent, date: string, offered: readonly WaitingDemand[], extra: readonly PoolMember[]): PoolMember[] {
+function rosterFor(season: Season, template: ClinicEvent, date: string, offered: readonly WaitingDemand[], extra: readonly PoolMember[]): Staffed {
   const { rules } = season;
   const free = season.input.pool.filter((m) => season.free(m, date))
     .map((m) => ({ m, minutes: reach(m, template.site, rules) }))
@@ -251,7 +258,7 @@ function rosterFor(season: Season, template: ClinicEvent, date: string, offered:
     covers = coverage(caseTypes, roster);
     attorneys = attorneyTypes(caseTypes, roster);
   }
-  return roster;
+  return { roster, covers, attorneys };
 }
 
 /**
@@ -279,10 +286,7 @@ const visitors = (roster: readonly PoolMember[]) => roster.filter((v) => VISIT_S
 /** The candidate at a site on a date, with its roster and worth, for the people not yet served. */
 function candidateAt(season: Season, template: ClinicEvent, date: string, extra: readonly PoolMember[] = []): Candidate {
   const offered = season.input.demand.filter((p) => !season.served.has(p.id) && mayTake(template, date, p));
-  const roster = rosterFor(season, template, date, offered, extra);
-  const caseTypes = Object.keys(template.caseTypes);
-  const covers = coverage(caseTypes, roster);
-  const attorneys = attorneyTypes(caseTypes, roster);
+  const { roster, covers, attorneys } = rosterFor(season, template, date, offered, extra);
   const covered = offered.filter((p) => served(covers, attorneys, p));
   const worth = Math.min(rosterPlaces(roster), covered.length, roomFor(template, roster, covered));
   const invited = covered.sort(byDeadline).slice(0, Math.ceil(worth * INVITED));
@@ -292,22 +296,24 @@ function candidateAt(season: Season, template: ClinicEvent, date: string, extra:
 /** The nearest deadline first (none: last), then by id. */
 const byDeadline = (a: WaitingDemand, b: WaitingDemand) => (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.id.localeCompare(b.id);
 
-/** A workshop at the candidate's site and date as the planner reads it. */
-function bundleOf(c: Candidate, offered: readonly WaitingDemand[]): Bundle {
-  const { template, date } = c;
-  const clock = { date, timezone: template.timezone, opens: template.opens };
-  // The same hours on another date may be another length: a daylight-saving change.
-  const dayMinutes = elapsedFromClock(clock, parseClock(template.closes)!);
-  const event: ClinicEvent = { ...template, id: `proposed-${date}`, date, dayMinutes };
+/**
+ * A workshop at a site (by its model) on a date as the planner reads it: the model's settings,
+ * its length measured on that date (a daylight-saving change makes a day longer or shorter), the
+ * roster and the people, everyone there all day, each named by their id (a law student
+ * supervised by the roster's first attorney).
+ */
+export function proposedBundle(template: ClinicEvent, date: string, id: string, roster: readonly PoolMember[], people: readonly WaitingDemand[]): Bundle {
+  const dayMinutes = elapsedFromClock({ date, timezone: template.timezone, opens: template.opens }, parseClock(template.closes)!);
+  const event: ClinicEvent = { ...template, id, date, dayMinutes };
   const whole = [{ start: 0, end: dayMinutes }];
-  const supervisor = c.roster.find((m) => m.role === 'attorney')?.id;
-  const volunteers: Volunteer[] = c.roster.map((m) => ({
+  const supervisor = roster.find((m) => m.role === 'attorney')?.id;
+  const volunteers: Volunteer[] = roster.map((m) => ({
     id: m.id, name: m.id, role: m.role, languages: [...m.languages], caseTypes: [...m.caseTypes], available: whole,
     ...(m.accreditation ? { accreditation: m.accreditation } : {}), ...(m.org ? { org: m.org } : {}),
     ...(m.maxApplicants !== undefined ? { maxApplicants: m.maxApplicants } : {}),
     ...(m.role === 'law_student' && supervisor ? { supervisor } : {}),
   }));
-  const applicants: Applicant[] = offered.map((p) => ({
+  const applicants: Applicant[] = people.map((p) => ({
     id: p.id, name: p.id, languages: [...p.languages], caseType: p.caseType, complexity: p.complexity, flags: [],
     available: whole, ...(p.deadline ? { deadline: p.deadline } : {}), priority: applicantPriority(date, p.deadline, undefined),
   }));
@@ -316,7 +322,7 @@ function bundleOf(c: Candidate, offered: readonly WaitingDemand[]): Bundle {
 
 /** Plans the candidate's day: whom it schedules and which members it uses. */
 function planDay(c: Candidate, offered: readonly WaitingDemand[] = c.invited): { served: string[]; staff: string[]; bundle: Bundle } {
-  const bundle = bundleOf(c, offered);
+  const bundle = proposedBundle(c.template, c.date, `proposed-${c.date}`, c.roster, offered);
   const day = plan(bundle, { compare: false, iterations: PLAN_ITERATIONS });
   const used = new Set<string>();
   for (const s of day.scheduled) {
@@ -377,7 +383,7 @@ function grow(season: Season, minimum: number, most: number): ProposedWorkshop[]
     }
     for (const id of day.served) season.served.add(id);
     for (const id of day.staff) season.book(id, best.date);
-    season.taken.add(`${best.date}|${fold(best.template.site.county)}`);
+    season.take(best.date, best.template.site.county);
     for (const [key, c] of weighed) if (c.date === best.date || c.offered.some((p) => season.served.has(p.id))) weighed.delete(key);
     chosen.push({
       date: best.date, site: best.template.site, template: best.template.id, opens: best.template.opens, closes: best.template.closes,
@@ -442,7 +448,7 @@ function gainFrom(input: ProposalInput, rules: SeasonRules, proposal: readonly P
   for (const w of proposal) {
     for (const id of w.served) season.served.add(id);
     for (const id of w.staff) season.book(id, w.date);
-    season.taken.add(`${w.date}|${fold(w.site.county)}`);
+    season.take(w.date, w.site.county);
   }
   const extra = newcomer(kind, n);
   const mine = proposal.filter((w) => fold(w.site.county) === fold(kind.county));

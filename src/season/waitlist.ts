@@ -17,6 +17,7 @@
  */
 import { VISIT_STATIONS, canInterpret, isCompetent, mayStaff, shareLanguage } from '../domain/index.js';
 import type { Volunteer } from '../domain/index.js';
+import { fold } from './index.js';
 
 /** What the matcher needs of a workshop. */
 export interface WaitlistWorkshop {
@@ -59,7 +60,6 @@ export type WaitlistMatch =
   | { person: string; offer: string; reason?: undefined }
   | { person: string; offer?: undefined; reason: NoOfferReason };
 
-const fold = (text: string | undefined) => (text ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Whether the workshop takes the case type and its roster covers one of the languages for it. */
 export function covers(workshop: Pick<WaitlistWorkshop, 'covers'>, languages: readonly string[], caseType: string): boolean {

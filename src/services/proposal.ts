@@ -9,13 +9,14 @@
  */
 import { DateTime } from 'luxon';
 import { auditWriter } from '../db/audit.js';
-import { loadEvent } from '../db/events.js';
-import { saveBundle } from '../db/events.js';
+import { loadEvent, saveBundle } from '../db/events.js';
 import { markMoved, waitingPerson } from '../db/waitlist.js';
 import type { Db } from '../db/index.js';
-import { personLines, poolProfiles, seasonWorkshops } from '../db/season.js';
-import { ROLES, applicantPriority, elapsedFromClock, isCalendarDate, parseClock } from '../domain/index.js';
+import { poolProfiles, seasonWorkshops } from '../db/season.js';
+import type { PoolProfileLine } from '../db/season.js';
+import { ROLES, isCalendarDate } from '../domain/index.js';
 import type { Accreditation, Applicant, Bundle, ClinicEvent, Complexity, Role, Volunteer } from '../domain/index.js';
+import { proposedBundle } from '../season/proposal.js';
 import type { PoolMember, Proposal, ProposalInput, WaitingDemand } from '../season/proposal.js';
 import { poolConflicts } from './season.js';
 import { seasonRules } from './season-rules.js';
@@ -83,8 +84,8 @@ const memberId = (volunteer: number) => `v${volunteer}`;
 
 export interface ProposalRequest {
   input: ProposalInput;
-  /** Pool members' names by their key, for the page (never given to the proposal). */
-  names: Map<string, string>;
+  /** Pool members' names and contacts by their key, for the page and a workshop created (never given to the proposal). */
+  people: Map<string, { name: string; email: string | null; phone: string | null }>;
   /** The workshops used as models, by id: their names. */
   models: Map<string, string>;
 }
@@ -107,29 +108,14 @@ export function proposalRequest(db: Db, scope: Scope, settings: ProposalSettings
   // Every workshop on the dates competes with a new one in its county, whoever runs it.
   const taken = seasonWorkshops(db, undefined, { from: dates[0]!, to: dates[dates.length - 1]! })
     .map((w) => ({ date: w.date, ...(w.county ? { county: w.county } : {}) }));
-  const members = new Map<number, PoolMember & { counties: Map<string, number> }>();
-  const names = new Map<string, string>();
+  const lines = new Map<number, PoolProfileLine[]>();
   for (const line of poolProfiles(db, mine.map((w) => w.key))) {
-    const member = members.get(line.volunteer) ?? { id: memberId(line.volunteer), role: 'general' as Role, languages: [], caseTypes: [], booked: [] as string[], counties: new Map<string, number>() };
-    // Lines come in date order: the latest line's skills are the person's.
-    member.role = (ROLES as readonly string[]).includes(line.role) ? (line.role as Role) : 'general';
-    member.languages = line.languages;
-    member.caseTypes = line.caseTypes;
-    if (line.accreditation) member.accreditation = line.accreditation as Accreditation;
-    else delete member.accreditation;
-    if (line.org) member.org = line.org;
-    else delete member.org;
-    if (line.maxApplicants !== null) member.maxApplicants = line.maxApplicants;
-    else delete member.maxApplicants;
-    (member.booked as string[]).push(line.date);
-    if (line.county) member.counties.set(line.county, (member.counties.get(line.county) ?? 0) + 1);
-    members.set(line.volunteer, member);
-    names.set(member.id, line.name);
+    const person = lines.get(line.volunteer);
+    if (person) person.push(line);
+    else lines.set(line.volunteer, [line]);
   }
-  const pool: PoolMember[] = [...members.values()].map(({ counties, ...m }) => {
-    const home = [...counties].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-    return home ? { ...m, home } : m;
-  });
+  const pool = [...lines.values()].map(memberOf);
+  const people = new Map([...lines.values()].map((l) => [memberId(l[0]!.volunteer), { name: l[0]!.name, email: l[0]!.email, phone: l[0]!.phone }]));
   // The people no workshop ahead can take: those the waitlist finds no offer for.
   const demand: WaitingDemand[] = waitlistEntries(db, scope, today).entries.filter((e) => e.offer === null).map(({ person: p }) => ({
     id: String(p.id), languages: p.languages, caseType: p.caseType, complexity: p.complexity as Complexity,
@@ -137,7 +123,21 @@ export function proposalRequest(db: Db, scope: Scope, settings: ProposalSettings
   }));
   return {
     input: { dates, sites, taken, pool, demand, rules: seasonRules(db), minimum: settings.minimum },
-    names, models,
+    people, models,
+  };
+}
+
+/** A person of the pool from their roster lines in date order: the latest line's skills, the county they worked in most, the days they are taken. */
+function memberOf(lines: readonly PoolProfileLine[]): PoolMember {
+  const last = lines[lines.length - 1]!;
+  const counties = new Map<string, number>();
+  for (const l of lines) if (l.county) counties.set(l.county, (counties.get(l.county) ?? 0) + 1);
+  const home = [...counties].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return {
+    id: memberId(last.volunteer), role: (ROLES as readonly string[]).includes(last.role) ? (last.role as Role) : 'general',
+    languages: last.languages, caseTypes: last.caseTypes, booked: lines.map((l) => l.date),
+    ...(last.accreditation ? { accreditation: last.accreditation as Accreditation } : {}), ...(last.org ? { org: last.org } : {}),
+    ...(last.maxApplicants !== null ? { maxApplicants: last.maxApplicants } : {}), ...(home ? { home } : {}),
   };
 }
 
@@ -172,27 +172,22 @@ export async function createProposed(db: Db, request: ProposalRequest, proposal:
   const template = request.input.sites.find((t) => t.id === model);
   if (!proposed || !template) return { ok: false, gone: true };
   const id = freshId(db, model, date);
-  // The model's clock times, measured on this date (a daylight-saving change makes a day longer or shorter).
-  const dayMinutes = elapsedFromClock({ date, timezone: template.timezone, opens: template.opens }, parseClock(template.closes)!);
-  const event: ClinicEvent = { ...template, id, date, dayMinutes, name: `${template.site.name} — ${date}` };
-  const whole = () => [{ start: 0, end: dayMinutes }];
-  const people = personLines(db, proposed.staff.map((s) => Number(s.slice(1))));
-  const codes = new Map(people.map((p, i) => [p.volunteer, `V${String(i + 1).padStart(3, '0')}`]));
-  const supervisor = people.find((p) => p.role === 'attorney');
-  const volunteers: Volunteer[] = people.map((p) => ({
-    id: codes.get(p.volunteer)!, name: p.name, role: p.role as Role, languages: p.languages, caseTypes: p.caseTypes, available: whole(),
-    ...(p.email ? { email: p.email } : {}), ...(p.phone ? { phone: p.phone } : {}),
-    ...(p.accreditation ? { accreditation: p.accreditation as Accreditation } : {}), ...(p.org ? { org: p.org } : {}),
-    ...(p.maxApplicants !== null ? { maxApplicants: p.maxApplicants } : {}),
-    ...(p.role === 'law_student' && supervisor ? { supervisor: codes.get(supervisor.volunteer)! } : {}),
+  const members = new Map(request.input.pool.map((m) => [m.id, m]));
+  const staff = proposed.staff.map((m) => members.get(m)!);
+  const rows = new Map(proposed.served.map((p) => waitingPerson(db, Number(p), undefined)).filter((p) => p?.state === 'waiting').map((p) => [String(p!.id), p!]));
+  const planned = proposedBundle(template, date, id, staff, request.input.demand.filter((p) => rows.has(p.id)));
+  // Named now: codes for the roster (`V001`…) and the people (`W` and their number on the list), and their contacts.
+  const codes = new Map(staff.map((m, i) => [m.id, `V${String(i + 1).padStart(3, '0')}`]));
+  const contacts = (c: { email: string | null; phone: string | null }) => ({ ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) });
+  const volunteers: Volunteer[] = planned.volunteers.map((v) => ({
+    ...v, id: codes.get(v.id)!, name: request.people.get(v.id)!.name, ...contacts(request.people.get(v.id)!),
+    ...(v.supervisor ? { supervisor: codes.get(v.supervisor)! } : {}),
   }));
-  const waiting = proposed.served.map((s) => waitingPerson(db, Number(s), undefined)).filter((p) => p?.state === 'waiting');
-  const applicants: Applicant[] = waiting.map((p) => ({
-    id: `W${String(p!.id).padStart(4, '0')}`, name: p!.name, languages: p!.languages, caseType: p!.caseType, complexity: p!.complexity as Complexity,
-    flags: [], available: whole(), priority: applicantPriority(date, p!.deadline ?? undefined, undefined),
-    ...(p!.phone ? { phone: p!.phone } : {}), ...(p!.email ? { email: p!.email } : {}), ...(p!.deadline ? { deadline: p!.deadline } : {}),
-  }));
-  const bundle: Bundle = { event, volunteers, applicants };
+  const applicants: Applicant[] = planned.applicants.map((a) => {
+    const row = rows.get(a.id)!;
+    return { ...a, id: `W${String(row.id).padStart(4, '0')}`, name: row.name, ...contacts(row) };
+  });
+  const bundle: Bundle = { event: { ...planned.event, name: `${template.site.name} — ${date}` }, volunteers, applicants };
   const conflicts = poolConflicts(db, bundle, new Map(volunteers.map((v, i) => [v.id, i + 2])));
   if (conflicts.length > 0) return { ok: false, conflicts: conflicts.map((c) => c.message) };
   const saved = db.transaction(() => {

@@ -10,7 +10,7 @@ import type { Outcome } from '../db/purge.js';
 import { csvText } from '../outputs/csv.js';
 import { listEvents, loadEvent } from '../db/events.js';
 import type { Db } from '../db/index.js';
-import { leftOut, mergeRecords, poolLines, poolRecords, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
+import { leftOut, mergeRecords, poolLines, publishedBookings, seasonEvents, seasonWorkshops } from '../db/season.js';
 import { auditWriter } from '../db/audit.js';
 import { waitingPeople } from '../db/waitlist.js';
 import { seasonRules } from './season-rules.js';
@@ -362,40 +362,41 @@ const phoneKey = (phone: string | null) => {
   return digits.length >= 7 ? digits : '';
 };
 
+/** The records on these workshops' rosters, each with its contacts and its lines there (workshop slugs, names, dates, codes). */
+function recordsOn(db: Db, workshops: readonly SeasonWorkshopRow[]): RecordSide[] {
+  const byKey = new Map(workshops.map((w) => [w.key, w]));
+  const records = new Map<number, RecordSide>();
+  for (const l of poolLines(db, workshops.map((w) => w.key))) {
+    const record = records.get(l.volunteer) ?? { id: l.volunteer, name: l.name, email: l.email, phone: l.phone, lines: [] };
+    const w = byKey.get(l.event)!;
+    record.lines.push({ event: w.id, name: w.name, date: w.date, code: l.code });
+    records.set(l.volunteer, record);
+  }
+  return [...records.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Two records that could be one person: never two with different e-mail addresses (those are two people). */
+const mayBeOne = (a: RecordSide, b: RecordSide) => !(a.email && b.email && a.email !== b.email);
+
 /**
  * Records on the account's workshops' rosters that may be one person, for a coordinator to
- * confirm: never two with different e-mail addresses (those are two people). The record with an
- * e-mail (else the older) is the one kept.
+ * confirm: the same name, else the same phone, and `mayBeOne`. The record with an e-mail (else
+ * the older) is the one kept.
  */
 export function possibleSamePeople(db: Db, organizationId: number | null | undefined): PossibleSame[] {
-  const workshops = seasonWorkshops(db, organizationId);
-  const byKey = new Map(workshops.map((w) => [w.key, w]));
-  const records = poolRecords(db, workshops.map((w) => w.key)).map((r): RecordSide => ({
-    ...r, lines: r.lines.map((l) => ({ event: byKey.get(l.event)!.id, name: byKey.get(l.event)!.name, date: byKey.get(l.event)!.date, code: l.code })),
-  }));
-  const found: PossibleSame[] = [];
-  const seen = new Set<string>();
+  const records = recordsOn(db, seasonWorkshops(db, organizationId));
+  const found = new Map<string, PossibleSame>();
   for (const [why, key] of [['name', (r: RecordSide) => nameKey(r.name)], ['phone', (r: RecordSide) => phoneKey(r.phone)]] as const) {
     const groups = new Map<string, RecordSide[]>();
-    for (const r of records) {
-      const k = key(r);
-      if (k !== '') groups.set(k, [...(groups.get(k) ?? []), r]);
-    }
+    for (const r of records.filter((x) => key(x) !== '')) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
     for (const group of groups.values()) {
-      for (let i = 0; i < group.length; i++) {
-        for (let j = i + 1; j < group.length; j++) {
-          const [a, b] = [group[i]!, group[j]!];
-          if (a.email && b.email && a.email !== b.email) continue;
-          const pair = `${a.id}|${b.id}`;
-          if (seen.has(pair)) continue;
-          seen.add(pair);
-          const [kept, other] = !a.email && b.email ? [b, a] : [a, b];
-          found.push({ kept, other, why });
-        }
-      }
+      group.forEach((a, i) => group.slice(i + 1).filter((b) => mayBeOne(a, b) && !found.has(`${a.id}|${b.id}`)).forEach((b) => {
+        const [kept, other] = !a.email && b.email ? [b, a] : [a, b];
+        found.set(`${a.id}|${b.id}`, { kept, other, why });
+      }));
     }
   }
-  return found;
+  return [...found.values()];
 }
 
 export type SamePersonOutcome = 'merged' | 'not_found' | 'two_emails';
@@ -406,10 +407,10 @@ export type SamePersonOutcome = 'merged' | 'not_found' | 'two_emails';
  */
 export async function confirmSamePerson(db: Db, organizationId: number | null | undefined, kept: number, other: number, actor: string): Promise<SamePersonOutcome> {
   if (kept === other) return 'not_found';
-  const records = new Map(poolRecords(db, seasonWorkshops(db, organizationId).map((w) => w.key)).map((r) => [r.id, r]));
+  const records = new Map(recordsOn(db, seasonWorkshops(db, organizationId)).map((r) => [r.id, r]));
   const [a, b] = [records.get(kept), records.get(other)];
   if (!a || !b) return 'not_found';
-  if (a.email && b.email && a.email !== b.email) return 'two_emails';
+  if (!mayBeOne(a, b)) return 'two_emails';
   mergeRecords(db, kept, other);
   await auditWriter(db).write(actor, 'pool.same_person', null, `volunteer record #${other} is #${kept}`);
   return 'merged';

@@ -32,7 +32,8 @@ import { actorOf } from '../access.js';
 import { accountNav } from '../account-view.js';
 import { linkOrigin } from '../links.js';
 import { checkProposalForm, createProposed, proposalRequest } from '../../services/proposal.js';
-import type { ProposalRequest } from '../../services/proposal.js';
+import type { ProposalRequest, ProposalSettings } from '../../services/proposal.js';
+import type { Scope } from '../../services/waitlist.js';
 import type { Proposal } from '../../season/proposal.js';
 import { proposalView } from '../proposal-view.js';
 import { poolView, publicWorkshopsView, rulesView, samePeopleView, seasonReportView, seasonView } from '../season-view.js';
@@ -44,6 +45,8 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.store;
   const seasons = new Memo<SeasonCalendar>(SEASONS_KEPT);
   const audits = auditWriter(db);
+  /** Today by the app's clock, `YYYY-MM-DD`. */
+  const todayOf = () => app.now().toISOString().slice(0, 10);
 
   /** Whose workshops an account sees: an admin's, every one (undefined); others, their organization's. */
   const scopeOf = (request: FastifyRequest) => (request.account!.role === 'admin' ? undefined : request.account!.organizationId);
@@ -85,6 +88,11 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // The season proposal: planned in a worker (a day plan per workshop weighed), kept until anything it reads changes.
   const proposals = new Memo<{ proposal: Proposal; request: ProposalRequest }>(SEASONS_KEPT);
+  const proposalFor = (scope: Scope, settings: ProposalSettings, today: string) =>
+    proposals.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}|${settings.from}|${settings.weeks}|${settings.minimum}`, async () => {
+      const asked = proposalRequest(db, scope, settings, today);
+      return { proposal: await app.jobs.run({ kind: 'proposal', input: asked.input }), request: asked };
+    });
   app.get('/season/proposal', {
     config: { access: 'signed-in' },
     schema: {
@@ -95,7 +103,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const scope = scopeOf(request);
-    const today = app.now().toISOString().slice(0, 10);
+    const today = todayOf();
     const checked = checkProposalForm(request.query, today);
     const page = (code: number, found: { proposal: Proposal; request: ProposalRequest } | null) => reply.code(code).header('cache-control', 'no-store')
       .view('season/proposal.hbs', {
@@ -103,11 +111,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
         csrf: request.account!.role === 'viewer' ? null : reply.generateCsrf(), accountNav: accountNav(request, reply),
       });
     if (!checked.ok) return page(400, null);
-    const { from, weeks, minimum } = checked.settings;
-    const found = await proposals.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}|${from}|${weeks}|${minimum}`, async () => {
-      const asked = proposalRequest(db, scope, checked.settings, today);
-      return { proposal: await app.jobs.run({ kind: 'proposal', input: asked.input }), request: asked };
-    });
+    const found = await proposalFor(scope, checked.settings, today);
     const named = new Set(found.proposal.workshops.flatMap((w) => w.staff)).size;
     await audits.write(actorOf(request), 'proposal.view', null, `${found.proposal.workshops.length} workshops proposed, ${named} volunteers named`);
     return page(200, found);
@@ -124,16 +128,14 @@ export const seasonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const scope = scopeOf(request);
-    const today = app.now().toISOString().slice(0, 10);
+    const today = todayOf();
     const { _csrf: _token, model, date, ...form } = request.body;
     const checked = checkProposalForm(form, today);
-    const again = `/season/proposal?${new URLSearchParams({ from: checked.settings.from, weeks: String(checked.settings.weeks), minimum: String(checked.settings.minimum) })}`;
-    if (!checked.ok) return reply.redirect(again, 303);
-    const { from, weeks, minimum } = checked.settings;
-    const found = await proposals.get(`${seasonMark(db)}|${rulesMark(db)}|${scope ?? 'all'}|${today}|${from}|${weeks}|${minimum}`, async () => {
-      const asked = proposalRequest(db, scope, checked.settings, today);
-      return { proposal: await app.jobs.run({ kind: 'proposal', input: asked.input }), request: asked };
-    });
+    if (!checked.ok) {
+      const { from, weeks, minimum } = checked.settings;
+      return reply.redirect(`/season/proposal?${new URLSearchParams({ from, weeks: String(weeks), minimum: String(minimum) })}`, 303);
+    }
+    const found = await proposalFor(scope, checked.settings, today);
     const outcome = await createProposed(db, found.request, found.proposal, model, date, { actor: actorOf(request), organizationId: request.account!.organizationId });
     if (outcome.ok) return reply.redirect(`/events/${encodeURIComponent(outcome.event)}?created=1`, 303);
     return reply.code(409).header('cache-control', 'no-store').view('season/proposal.hbs', {
